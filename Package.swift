@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "frontdesk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "frontdesk", targets: ["frontdesk"]),
+        .library(name: "FrontDeskKit", targets: ["FrontDeskKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The domain: model, rules, changes, queries and the binary-plist store. Foundation only.
+        .target(name: "FrontDeskKit"),
+        // ncursesw, wide-character API; the shim defines _XOPEN_SOURCE_EXTENDED before the header.
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The terminal front end. Only its Terminal/ folder calls ncurses.
+        .target(name: "FrontDeskTUI", dependencies: ["FrontDeskKit", "CNcursesw"]),
+        .executableTarget(
+            name: "frontdesk",
+            dependencies: [
+                "FrontDeskKit", "FrontDeskTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Shared fixtures for every test target: fixed clock, temp stores, text-grid helpers.
+        .target(name: "TestSupport", dependencies: ["FrontDeskKit"], path: "Tests/TestSupport"),
+        .testTarget(name: "FrontDeskKitTests", dependencies: ["FrontDeskKit", "TestSupport"]),
+        .testTarget(name: "FrontDeskTUITests", dependencies: ["FrontDeskTUI", "FrontDeskKit", "TestSupport"]),
+        // Drives the real binary: multi-process store tests, CLI contract, tmux end-to-end.
+        .testTarget(name: "frontdeskTests", dependencies: ["frontdesk", "FrontDeskKit", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

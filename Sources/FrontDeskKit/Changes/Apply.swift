@@ -1,0 +1,106 @@
+import Foundation
+
+extension OfficeState {
+    /// Applies a change that has been validated (or replayed from the journal). Never fails:
+    /// a replayed change about a record no longer in the working set is skipped.
+    public mutating func apply(_ change: Change) {
+        switch change {
+        case .addDepartment(let d):
+            departments[d.name] = d
+        case .addPerson(let p):
+            people[p.login] = p
+        case .grantRole(let user, let role):
+            var r = roles[user, default: []]
+            if !r.contains(role) { r.append(role); r.sort() }
+            roles[user] = r
+        case .revokeRole(let user, let role):
+            roles[user]?.removeAll { $0 == role }
+            if roles[user]?.isEmpty == true { roles[user] = nil }
+        case .addRoom(let r):
+            rooms[r.id] = r; bump(.room, r.id)
+        case .setRoomOutOfService(let id, let p):
+            rooms[id]?.outOfService.append(p)
+        case .bookMeetings(let ms):
+            for m in ms { meetings[m.id] = m; bump(.meeting, m.id) }
+        case .setMeetingStatus(let id, let status, let at):
+            guard var m = meetings[id] else { return }
+            m.status = status
+            switch status {
+            case .confirmed: m.confirmedAt = at
+            case .roomChecked: m.roomCheckedAt = at
+            case .held: m.heldAt = at
+            case .minutesSent: m.minutesSentAt = at
+            default: break
+            }
+            meetings[id] = m
+        case .recordMinutes(let id, let text, _):
+            guard var m = meetings[id] else { return }
+            m.minutes = text
+            if m.status.rawOrder < MeetingStatus.minutesDrafted.rawOrder { m.status = .minutesDrafted }
+            meetings[id] = m
+        case .addActionItem(let id, let item):
+            meetings[id]?.actionItems.append(item); bump(.action, item.id)
+        case .completeActionItem(let id, let itemID, let at):
+            guard var m = meetings[id], let i = m.actionItems.firstIndex(where: { $0.id == itemID }) else { return }
+            m.actionItems[i].doneAt = at
+            meetings[id] = m
+        case .addBadges(let codes):
+            for c in codes { badges[c] = Badge(id: c) }
+        case .addVisitor(let v):
+            visitors[v.id] = v; bump(.visitor, v.id)
+        case .confirmVisitor(let id, let at):
+            visitors[id]?.status = .confirmed; visitors[id]?.confirmedAt = at
+        case .visitorArrived(let id, let at):
+            visitors[id]?.status = .arrived; visitors[id]?.arrivedAt = at
+        case .checkInVisitor(let id, let codes, let idNumber, let at):
+            guard var v = visitors[id] else { return }
+            if v.arrivedAt == nil { v.arrivedAt = at }
+            v.checkedInAt = at
+            v.status = .onSite
+            v.badges += codes
+            v.badgesOut = codes
+            if let n = idNumber { v.idNumber = n }
+            visitors[id] = v
+            for c in codes { badges[c] = Badge(id: c, state: .issued, visitorID: id, issuedAt: at) }
+        case .checkOutVisitor(let id, let at, let lost):
+            guard var v = visitors[id] else { return }
+            v.leftAt = at
+            for c in lost { badges[c] = Badge(id: c, state: .lost, visitorID: id, issuedAt: badges[c]?.issuedAt) }
+            v.badgesOut.removeAll { lost.contains($0) }
+            v.status = v.badgesOut.isEmpty ? .closed : .left
+            visitors[id] = v
+        case .returnBadges(let id, let codes, _):
+            guard var v = visitors[id] else { return }
+            for c in codes { badges[c] = Badge(id: c) }
+            v.badgesOut.removeAll { codes.contains($0) }
+            if v.badgesOut.isEmpty && v.status == .left { v.status = .closed }
+            visitors[id] = v
+        case .cancelVisitor(let id, _):
+            visitors[id]?.status = .cancelled
+        case .addItem(let i):
+            items[i.sku] = i; bump(.item, i.sku)
+        case .moveStock(let m):
+            moves[m.id] = m; bump(.move, m.id)
+            onHand[m.sku, default: 0] += m.quantity
+        case .requestApproval(let a):
+            approvals[a.id] = a; bump(.approval, a.id)
+        case .decideApproval(let id, let d):
+            guard var a = approvals[id] else { return }
+            a.decisions.append(d)
+            if d.verdict == .reject {
+                a.status = .rejected
+            } else {
+                let yes = a.decisions.filter { $0.verdict == .approve }.count
+                let chainDone = a.approvers.allSatisfy { who in a.decisions.contains { $0.by == who } }
+                if yes >= a.requiredApprovals && chainDone { a.status = .approved }
+            }
+            approvals[id] = a
+        }
+    }
+
+    /// Keeps `counters` ahead of every id of the kind seen, so new ids never collide.
+    mutating func bump(_ kind: RecordKind, _ id: String) {
+        guard id.hasPrefix(kind.idPrefix), let n = Int(id.dropFirst(kind.idPrefix.count)) else { return }
+        if n > counters[kind.rawValue, default: 0] { counters[kind.rawValue] = n }
+    }
+}

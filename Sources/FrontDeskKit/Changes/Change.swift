@@ -1,0 +1,92 @@
+import Foundation
+
+/// The vocabulary of writes. Every write to a store is one `Change`, validated against the latest
+/// state under the store's lock and then appended to the journal. A change carries every value it
+/// needs (ids, instants), so replaying the journal rebuilds exactly the same state.
+public enum Change: Codable, Sendable, Equatable {
+    // People and roles
+    case addDepartment(Department)
+    case addPerson(Person)
+    case grantRole(user: String, role: Role)
+    case revokeRole(user: String, role: Role)
+
+    // Meetings
+    case addRoom(Room)
+    case setRoomOutOfService(roomID: String, period: ClosedPeriod)
+    /// One booking, or every occurrence of a recurring one (all or nothing).
+    case bookMeetings([Meeting])
+    case setMeetingStatus(meetingID: String, status: MeetingStatus, at: Date)
+    case recordMinutes(meetingID: String, text: String, at: Date)
+    case addActionItem(meetingID: String, item: ActionItem)
+    case completeActionItem(meetingID: String, itemID: String, at: Date)
+
+    // Visitors and badges
+    case addBadges([String])
+    case addVisitor(Visitor)
+    case confirmVisitor(visitorID: String, at: Date)
+    case visitorArrived(visitorID: String, at: Date)
+    /// Identity checked and badges issued: the visitor is on site.
+    case checkInVisitor(visitorID: String, badges: [String], idNumber: String?, at: Date)
+    case checkOutVisitor(visitorID: String, at: Date, lostBadges: [String])
+    case returnBadges(visitorID: String, badges: [String], at: Date)
+    case cancelVisitor(visitorID: String, at: Date)
+
+    // Supplies
+    case addItem(SupplyItem)
+    case moveStock(StockMove)
+
+    // Approvals
+    case requestApproval(ApprovalRequest)
+    case decideApproval(requestID: String, decision: Decision)
+
+    /// A short name for the audit trail (`frontdesk log`).
+    public var name: String {
+        switch self {
+        case .addDepartment: "department.add"
+        case .addPerson: "person.add"
+        case .grantRole: "role.grant"
+        case .revokeRole: "role.revoke"
+        case .addRoom: "room.add"
+        case .setRoomOutOfService: "room.outOfService"
+        case .bookMeetings: "meeting.book"
+        case .setMeetingStatus(_, let s, _): "meeting.\(s.rawValue)"
+        case .recordMinutes: "meeting.minutes"
+        case .addActionItem: "action.add"
+        case .completeActionItem: "action.done"
+        case .addBadges: "badge.add"
+        case .addVisitor: "visitor.add"
+        case .confirmVisitor: "visitor.confirm"
+        case .visitorArrived: "visitor.arrived"
+        case .checkInVisitor: "visitor.checkin"
+        case .checkOutVisitor: "visitor.checkout"
+        case .returnBadges: "badge.return"
+        case .cancelVisitor: "visitor.cancel"
+        case .addItem: "stock.item.add"
+        case .moveStock(let m): "stock.\(m.kind.rawValue)"
+        case .requestApproval: "approval.request"
+        case .decideApproval(_, let d): "approval.\(d.verdict.rawValue)"
+        }
+    }
+
+    /// The id of the record the change is about (for the audit trail and the change feed).
+    public var subject: String {
+        switch self {
+        case .addDepartment(let d): d.name
+        case .addPerson(let p): p.login
+        case .grantRole(let u, _), .revokeRole(let u, _): u
+        case .addRoom(let r): r.id
+        case .setRoomOutOfService(let id, _): id
+        case .bookMeetings(let ms): ms.first?.id ?? ""
+        case .setMeetingStatus(let id, _, _), .recordMinutes(let id, _, _),
+             .addActionItem(let id, _), .completeActionItem(let id, _, _): id
+        case .addBadges(let codes): codes.joined(separator: ",")
+        case .addVisitor(let v): v.id
+        case .confirmVisitor(let id, _), .visitorArrived(let id, _), .checkInVisitor(let id, _, _, _),
+             .checkOutVisitor(let id, _, _), .returnBadges(let id, _, _), .cancelVisitor(let id, _): id
+        case .addItem(let i): i.sku
+        case .moveStock(let m): m.id
+        case .requestApproval(let a): a.id
+        case .decideApproval(let id, _): id
+        }
+    }
+}

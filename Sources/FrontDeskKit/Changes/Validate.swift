@@ -1,0 +1,103 @@
+import Foundation
+
+extension OfficeState {
+    /// Checks `change` against this state. Throws a `Refusal` that names what stands in the way;
+    /// a change that passes can be applied and journaled. Pure: reads only `self` and `ctx`.
+    public func validate(_ change: Change, _ ctx: RuleContext) throws(Refusal) {
+        switch change {
+        case .addDepartment(let d):
+            try requireText(d.name, "department name")
+            if departments[d.name] != nil { throw .rule("Department \(d.name) already exists.") }
+        case .addPerson(let p):
+            try requireText(p.login, "login"); try requireText(p.name, "name")
+            if people[p.login] != nil { throw .rule("\(p.login) is already known as \(people[p.login]?.name ?? "").") }
+        case .grantRole(let user, let role):
+            try requireRole(ctx, .admin, to: "grant roles")
+            try requireText(user, "user")
+            if hasRole(user, role) { throw .rule("\(user) already has the \(role.rawValue) role.") }
+        case .revokeRole(let user, let role):
+            try requireRole(ctx, .admin, to: "revoke roles")
+            if !hasRole(user, role) { throw .rule("\(user) does not have the \(role.rawValue) role.") }
+            if role == .admin, roles.filter({ $0.value.contains(.admin) }).count <= 1 {
+                throw .rule("\(user) is the last admin; grant admin to someone else first.")
+            }
+        case .addRoom(let r):
+            try validateNewRoom(r)
+        case .setRoomOutOfService(let id, let p):
+            guard rooms[id] != nil else { throw .invalid("No room \(id).") }
+            if p.end <= p.start { throw .invalid("The out-of-service period ends before it starts.") }
+        case .bookMeetings(let ms):
+            try validateBooking(ms, ctx)
+        case .setMeetingStatus(let id, let status, _):
+            try validateMeetingStatus(id, status, ctx)
+        case .recordMinutes(let id, let text, _):
+            let m = try meeting(id)
+            try requireText(text, "minutes")
+            if m.status.isFinal { throw .rule("Meeting \(id) is \(m.status.rawValue); minutes can no longer be recorded.") }
+        case .addActionItem(let id, let item):
+            let m = try meeting(id)
+            try requireText(item.text, "action text"); try requireText(item.owner, "owner")
+            if m.status == .cancelled || m.status == .noShow { throw .rule("Meeting \(id) did not take place.") }
+        case .completeActionItem(let id, let itemID, _):
+            let m = try meeting(id)
+            guard let item = m.actionItems.first(where: { $0.id == itemID }) else { throw .invalid("No action item \(itemID).") }
+            if item.doneAt != nil { throw .rule("Action item \(itemID) is already done.") }
+        case .addBadges(let codes):
+            try validateNewBadges(codes)
+        case .addVisitor(let v):
+            try validateNewVisitor(v)
+        case .confirmVisitor(let id, _):
+            let v = try visitor(id)
+            if v.status != .expected { throw .rule("Visitor \(id) is \(v.status.rawValue), not awaiting confirmation.") }
+        case .visitorArrived(let id, _):
+            let v = try visitor(id)
+            if v.status != .expected && v.status != .confirmed {
+                throw .rule("Visitor \(id) is \(v.status.rawValue); only an expected visitor can arrive.")
+            }
+        case .checkInVisitor(let id, let badges, _, _):
+            try validateCheckIn(id, badges)
+        case .checkOutVisitor(let id, _, let lost):
+            let v = try visitor(id)
+            if v.status != .onSite && v.status != .arrived {
+                throw .rule("Visitor \(id) is \(v.status.rawValue), not on site.")
+            }
+            for b in lost where !v.badgesOut.contains(b) { throw .invalid("Badge \(b) is not out with visitor \(id).") }
+        case .returnBadges(let id, let codes, _):
+            let v = try visitor(id)
+            for b in codes where !v.badgesOut.contains(b) { throw .invalid("Badge \(b) is not out with visitor \(id).") }
+        case .cancelVisitor(let id, _):
+            let v = try visitor(id)
+            if v.status != .expected && v.status != .confirmed {
+                throw .rule("Visitor \(id) is \(v.status.rawValue); only an expected visit can be cancelled.")
+            }
+        case .addItem(let item):
+            try validateNewItem(item)
+        case .moveStock(let move):
+            try validateMove(move)
+        case .requestApproval(let a):
+            try validateNewApproval(a)
+        case .decideApproval(let id, let decision):
+            try validateDecision(id, decision, ctx)
+        }
+    }
+
+    func requireText(_ s: String, _ what: String) throws(Refusal) {
+        if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .invalid("The \(what) is empty.") }
+    }
+
+    func requireRole(_ ctx: RuleContext, _ role: Role, to what: String) throws(Refusal) {
+        if !hasRole(ctx.actor, role) && !hasRole(ctx.actor, .admin) {
+            throw .permission("\(ctx.actor) may not \(what): that needs the \(role.rawValue) role (ask an admin: frontdesk role grant \(ctx.actor) \(role.rawValue)).")
+        }
+    }
+
+    func meeting(_ id: String) throws(Refusal) -> Meeting {
+        guard let m = meetings[id] else { throw .invalid("No meeting \(id) today or open.") }
+        return m
+    }
+
+    func visitor(_ id: String) throws(Refusal) -> Visitor {
+        guard let v = visitors[id] else { throw .invalid("No visitor \(id) in the open register.") }
+        return v
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// A bookable meeting room.
+public struct Room: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var capacity: Int
+    /// Equipment names as the office says them: projector, video, whiteboard…
+    public var equipment: [String]
+    /// Periods in which the room cannot be booked (repairs, renovation).
+    public var outOfService: [ClosedPeriod]
+
+    public init(id: String, name: String, capacity: Int, equipment: [String] = [], outOfService: [ClosedPeriod] = []) {
+        self.id = id; self.name = name; self.capacity = capacity
+        self.equipment = equipment; self.outOfService = outOfService
+    }
+}
+
+public struct ClosedPeriod: Codable, Sendable, Equatable {
+    public var start: Date
+    public var end: Date
+    public var reason: String
+    public init(start: Date, end: Date, reason: String) { self.start = start; self.end = end; self.reason = reason }
+}
+
+/// Where a meeting is in the seed's cycle (before → during → after).
+public enum MeetingStatus: String, Codable, Sendable, CaseIterable {
+    case requested      // a need was raised; confirm attendees, topic and goal within 24 h
+    case confirmed      // attendees, topic, goal and room are settled
+    case prepared       // attendees notified, materials ready
+    case roomChecked    // equipment tested in the room (due 15 min before start)
+    case held           // the meeting took place
+    case minutesDrafted
+    case minutesSent    // minutes approved by the chair and sent (due 48 h after the end)
+    case closed         // every action item done
+    case cancelled
+    case noShow
+
+    /// The meeting still occupies its room slot.
+    public var holdsRoom: Bool { self != .cancelled && self != .noShow }
+    /// Nothing more will happen to it.
+    public var isFinal: Bool { self == .closed || self == .cancelled || self == .noShow }
+}
+
+/// A decision of a meeting turned into a task with an owner and a deadline.
+public struct ActionItem: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var text: String
+    public var owner: String
+    public var due: Date
+    public var doneAt: Date?
+    public init(id: String, text: String, owner: String, due: Date, doneAt: Date? = nil) {
+        self.id = id; self.text = text; self.owner = owner; self.due = due; self.doneAt = doneAt
+    }
+}
+
+public struct Meeting: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var title: String
+    public var roomID: String
+    public var organizer: String
+    /// The chair reviews the minutes; the organizer unless set.
+    public var chair: String?
+    public var attendees: [String]
+    public var start: Date
+    public var end: Date
+    public var status: MeetingStatus
+    public var requestedAt: Date
+    public var confirmedAt: Date?
+    public var roomCheckedAt: Date?
+    public var heldAt: Date?
+    public var minutesSentAt: Date?
+    public var minutes: String?
+    public var goal: String?
+    public var requiredEquipment: [String]
+    public var actionItems: [ActionItem]
+    /// Occurrences of one recurring booking share a series id.
+    public var seriesID: String?
+
+    public init(
+        id: String, title: String, roomID: String, organizer: String, attendees: [String] = [],
+        start: Date, end: Date, status: MeetingStatus = .requested, requestedAt: Date,
+        requiredEquipment: [String] = [], seriesID: String? = nil
+    ) {
+        self.id = id; self.title = title; self.roomID = roomID; self.organizer = organizer
+        self.attendees = attendees; self.start = start; self.end = end; self.status = status
+        self.requestedAt = requestedAt; self.requiredEquipment = requiredEquipment
+        self.actionItems = []; self.seriesID = seriesID
+    }
+
+    public func overlaps(_ s: Date, _ e: Date) -> Bool { start < e && s < end }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The working set of the office: everything open or recent, which is what every pane shows.
+/// Closed history lives in the store's period segments and is not part of this value.
+public struct OfficeState: Codable, Sendable, Equatable {
+    public var rooms: [String: Room] = [:]
+    public var meetings: [String: Meeting] = [:]
+    public var visitors: [String: Visitor] = [:]
+    public var badges: [String: Badge] = [:]
+    public var items: [String: SupplyItem] = [:]
+    /// Stock on hand per SKU over all moves ever made, archived ones included.
+    public var onHand: [String: Int] = [:]
+    /// Recent stock moves (consumption, days of cover); older ones are in history.
+    public var moves: [String: StockMove] = [:]
+    public var approvals: [String: ApprovalRequest] = [:]
+    public var people: [String: Person] = [:]
+    public var departments: [String: Department] = [:]
+    /// Roles per user (login, or any name on an override store).
+    public var roles: [String: [Role]] = [:]
+    /// The last number used per record kind (see `IDGenerator`).
+    public var counters: [String: Int] = [:]
+
+    public init() {}
+
+    public func hasRole(_ user: String, _ role: Role) -> Bool {
+        roles[user]?.contains(role) ?? false
+    }
+
+    /// A room by id, or by name ignoring case (people type names at the desk).
+    public func room(named key: String) -> Room? {
+        if let r = rooms[key] { return r }
+        let k = key.lowercased()
+        return rooms.values.first { $0.name.lowercased() == k }
+    }
+
+    /// How a person is shown: their name when known, else what was typed.
+    public func displayName(_ login: String) -> String {
+        people[login]?.name ?? login
+    }
+
+    public var recordCount: Int {
+        rooms.count + meetings.count + visitors.count + badges.count + items.count + moves.count
+            + approvals.count + people.count + departments.count
+    }
+}

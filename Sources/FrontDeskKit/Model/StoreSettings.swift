@@ -1,0 +1,59 @@
+import Foundation
+
+/// The store's settings, kept in `meta.plist`. Every time limit of the seed lives here with the
+/// seed's value as default, so an office can tune them without a new release.
+public struct StoreSettings: Codable, Sendable, Equatable {
+    /// Confirm a visitor's appointment within this many seconds of receiving it (seed: 1 h).
+    public var visitorConfirmWithin: TimeInterval = 3600
+    /// Confirm a meeting request within this (seed: 24 h).
+    public var meetingConfirmWithin: TimeInterval = 86_400
+    /// Be in the room and test equipment this long before start (seed: 15 min).
+    public var roomCheckBefore: TimeInterval = 900
+    /// Minutes approved and sent within this after the end (seed: 48 h).
+    public var minutesWithin: TimeInterval = 172_800
+    /// A visitor waiting in the lobby longer than this is flagged.
+    public var lobbyWaitLimit: TimeInterval = 900
+    /// A booked room not claimed this long after start is released as a no-show.
+    public var noShowAfter: TimeInterval = 900
+    /// Pending approvals older than this are overdue.
+    public var approvalOverdueAfter: TimeInterval = 172_800
+    /// Hour of the day (office time) at which badges still out are overdue.
+    public var dayEndHour: Int = 18
+    /// Working hours drawn on the meeting timeline.
+    public var workdayStartHour: Int = 8
+    public var workdayEndHour: Int = 19
+    /// Purchases at or under this amount with the designated supplier need only one quote.
+    public var smallPurchaseLimit: Double = 500
+    public var designatedSupplier: String?
+    /// Purchases over this amount need the administration's approval after the department head.
+    public var purchaseAdminThreshold: Double = 5000
+    /// Days after which visitors' personal data is purged from history.
+    public var retentionDays: Int = 180
+    /// Event name → command line run when it happens (host notification).
+    public var hooks: [String: String] = [:]
+
+    public init() {}
+
+    // Decoding tolerates missing keys, so a store written before a setting existed keeps working.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = StoreSettings.defaults
+        visitorConfirmWithin = try c.decodeIfPresent(TimeInterval.self, forKey: .visitorConfirmWithin) ?? d.visitorConfirmWithin
+        meetingConfirmWithin = try c.decodeIfPresent(TimeInterval.self, forKey: .meetingConfirmWithin) ?? d.meetingConfirmWithin
+        roomCheckBefore = try c.decodeIfPresent(TimeInterval.self, forKey: .roomCheckBefore) ?? d.roomCheckBefore
+        minutesWithin = try c.decodeIfPresent(TimeInterval.self, forKey: .minutesWithin) ?? d.minutesWithin
+        lobbyWaitLimit = try c.decodeIfPresent(TimeInterval.self, forKey: .lobbyWaitLimit) ?? d.lobbyWaitLimit
+        noShowAfter = try c.decodeIfPresent(TimeInterval.self, forKey: .noShowAfter) ?? d.noShowAfter
+        approvalOverdueAfter = try c.decodeIfPresent(TimeInterval.self, forKey: .approvalOverdueAfter) ?? d.approvalOverdueAfter
+        dayEndHour = try c.decodeIfPresent(Int.self, forKey: .dayEndHour) ?? d.dayEndHour
+        workdayStartHour = try c.decodeIfPresent(Int.self, forKey: .workdayStartHour) ?? d.workdayStartHour
+        workdayEndHour = try c.decodeIfPresent(Int.self, forKey: .workdayEndHour) ?? d.workdayEndHour
+        smallPurchaseLimit = try c.decodeIfPresent(Double.self, forKey: .smallPurchaseLimit) ?? d.smallPurchaseLimit
+        designatedSupplier = try c.decodeIfPresent(String.self, forKey: .designatedSupplier)
+        purchaseAdminThreshold = try c.decodeIfPresent(Double.self, forKey: .purchaseAdminThreshold) ?? d.purchaseAdminThreshold
+        retentionDays = try c.decodeIfPresent(Int.self, forKey: .retentionDays) ?? d.retentionDays
+        hooks = try c.decodeIfPresent([String: String].self, forKey: .hooks) ?? d.hooks
+    }
+
+    public static let defaults = StoreSettings()
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+public struct ApprovalRow: Sendable, Equatable {
+    public var request: ApprovalRequest
+    public var requesterName: String
+    public var age: TimeInterval
+    public var flags: [DueFlag]
+    public var waitingForUser: Bool
+}
+
+/// Pending requests waiting for `user` first, then the other pending ones, oldest first;
+/// recently decided ones last.
+public struct ApprovalQueue: Sendable, Equatable {
+    public var rows: [ApprovalRow]
+
+    public init(state s: OfficeState, user: String, now: Date, settings: StoreSettings) {
+        rows = s.approvals.values.map { a in
+            ApprovalRow(request: a, requesterName: s.displayName(a.requester), age: now.timeIntervalSince(a.createdAt),
+                        flags: s.flags(of: a, at: now, settings, user: user), waitingForUser: s.isWaiting(a, for: user))
+        }
+        .sorted { a, b in
+            func rank(_ r: ApprovalRow) -> Int { r.waitingForUser ? 0 : r.request.status == .pending ? 1 : 2 }
+            if rank(a) != rank(b) { return rank(a) < rank(b) }
+            if rank(a) == 2 { return (a.request.decisions.last?.at ?? a.request.createdAt) > (b.request.decisions.last?.at ?? b.request.createdAt) }
+            return (a.request.createdAt, a.request.id) < (b.request.createdAt, b.request.id)
+        }
+    }
+
+    public var pending: Int { rows.filter { $0.request.status == .pending }.count }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Office-time formatting shared by the CLI, the dashboard and rule messages.
+public enum Clock {
+    static func parts(_ d: Date, _ tz: TimeZone) -> DateComponents {
+        var c = Calendar(identifier: .gregorian); c.timeZone = tz
+        return c.dateComponents([.year, .month, .day, .hour, .minute], from: d)
+    }
+    /// "09:05"
+    public static func hm(_ d: Date, _ tz: TimeZone) -> String {
+        let x = parts(d, tz)
+        return String(format: "%02d:%02d", x.hour ?? 0, x.minute ?? 0)
+    }
+    /// "2026-11-29"
+    public static func day(_ d: Date, _ tz: TimeZone) -> String {
+        let x = parts(d, tz)
+        return String(format: "%04d-%02d-%02d", x.year ?? 0, x.month ?? 0, x.day ?? 0)
+    }
+    /// "2026-11-29 09:05"
+    public static func dayHM(_ d: Date, _ tz: TimeZone) -> String { day(d, tz) + " " + hm(d, tz) }
+}
+
+/// "45 min", "3 h", "2 d": how long something has waited.
+public enum Age {
+    public static func text(_ seconds: TimeInterval) -> String {
+        let m = Int(seconds / 60)
+        if m < 60 { return "\(max(0, m)) min" }
+        if m < 48 * 60 { return "\(m / 60) h" }
+        return "\(m / 1440) d"
+    }
+}

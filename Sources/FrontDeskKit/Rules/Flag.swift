@@ -1,0 +1,34 @@
+import Foundation
+
+/// A due or overdue condition on a record, computed from (record, now, settings).
+/// Names of overdue conditions contain "Overdue" so scripts can match on it.
+public enum DueFlag: String, Codable, Sendable, CaseIterable, Comparable {
+    // Meetings
+    case confirmDue, confirmOverdue
+    case roomCheckDue, roomCheckOverdue
+    case minutesDue, minutesOverdue
+    case actionOverdue
+    case unclaimed
+    // Visitors
+    case waitOverdue
+    case badgeOverdue
+    case badgeLost
+    // Stock
+    case belowReorder, outOfStock
+    // Approvals
+    case approvalOverdue, waitingForYou
+
+    public var isOverdue: Bool {
+        switch self {
+        case .confirmOverdue, .roomCheckOverdue, .minutesOverdue, .actionOverdue, .waitOverdue,
+             .badgeOverdue, .approvalOverdue, .outOfStock, .unclaimed, .badgeLost:
+            true
+        default:
+            false
+        }
+    }
+
+    public static func < (a: DueFlag, b: DueFlag) -> Bool {
+        (a.isOverdue ? 0 : 1, a.rawValue) < (b.isOverdue ? 0 : 1, b.rawValue)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// The meeting process: confirm within 24 h of the request, check the room 15 min before start,
+/// minutes sent within 48 h of the end, every action item tracked to done.
+extension OfficeState {
+    func validateNewRoom(_ r: Room) throws(Refusal) {
+        try requireText(r.name, "room name")
+        if r.capacity < 1 { throw .invalid("A room holds at least 1 person (got \(r.capacity)).") }
+        if room(named: r.name) != nil { throw .rule("A room named \(r.name) exists already.") }
+        if rooms[r.id] != nil { throw .rule("Room id \(r.id) exists already.") }
+    }
+
+    /// All occurrences are checked before anything is booked; every conflict is reported at once.
+    func validateBooking(_ ms: [Meeting], _ ctx: RuleContext) throws(Refusal) {
+        guard !ms.isEmpty else { throw .invalid("Nothing to book.") }
+        var problems: [String] = []
+        let tz = ctx.env.timeZone
+        for (i, m) in ms.enumerated() {
+            try requireText(m.title, "title")
+            if meetings[m.id] != nil { throw .rule("Meeting id \(m.id) exists already.") }
+            if m.end <= m.start { throw .invalid("The meeting ends (\(Clock.hm(m.end, tz))) before it starts (\(Clock.hm(m.start, tz))).") }
+            guard let room = rooms[m.roomID] else { throw .invalid("No room \(m.roomID).") }
+            let when = Clock.dayHM(m.start, tz)
+            if room.capacity < m.attendees.count {
+                problems.append("\(room.name) holds \(room.capacity), the meeting has \(m.attendees.count) attendees")
+            }
+            let missing = m.requiredEquipment.filter { eq in !room.equipment.contains { $0.lowercased() == eq.lowercased() } }
+            if !missing.isEmpty { problems.append("\(room.name) has no \(missing.joined(separator: ", "))") }
+            if let p = room.outOfService.first(where: { $0.start < m.end && m.start < $0.end }) {
+                problems.append("\(room.name) is out of service \(Clock.dayHM(p.start, tz))–\(Clock.hm(p.end, tz)) (\(p.reason))")
+            }
+            if let holder = meetings.values.first(where: { $0.roomID == m.roomID && $0.status.holdsRoom && $0.overlaps(m.start, m.end) }) {
+                problems.append("\(room.name) is booked \(Clock.dayHM(holder.start, tz))–\(Clock.hm(holder.end, tz)) by \(displayName(holder.organizer)) (\(holder.id) \(holder.title))")
+            } else if let other = ms[..<i].first(where: { $0.roomID == m.roomID && $0.overlaps(m.start, m.end) }) {
+                problems.append("occurrences \(other.id) and \(m.id) overlap at \(when)")
+            }
+        }
+        if !problems.isEmpty {
+            let head = ms.count > 1 ? "No occurrence was booked: " : "Not booked: "
+            throw .rule(head + problems.joined(separator: "; ") + ".")
+        }
+    }
+
+    func validateMeetingStatus(_ id: String, _ status: MeetingStatus, _ ctx: RuleContext) throws(Refusal) {
+        let m = try meeting(id)
+        if m.status == status { throw .rule("Meeting \(id) is already \(status.rawValue).") }
+        if m.status.isFinal { throw .rule("Meeting \(id) is \(m.status.rawValue); it cannot change any more.") }
+        switch status {
+        case .cancelled, .noShow:
+            if m.status.rawOrder >= MeetingStatus.held.rawOrder { throw .rule("Meeting \(id) was already held.") }
+        case .closed:
+            if m.status != .minutesSent { throw .rule("Meeting \(id) can close only after its minutes are sent (it is \(m.status.rawValue)).") }
+            let open = m.actionItems.filter { $0.doneAt == nil }
+            if !open.isEmpty { throw .rule("Meeting \(id) has \(open.count) open action item(s): \(open.map(\.id).joined(separator: ", ")).") }
+        case .minutesSent:
+            if m.minutes == nil { throw .rule("Meeting \(id) has no minutes yet (frontdesk meeting minutes \(id) --file FILE).") }
+            let chair = m.chair ?? m.organizer
+            if ctx.actor != chair && !hasRole(ctx.actor, .admin) && !ctx.allowOverrides {
+                throw .permission("The minutes of \(id) are approved by the chair, \(displayName(chair)).")
+            }
+        default:
+            if status.rawOrder < m.status.rawOrder {
+                throw .rule("Meeting \(id) is \(m.status.rawValue); it cannot go back to \(status.rawValue).")
+            }
+        }
+    }
+
+    /// What is due or overdue on a meeting at `now`.
+    public func flags(of m: Meeting, at now: Date, _ s: StoreSettings) -> [DueFlag] {
+        var f: [DueFlag] = []
+        if m.status.isFinal && m.status != .closed { return f }
+        if m.status == .requested {
+            f.append(now >= m.requestedAt.addingTimeInterval(s.meetingConfirmWithin) ? .confirmOverdue : .confirmDue)
+        }
+        if m.status.rawOrder < MeetingStatus.roomChecked.rawOrder && now < m.end {
+            let checkBy = m.start.addingTimeInterval(-s.roomCheckBefore)
+            if now >= checkBy { f.append(.roomCheckOverdue) } else if now >= checkBy.addingTimeInterval(-3600) { f.append(.roomCheckDue) }
+        }
+        if m.status.rawOrder < MeetingStatus.held.rawOrder && now >= m.start.addingTimeInterval(s.noShowAfter) && now < m.end {
+            f.append(.unclaimed)
+        }
+        if m.status.rawOrder < MeetingStatus.minutesSent.rawOrder && now >= m.end && m.status != .requested {
+            f.append(now >= m.end.addingTimeInterval(s.minutesWithin) ? .minutesOverdue : .minutesDue)
+        }
+        if m.actionItems.contains(where: { $0.doneAt == nil && $0.due < now }) { f.append(.actionOverdue) }
+        return f.sorted()
+    }
+}
+
+extension MeetingStatus {
+    /// Position in the forward cycle; cancelled and no-show sit outside it.
+    public var rawOrder: Int { MeetingStatus.allCases.firstIndex(of: self) ?? 0 }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// The reception process: confirm an appointment within 1 h, check identity and issue one badge per
+/// head on arrival, take every badge back when they leave (or flag it at day end).
+extension OfficeState {
+    func validateNewBadges(_ codes: [String]) throws(Refusal) {
+        if codes.isEmpty { throw .invalid("No badge codes given.") }
+        var seen = Set<String>()
+        for c in codes {
+            try requireText(c, "badge code")
+            if c.contains(where: { $0.isWhitespace || $0 == "," }) { throw .invalid("Badge code '\(c)' contains a space or comma.") }
+            if badges[c] != nil || !seen.insert(c).inserted { throw .rule("Badge \(c) exists already.") }
+        }
+    }
+
+    func validateNewVisitor(_ v: Visitor) throws(Refusal) {
+        try requireText(v.name, "visitor's name"); try requireText(v.host, "host")
+        if v.headCount < 1 { throw .invalid("Head count must be at least 1 (got \(v.headCount)).") }
+        if v.headCount > 200 { throw .invalid("Head count \(v.headCount) is more than a lobby can take; split the group.") }
+        if visitors[v.id] != nil { throw .rule("Visitor id \(v.id) exists already.") }
+    }
+
+    /// Badges must be available; a group gets one per head; a badge out with someone else names them.
+    func validateCheckIn(_ id: String, _ codes: [String]) throws(Refusal) {
+        let v = try visitor(id)
+        if v.status == .onSite { throw .rule("Visitor \(id) is already on site with badge \(v.badgesOut.joined(separator: ", ")).") }
+        if ![.expected, .confirmed, .arrived].contains(v.status) {
+            throw .rule("Visitor \(id) is \(v.status.rawValue); only an expected or waiting visitor can check in.")
+        }
+        if codes.count != v.headCount {
+            throw .invalid("\(v.name) is a party of \(v.headCount): give \(v.headCount) badge(s), got \(codes.count).")
+        }
+        if Set(codes).count != codes.count { throw .invalid("The same badge is given twice.") }
+        for c in codes {
+            guard let b = badges[c] else { throw .invalid("No badge \(c) in the pool (frontdesk badge add \(c)).") }
+            switch b.state {
+            case .available: continue
+            case .lost: throw .rule("Badge \(c) is recorded lost.")
+            case .issued:
+                let holder = b.visitorID.flatMap { visitors[$0] }
+                let who = holder.map { "\($0.name) (\($0.id))" } ?? (b.visitorID ?? "someone")
+                throw .rule("Badge \(c) is out with \(who) since \(b.issuedAt.map { Clock.hm($0, TimeZone.current) } ?? "earlier").")
+            }
+        }
+    }
+
+    /// Free badges in pool order, for a check-in that names none.
+    public func freeBadges(_ count: Int) -> [String]? {
+        let free = badges.values.filter { $0.state == .available }.map(\.id).sorted { a, b in
+            (a.count, a) < (b.count, b)
+        }
+        return free.count >= count ? Array(free.prefix(count)) : nil
+    }
+
+    public func flags(of v: Visitor, at now: Date, _ s: StoreSettings, calendar: Calendar) -> [DueFlag] {
+        var f: [DueFlag] = []
+        switch v.status {
+        case .expected:
+            f.append(now >= v.receivedAt.addingTimeInterval(s.visitorConfirmWithin) ? .confirmOverdue : .confirmDue)
+        case .arrived:
+            if let a = v.arrivedAt, now >= a.addingTimeInterval(s.lobbyWaitLimit) { f.append(.waitOverdue) }
+        case .onSite:
+            if !v.badgesOut.isEmpty, let end = dayEnd(of: v.checkedInAt ?? v.expectedAt, s, calendar), now >= end {
+                f.append(.badgeOverdue)
+            }
+        case .left:
+            if !v.badgesOut.isEmpty { f.append(.badgeOverdue) }
+        default:
+            break
+        }
+        if v.badges.contains(where: { badges[$0]?.state == .lost && badges[$0]?.visitorID == v.id }) { f.append(.badgeLost) }
+        return f.sorted()
+    }
+
+    func dayEnd(of d: Date, _ s: StoreSettings, _ cal: Calendar) -> Date? {
+        cal.date(bySettingHour: s.dayEndHour, minute: 0, second: 0, of: d)
+    }
+}

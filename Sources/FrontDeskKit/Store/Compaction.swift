@@ -1,0 +1,108 @@
+import Foundation
+
+/// What stays in the working set and what moves to the month segments.
+public struct RetentionPolicy: Sendable {
+    /// Stock moves younger than this stay (consumption, days of cover).
+    public var recentMoveDays = 90
+    /// Decided approvals younger than this stay (the "recently decided" list).
+    public var recentApprovalDays = 30
+    /// Finished meetings and visits younger than this stay (yesterday's view, minutes follow-up).
+    public var recentDoneDays = 7
+    public init() {}
+}
+
+public struct CompactionReport: Sendable, Equatable {
+    public var archived = 0
+    public var kept = 0
+    public var segmentsWritten: [String] = []
+    public var generation = 0
+}
+
+extension Store {
+    /// Moves closed records into history segments and starts a new journal generation whose
+    /// snapshot holds only the working set. Under the lock; readers follow the new generation.
+    /// Crash-safe: segments are written first and merged by id, the snapshot rename is the
+    /// commit point, and the old journal is archived (never deleted) for the audit trail.
+    @discardableResult
+    public func compact(policy: RetentionPolicy = RetentionPolicy()) throws -> CompactionReport {
+        try withWriteLock {
+            let (working, closed) = Self.split(state, now: env.now(), calendar: env.calendar, policy: policy)
+            var report = CompactionReport()
+            for (month, seg) in closed.sorted(by: { $0.key < $1.key }) {
+                try writeSegment(seg, month: month)
+                report.archived += seg.count
+                report.segmentsWritten.append(month)
+            }
+            try startGeneration(with: working)
+            report.kept = working.recordCount
+            report.generation = currentGeneration
+            return report
+        }
+    }
+
+    /// Merges `seg` into the month's segment file (atomic replace).
+    func writeSegment(_ seg: HistorySegment, month: String) throws {
+        let path = paths.segment(month)
+        var merged = try readSegment(path) ?? HistorySegment(month: month)
+        merged.merge(seg)
+        try Posix.atomicWrite(try BinaryPlistEncoder().encode(merged), to: path)
+    }
+
+    func readSegment(_ path: String) throws -> HistorySegment? {
+        guard let bytes = try Posix.read(path) else { return nil }
+        do { return try BinaryPlistDecoder().decode(HistorySegment.self, from: bytes) } catch { throw Self.damaged(path, error) }
+    }
+
+    /// The closed records of one month (`YYYY-MM`), for reports and history views.
+    public func history(month: String) throws -> HistorySegment? {
+        try readSegment(paths.segment(month))
+    }
+
+    /// Months that have a history segment, oldest first.
+    public var historyMonths: [String] {
+        Posix.listDirectory(paths.history).filter { $0.hasSuffix(".plist") }.map { String($0.dropLast(6)) }
+    }
+
+    static func monthKey(_ d: Date, _ cal: Calendar) -> String {
+        let c = cal.dateComponents([.year, .month], from: d)
+        return String(format: "%04d-%02d", c.year ?? 0, c.month ?? 0)
+    }
+
+    /// Splits a state into what the dashboard needs (open or recent) and closed records by month.
+    static func split(_ s: OfficeState, now: Date, calendar cal: Calendar, policy: RetentionPolicy)
+        -> (OfficeState, [String: HistorySegment]) {
+        var working = s
+        var closed: [String: HistorySegment] = [:]
+        let today = cal.startOfDay(for: now)
+        func daysAgo(_ n: Int) -> Date { cal.date(byAdding: .day, value: -n, to: today) ?? today }
+        func put(_ month: String, _ f: (inout HistorySegment) -> Void) {
+            var seg = closed[month] ?? HistorySegment(month: month); f(&seg); closed[month] = seg
+        }
+        let doneCut = daysAgo(policy.recentDoneDays)
+        for m in s.meetings.values where m.status.isFinal && m.end < doneCut {
+            working.meetings[m.id] = nil
+            put(monthKey(m.start, cal)) { $0.meetings.append(m) }
+        }
+        for v in s.visitors.values where [.closed, .cancelled, .noShow].contains(v.status) && v.expectedAt < doneCut {
+            working.visitors[v.id] = nil
+            put(monthKey(v.expectedAt, cal)) { $0.visitors.append(v) }
+        }
+        let moveCut = daysAgo(policy.recentMoveDays)
+        for mv in s.moves.values where mv.at < moveCut {
+            working.moves[mv.id] = nil
+            put(monthKey(mv.at, cal)) { $0.moves.append(mv) }
+        }
+        let approvalCut = daysAgo(policy.recentApprovalDays)
+        for a in s.approvals.values where a.status != .pending && (a.decisions.last?.at ?? a.createdAt) < approvalCut {
+            working.approvals[a.id] = nil
+            put(monthKey(a.createdAt, cal)) { $0.approvals.append(a) }
+        }
+        for k in closed.keys {
+            closed[k]?.meetings.sort { $0.start < $1.start }
+            closed[k]?.visitors.sort { $0.expectedAt < $1.expectedAt }
+            closed[k]?.moves.sort { $0.at < $1.at }
+            closed[k]?.approvals.sort { $0.createdAt < $1.createdAt }
+        }
+        return (working, closed)
+    }
+}

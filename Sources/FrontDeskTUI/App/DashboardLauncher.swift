@@ -1,0 +1,104 @@
+import Foundation
+import FrontDeskKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why the dashboard could not start (a bad theme or keys file): exit code 2.
+public struct DashboardSetupError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Runs the dashboard on a store until the user quits. The loop sleeps in poll(2) on the keyboard
+/// and the store's change feed, waking at the next minute for the clock; a frame is drawn only
+/// when something changed, and ncurses sends only the cells that differ.
+public enum DashboardLauncher {
+    public static func run(store: Store, themeName: String?, storeLabel: String) throws {
+        let vars = ProcessInfo.processInfo.environment
+        let config = UserConfig.load(vars)
+        let keymap = try config.keymap()
+        let theme = try ThemeCatalog.load(themeName ?? config.theme ?? "default", vars: vars)
+        let strings = Strings(UILanguage.fromEnvironment(vars))
+        var dash = Dashboard(model: DashboardModel(state: store.state, settings: store.meta.settings, env: store.env),
+                             keymap: keymap, strings: strings, storeLabel: storeLabel)
+        let terminal: Terminal
+        do { terminal = try Terminal.start() } catch { throw DashboardSetupError(description: "frontdesk: \(error)") }
+        defer { terminal.stop() }
+        terminal.apply(theme: theme.resolved(colors: terminal.colorCount, noColor: terminal.noColorRequested))
+        let feed = store.changeFeed
+        var dirty = true
+        var lastMinute = minute(store.env.now())
+
+        func rebuild() {
+            dash.update(model: DashboardModel(state: store.state, settings: store.meta.settings, env: store.env))
+            dirty = true
+        }
+
+        while true {
+            if dirty {
+                let size = terminal.size
+                terminal.draw(dash.render(width: size.width, height: size.height, ascii: !terminal.isUTF8))
+                dirty = false
+            }
+            // Sleep until a key, a store change, or the next minute (the clock in the status bar).
+            let now = store.env.now()
+            let untilTick = max(50, Int32((60 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 60)) * 1000) + 20)
+            var fds = [pollfd(fd: terminal.inputFD, events: Int16(POLLIN), revents: 0)]
+            if let f = feed { fds.append(pollfd(fd: f, events: Int16(POLLIN), revents: 0)) }
+            // Without inotify (network file systems) fall back to a cheap size check twice a second.
+            let timeout = feed == nil ? min(untilTick, 500) : untilTick
+            let n = poll(&fds, nfds_t(fds.count), timeout)
+            if n < 0 && errno != EINTR { break }
+
+            if fds.count > 1 && fds[1].revents != 0 { store.drainChangeFeed() }
+            if n == 0 || (fds.count > 1 && fds[1].revents != 0) || n < 0 || feed == nil {
+                do {
+                    if try store.refresh() { rebuild() }
+                    if !dash.live { dash.live = true; dirty = true }
+                } catch {
+                    dash.live = false
+                    dash.message = ("\(error)", .error)
+                    dirty = true
+                }
+            }
+            let m = minute(store.env.now())
+            if m != lastMinute { lastMinute = m; rebuild() }
+
+            // Read every key that is waiting, then draw once.
+            while let key = terminal.readKey(timeoutMs: 0) {
+                switch dash.handle(key) {
+                case .none: break
+                case .redraw: dirty = true
+                case .quit: return
+                case .repaint: terminal.invalidate(); _ = try? store.refresh(); rebuild()
+                case .refreshStore: _ = try? store.refresh(); rebuild()
+                case .submit(let form): submit(form, store: store, dash: &dash); rebuild()
+                }
+            }
+        }
+    }
+
+    static func minute(_ d: Date) -> Int { Int(d.timeIntervalSince1970 / 60) }
+
+    /// Commits the form's change through the store (validated against the latest state under the
+    /// lock); a refusal keeps the form open with the store's reason.
+    static func submit(_ form: DeskForm, store: Store, dash: inout Dashboard) {
+        do {
+            let records = try store.commitBatch { state, ctx in
+                let change = try form.change(state, ctx)
+                var next = state
+                try next.validate(change, ctx)
+                next.apply(change)
+                return [change] + form.followUps(after: change, next, ctx)
+            }
+            let subject = records.first?.change.subject ?? ""
+            dash.saved("\(dash.strings[.saved]) \(records.first?.change.name ?? "") \(subject)")
+        } catch let e as FieldError {
+            dash.refused(form, reason: e.message, field: e.field, fieldMessage: e.message)
+        } catch let r as Refusal {
+            dash.refused(form, reason: r.message)
+        } catch {
+            dash.refused(form, reason: "\(error)")
+        }
+    }
+}

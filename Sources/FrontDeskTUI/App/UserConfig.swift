@@ -1,0 +1,61 @@
+import Foundation
+
+/// The user's own settings: `$XDG_CONFIG_HOME/frontdesk/` (else `~/.config/frontdesk/`) holds
+/// `config.toml` (`theme = "light"`) and `keys.toml` (key bindings). Read once at start-up.
+struct UserConfig {
+    var directory: String
+    var theme: String?
+
+    static func load(_ vars: [String: String]) -> UserConfig {
+        let base = vars["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
+        let dir = base + "/frontdesk"
+        var c = UserConfig(directory: dir)
+        if let text = try? String(contentsOfFile: dir + "/config.toml", encoding: .utf8) {
+            for raw in text.split(separator: "\n") {
+                let line = raw.split(separator: "#", maxSplits: 1).first.map(String.init) ?? ""
+                let kv = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                if kv.count == 2, kv[0] == "theme" { c.theme = kv[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) }
+            }
+        }
+        return c
+    }
+
+    /// The keymap with the user's keys file applied; a bad file stops start-up with the line.
+    func keymap() throws -> Keymap {
+        let path = directory + "/keys.toml"
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return .defaults }
+        do { return try Keymap.load(text: text, source: path) } catch {
+            throw DashboardSetupError(description: "frontdesk: \(error)")
+        }
+    }
+}
+
+/// Finds a theme by name: the user's themes folder, `$FRONTDESK_THEMES`, then the `themes/`
+/// folder shipped beside the executable (searched upwards, which covers `swift run`), or a path.
+enum ThemeCatalog {
+    static func load(_ name: String, vars: [String: String]) throws -> Theme {
+        let candidates = paths(for: name, vars: vars)
+        for p in candidates {
+            guard let text = try? String(contentsOfFile: p, encoding: .utf8) else { continue }
+            do { return try Theme.parse(text, source: p) } catch { throw DashboardSetupError(description: "frontdesk: \(error)") }
+        }
+        if name == "default" { return Theme(name: "built-in", styles: [:]) }
+        throw DashboardSetupError(description: "frontdesk: no theme '\(name)' (looked in \(candidates.joined(separator: ", ")))")
+    }
+
+    static func paths(for name: String, vars: [String: String]) -> [String] {
+        if name.contains("/") { return [name] }
+        let file = name.hasSuffix(".theme") ? name : name + ".theme"
+        var dirs: [String] = []
+        let config = vars["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
+        dirs.append(config + "/frontdesk/themes")
+        if let d = vars["FRONTDESK_THEMES"], !d.isEmpty { dirs.append(d) }
+        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            dirs.append(dir.appendingPathComponent("themes").path)
+            dirs.append(dir.appendingPathComponent("share/frontdesk/themes").path)
+            dir.deleteLastPathComponent()
+        }
+        return dirs.map { $0 + "/" + file }
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import FrontDeskKit
+
+/// The desk actions that open a form.
+public enum FormKind: String, Sendable, CaseIterable {
+    case newVisitor, checkIn, checkOut, bookRoom, issueStock, receiveStock, approve, reject
+}
+
+/// A field-level problem found before the store is asked.
+struct FieldError: Error {
+    var field: Int
+    var message: String
+}
+
+/// A modal form: fields, the focused one, and the last refusal (the store's reason, shown in place;
+/// what was typed is kept).
+public struct DeskForm: Equatable, Sendable {
+    public var kind: FormKind
+    public var title: String
+    public var fields: [TextField]
+    public var focus = 0
+    /// The store's refusal of the last submit, shown at the bottom of the form.
+    public var refusal: String?
+    /// The record the form acts on (visitor, item, request), if any.
+    public var subjectID: String?
+
+    public var isHalfFilled: Bool { fields.contains { $0.isEdited } }
+
+    public enum Event: Equatable { case none, edited, submit, cancel }
+
+    /// Tab/Shift-Tab/↑/↓ move between fields, Enter submits (from the last field) or moves on,
+    /// Esc cancels; everything else edits the focused field.
+    public mutating func handle(_ key: Key) -> Event {
+        switch key {
+        case .escape: return .cancel
+        case .tab, .down: focus = (focus + 1) % fields.count; return .edited
+        case .backTab, .up: focus = (focus + fields.count - 1) % fields.count; return .edited
+        case .enter:
+            if focus == fields.count - 1 || fields.count == 1 { return .submit }
+            focus += 1
+            return .edited
+        case .ctrl("s"): return .submit
+        default:
+            return fields[focus].edit(key) ? .edited : .none
+        }
+    }
+
+    func value(_ i: Int) -> String { fields[i].trimmed }
+
+    mutating func markError(_ e: FieldError) {
+        fields[e.field].error = e.message
+        focus = e.field
+    }
+}
+
+extension DeskForm {
+    /// Opens the form for `kind`, pre-filled from the selected record where that helps.
+    public static func make(_ kind: FormKind, subject: String?, model: DashboardModel) -> DeskForm? {
+        let s = model.state
+        let tz = model.timeZone
+        func f(_ t: String, _ fields: [TextField]) -> DeskForm { DeskForm(kind: kind, title: t, fields: fields, subjectID: subject) }
+        switch kind {
+        case .newVisitor:
+            return f("New visitor 新访客", [
+                TextField("Name 姓名", required: true), TextField("Company 单位"), TextField("Host 接待人", hint: "login or name", required: true),
+                TextField("Expected 时间", value: Clock.hm(model.now.addingTimeInterval(1800), tz), hint: "HH:MM today, or YYYY-MM-DD HH:MM", required: true),
+                TextField("Purpose 事由"), TextField("Head count 人数", value: "1", required: true), TextField("ID number 证件号"),
+            ])
+        case .checkIn:
+            guard let id = subject, let v = s.visitors[id] else { return nil }
+            let free = s.freeBadges(v.headCount)?.joined(separator: " ") ?? ""
+            return f("Check in \(v.name) 登记入场", [
+                TextField("Badge(s) 访客证", value: free, hint: "space-separated, one per head", required: true),
+                TextField("ID number 证件号", hint: v.maskedIDNumber ?? "checked at the desk"),
+            ])
+        case .checkOut:
+            guard let id = subject, let v = s.visitors[id] else { return nil }
+            return f("Check out \(v.name) 离开", [
+                TextField("Badge back? 证件已归还", value: "y", hint: "y = returned, n = not yet, lost = lost", required: true),
+            ])
+        case .bookRoom:
+            let start = model.now.addingTimeInterval(3600)
+            return f("Book a room 预订会议室", [
+                TextField("Title 主题", required: true), TextField("Room 会议室", hint: "name or id", required: true),
+                TextField("Start 开始", value: Clock.hm(start, tz), hint: "HH:MM today, or YYYY-MM-DD HH:MM", required: true),
+                TextField("End 结束", value: Clock.hm(start.addingTimeInterval(3600), tz), required: true),
+                TextField("Organizer 组织者", value: model.user, required: true),
+                TextField("Attendees 参会人", hint: "comma-separated"),
+            ])
+        case .issueStock:
+            guard let sku = subject, let item = s.items[sku] else { return nil }
+            return f("Issue \(item.name) 领用", [
+                TextField("Quantity 数量 (\(item.unit))", required: true), TextField("Department 部门", required: true),
+                TextField("Recipient 领用人", hint: "who signs", required: true),
+            ])
+        case .receiveStock:
+            guard let sku = subject, let item = s.items[sku] else { return nil }
+            return f("Receive \(item.name) 入库验收", [
+                TextField("Counted 到货数量 (\(item.unit))", required: true),
+                TextField("Rejected 拒收数量", value: "0", required: true), TextField("Reason 拒收原因"),
+                TextField("Supplier 供应商", value: item.suppliers.first?.supplier ?? "", required: true),
+                TextField("Unit price 单价", value: item.unitPrice.map { String(format: "%.2f", $0) } ?? "", required: true),
+            ])
+        case .approve, .reject:
+            guard let id = subject, let a = s.approvals[id] else { return nil }
+            return f((kind == .approve ? "Approve 批准 " : "Reject 驳回 ") + a.title, [
+                TextField("Comment 意见", hint: kind == .reject ? "the reason (required)" : "optional", required: kind == .reject),
+            ])
+        }
+    }
+
+    /// Builds the change this form asks for, against the latest state. Field problems throw
+    /// `FieldError`; the store's own rules are checked when it is committed.
+    func change(_ s: OfficeState, _ ctx: RuleContext) throws -> Change {
+        for (i, field) in fields.enumerated() where field.required && field.trimmed.isEmpty {
+            throw FieldError(field: i, message: "required")
+        }
+        let tz = ctx.env.timeZone
+        func when(_ i: Int) throws -> Date {
+            let text = value(i)
+            if let d = DateInput.parseDateTime(text, tz) { return d }
+            let hm = text.split(separator: ":")
+            if hm.count == 2, let h = Int(hm[0]), let m = Int(hm[1]), (0...23).contains(h), (0...59).contains(m),
+               let d = ctx.env.calendar.date(bySettingHour: h, minute: m, second: 0, of: ctx.now) {
+                return d
+            }
+            throw FieldError(field: i, message: "use HH:MM or YYYY-MM-DD HH:MM")
+        }
+        func int(_ i: Int, min lo: Int) throws -> Int {
+            guard let n = Int(value(i)), n >= lo else { throw FieldError(field: i, message: "a whole number ≥ \(lo)") }
+            return n
+        }
+        switch kind {
+        case .newVisitor:
+            let count = try int(5, min: 1)
+            return .addVisitor(Visitor(id: ctx.env.ids.next(.visitor, in: s), name: value(0), company: value(1).nilIfEmpty,
+                                       purpose: value(4).nilIfEmpty, host: value(2), expectedAt: try when(3), headCount: count,
+                                       receivedAt: ctx.now, idNumber: value(6).nilIfEmpty))
+        case .checkIn:
+            let codes = value(0).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+            return .checkInVisitor(visitorID: subjectID ?? "", badges: codes, idNumber: value(1).nilIfEmpty, at: ctx.now)
+        case .checkOut:
+            let answer = value(0).lowercased()
+            guard ["y", "n", "lost", "yes", "no"].contains(answer) else { throw FieldError(field: 0, message: "y, n or lost") }
+            let out = s.visitors[subjectID ?? ""]?.badgesOut ?? []
+            return .checkOutVisitor(visitorID: subjectID ?? "", at: ctx.now, lostBadges: answer == "lost" ? out : [])
+        case .bookRoom:
+            guard let room = s.room(named: value(1)) else { throw FieldError(field: 1, message: "no such room") }
+            let start = try when(2), end = try when(3)
+            if end <= start { throw FieldError(field: 3, message: "ends before it starts") }
+            let attendees = value(5).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            var m = Meeting(id: ctx.env.ids.next(.meeting, in: s), title: value(0), roomID: room.id, organizer: value(4),
+                            attendees: attendees, start: start, end: end, status: .confirmed, requestedAt: ctx.now)
+            m.confirmedAt = ctx.now
+            return .bookMeetings([m])
+        case .issueStock:
+            let q = try int(0, min: 1)
+            return .moveStock(StockMove(id: ctx.env.ids.next(.move, in: s), sku: subjectID ?? "", kind: .issue, quantity: -q, at: ctx.now,
+                                        by: ctx.actor, department: value(1), recipient: value(2)))
+        case .receiveStock:
+            let counted = try int(0, min: 0), rejected = try int(1, min: 0)
+            if rejected > counted { throw FieldError(field: 1, message: "more than counted") }
+            if rejected > 0 && value(2).isEmpty { throw FieldError(field: 2, message: "say why units were rejected") }
+            guard let price = Double(value(4)), price >= 0 else { throw FieldError(field: 4, message: "a price like 24.50") }
+            var m = StockMove(id: ctx.env.ids.next(.move, in: s), sku: subjectID ?? "", kind: .receive, quantity: counted - rejected,
+                              at: ctx.now, by: ctx.actor, reason: value(2).nilIfEmpty, unitPrice: price, supplier: value(3))
+            m.countedQuantity = counted
+            m.rejectedQuantity = rejected
+            return .moveStock(m)
+        case .approve, .reject:
+            return .decideApproval(requestID: subjectID ?? "", decision: Decision(by: ctx.actor, verdict: kind == .approve ? .approve : .reject,
+                                                                                 comment: value(0).nilIfEmpty, at: ctx.now))
+        }
+    }
+
+    /// A checked-out visitor whose badge came back gets the return recorded in the same write.
+    func followUps(after change: Change, _ s: OfficeState, _ ctx: RuleContext) -> [Change] {
+        if kind == .checkOut, ["y", "yes"].contains(value(0).lowercased()), let id = subjectID,
+           let out = s.visitors[id]?.badgesOut, !out.isEmpty {
+            return [.returnBadges(visitorID: id, badges: out, at: ctx.now)]
+        }
+        return []
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

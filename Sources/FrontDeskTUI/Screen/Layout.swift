@@ -1,0 +1,94 @@
+/// The four panes of the dashboard, in their tab / number-key order.
+public enum PaneID: Int, CaseIterable, Sendable, Hashable {
+    case meetings, visitors, stock, approvals
+
+    /// English tab / title name (localisation replaces these later).
+    public var title: String {
+        switch self {
+        case .meetings: "Meetings"
+        case .visitors: "Visitors"
+        case .stock: "Stock"
+        case .approvals: "Approvals"
+        }
+    }
+
+    /// The next pane in tab order, wrapping around.
+    public var next: PaneID { PaneID(rawValue: (rawValue + 1) % 4) ?? .meetings }
+    /// The previous pane in tab order, wrapping around.
+    public var previous: PaneID { PaneID(rawValue: (rawValue + 3) % 4) ?? .meetings }
+}
+
+/// A rectangle of screen cells.
+public struct Rect: Equatable, Hashable, Sendable, CustomStringConvertible {
+    public var row: Int
+    public var col: Int
+    public var width: Int
+    public var height: Int
+
+    public init(row: Int, col: Int, width: Int, height: Int) {
+        self.row = row
+        self.col = col
+        self.width = width
+        self.height = height
+    }
+
+    public var description: String { "(\(row),\(col) \(width)×\(height))" }
+}
+
+/// Where the panes go for a given terminal size.
+public enum LayoutResult: Equatable, Sendable {
+    /// The terminal is smaller than ``Layout/minWidth`` × ``Layout/minHeight``; the screen should
+    /// say so and name the size needed.
+    case tooSmall(needWidth: Int, needHeight: Int)
+    /// Visible panes with their boxes (border included), the one-row status bar and, in tabbed
+    /// mode, the one-row tab bar.
+    case panes(visible: [PaneID: Rect], statusBar: Rect, tabBar: Rect?)
+}
+
+/// Chooses between the 2×2 grid, the tabbed single pane and the zoomed pane.
+public enum Layout {
+    /// Narrowest usable terminal. 60 columns hold one visitor row (time 5, name 16, host 16,
+    /// status 10, gaps and borders) and the tab bar "Meetings Visitors Stock Approvals" with keys.
+    public static let minWidth = 60
+    /// Lowest usable terminal. 16 rows = tab bar + status bar + a boxed pane with a header row
+    /// and 11 data rows — enough to see the next hour of visitors.
+    public static let minHeight = 16
+    /// From this width on (and ``gridMinHeight``) all four panes show as a 2×2 grid; each pane
+    /// is then at least 60 columns wide.
+    public static let gridMinWidth = 120
+    /// From this height on (and ``gridMinWidth``) the 2×2 grid is used; each pane is then
+    /// at least 17 rows high.
+    public static let gridMinHeight = 36
+
+    /// Lays out a `width` × `height` screen.
+    ///
+    /// - Below the minimum: `.tooSmall`.
+    /// - `zoomed`: the focused pane fills everything above the status bar; no tab bar.
+    /// - At least 120×36: 2×2 grid (Meetings top-left, Visitors top-right, Stock bottom-left,
+    ///   Approvals bottom-right) above the status bar; the right column and bottom row take the
+    ///   odd column / row.
+    /// - Otherwise tabbed: tab bar on row 0, the focused pane below, status bar at the bottom.
+    public static func compute(width: Int, height: Int, focused: PaneID, zoomed: Bool) -> LayoutResult {
+        guard width >= minWidth, height >= minHeight else {
+            return .tooSmall(needWidth: minWidth, needHeight: minHeight)
+        }
+        let status = Rect(row: height - 1, col: 0, width: width, height: 1)
+        if zoomed {
+            return .panes(visible: [focused: Rect(row: 0, col: 0, width: width, height: height - 1)],
+                          statusBar: status, tabBar: nil)
+        }
+        if width >= gridMinWidth && height >= gridMinHeight {
+            let area = height - 1
+            let topH = area / 2, bottomH = area - topH
+            let leftW = width / 2, rightW = width - leftW
+            return .panes(visible: [
+                .meetings: Rect(row: 0, col: 0, width: leftW, height: topH),
+                .visitors: Rect(row: 0, col: leftW, width: rightW, height: topH),
+                .stock: Rect(row: topH, col: 0, width: leftW, height: bottomH),
+                .approvals: Rect(row: topH, col: leftW, width: rightW, height: bottomH),
+            ], statusBar: status, tabBar: nil)
+        }
+        return .panes(visible: [focused: Rect(row: 1, col: 0, width: width, height: height - 2)],
+                      statusBar: status, tabBar: Rect(row: 0, col: 0, width: width, height: 1))
+    }
+}

@@ -1,0 +1,229 @@
+import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why the terminal could not be started.
+public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Standard input or output is not a terminal (piped, or run from cron).
+    case notATerminal
+    /// ncurses does not know the terminal type named by `TERM`.
+    case unknownTerminal(String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            "standard input and output must be a terminal (use the CLI commands for scripts)"
+        case .unknownTerminal(let term):
+            "cannot use terminal type '\(term)'; try TERM=xterm-256color"
+        }
+    }
+}
+
+/// The only ncurses caller: sets the terminal up and down, reads keys, sets colour pairs and
+/// copies a ``TextGrid`` to the screen. One instance per process; not thread-safe — use it from
+/// one thread (the dashboard's main loop).
+public final class Terminal {
+    /// Whether the locale's codeset is UTF-8. When false, draw grids with `asciiOnly` set:
+    /// ncurses cannot show non-ASCII text under such a locale.
+    public let isUTF8: Bool
+    /// Colours the terminal supports (ncurses `COLORS`), 0 without colour support.
+    public let colorCount: Int
+    /// Whether the `NO_COLOR` environment variable is set to a non-empty value
+    /// (https://no-color.org); pass it to ``Theme/resolved(colors:noColor:)``.
+    public let noColorRequested: Bool
+
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var stopped = false
+    private var defaultColors = false
+    private var attrsByRole: [Role: attr_t] = [:]
+    private var pairByRole: [Role: Int16] = [:]
+    private var cursorVisible: Int32 = -1
+
+    private init(window: UnsafeMutablePointer<WINDOW>, isUTF8: Bool, colorCount: Int, noColor: Bool) {
+        self.window = window
+        self.isUTF8 = isUTF8
+        self.colorCount = colorCount
+        self.noColorRequested = noColor
+    }
+
+    deinit { stop() }
+
+    /// Takes over the terminal: `setlocale(LC_ALL, "")`, ncurses on stdin/stdout, raw mode
+    /// (Ctrl-C and Ctrl-Z arrive as keys), no echo, no CR/LF translation, keypad keys decoded,
+    /// a 25 ms Escape delay, colours with the terminal's default background when available.
+    /// Installs SIGINT/SIGTERM/SIGHUP/SIGQUIT handlers that restore the terminal and exit with
+    /// 128 + signal; SIGWINCH stays with ncurses, which turns it into ``Key/resize``.
+    ///
+    /// - Throws: ``TerminalError`` when stdin/stdout is not a terminal or `TERM` is unusable.
+    ///   Unlike `initscr`, which exits the process in that case.
+    public static func start() throws(TerminalError) -> Terminal {
+        setlocale(LC_ALL, "")
+        guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
+            signal(sig) { received in
+                endwin()
+                _exit(128 + received)
+            }
+        }
+        guard newterm(nil, shim_stdout(), shim_stdin()) != nil, let window = shim_stdscr() else {
+            let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
+            throw .unknownTerminal(term)
+        }
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        var colors = 0
+        var defaultColors = false
+        if has_colors() {
+            start_color()
+            defaultColors = use_default_colors() == OK
+            colors = Int(shim_colors())
+        }
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        let terminal = Terminal(window: window, isUTF8: CLocale.isUTF8, colorCount: colors, noColor: noColor)
+        terminal.defaultColors = defaultColors
+        return terminal
+    }
+
+    /// Gives the terminal back (`endwin`): cursor shown, modes restored, screen left as the
+    /// shell had it. Safe to call more than once; also run on deinit.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        curs_set(1)
+        endwin()
+    }
+
+    /// Current size in cells; changes after a ``Key/resize``.
+    public var size: (width: Int, height: Int) {
+        (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    /// The descriptor keys arrive on, for `poll` together with store change notifications.
+    public var inputFD: Int32 { 0 }
+
+    /// Sets up one colour pair per role from `theme` (see ``Theme/resolved(colors:noColor:)``).
+    /// Without colour support only the attributes are used. Call again after a theme change,
+    /// then draw.
+    public func apply(theme: [Role: ResolvedStyle]) {
+        attrsByRole = [:]
+        pairByRole = [:]
+        let useColor = colorCount >= 8
+        for (index, role) in Role.allCases.enumerated() {
+            let style = theme[role] ?? ResolvedStyle(fg: -1, bg: -1, attrs: [])
+            var attrs: attr_t = shim_a_normal()
+            for attr in style.attrs {
+                switch attr {
+                case .bold: attrs |= shim_a_bold()
+                case .dim: attrs |= shim_a_dim()
+                case .reverse: attrs |= shim_a_reverse()
+                case .underline: attrs |= shim_a_underline()
+                }
+            }
+            attrsByRole[role] = attrs
+            guard useColor, style.usesColor, index + 1 < Int(shim_color_pairs()) else {
+                pairByRole[role] = 0
+                continue
+            }
+            let pair = Int16(index + 1)
+            init_pair(pair, colorNumber(style.fg, isBackground: false), colorNumber(style.bg, isBackground: true))
+            pairByRole[role] = pair
+        }
+    }
+
+    /// Copies `grid` to the screen: each cell with its role's pair and attributes (wide
+    /// characters written once, continuation cells skipped; non-ASCII as `?` when the locale is
+    /// not UTF-8), then the hardware cursor at `grid.cursor` (hidden when `nil`), then
+    /// `wnoutrefresh` + `doupdate`, so only changed cells go to the terminal.
+    /// A grid of another size than the screen is clipped, and the rest of the screen blanked.
+    public func draw(_ grid: TextGrid) {
+        let (width, height) = size
+        if grid.width != width || grid.height != height { werase(window) }
+        var currentRole: Role?
+        for row in 0..<min(grid.height, height) {
+            for col in 0..<min(grid.width, width) {
+                let cell = grid[row, col]
+                if cell.isContinuation { continue }
+                if cell.role != currentRole {
+                    wattr_set(window, attrsByRole[cell.role] ?? shim_a_normal(), pairByRole[cell.role] ?? 0, nil)
+                    currentRole = cell.role
+                }
+                if isUTF8 || cell.text.utf8.allSatisfy({ $0 < 0x80 }) {
+                    _ = mvwaddstr(window, Int32(row), Int32(col), cell.text)
+                } else {
+                    let w = max(1, DisplayWidth.of(cell.text))
+                    _ = mvwaddstr(window, Int32(row), Int32(col), String(repeating: "?", count: w))
+                }
+            }
+        }
+        wattr_set(window, shim_a_normal(), 0, nil)
+        if let cursor = grid.cursor, cursor.row >= 0, cursor.row < height, cursor.col >= 0, cursor.col < width {
+            setCursorVisible(1)
+            wmove(window, Int32(cursor.row), Int32(cursor.col))
+        } else {
+            setCursorVisible(0)
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Makes the next ``draw(_:)`` repaint everything (after other output garbled the screen).
+    public func invalidate() {
+        clearok(window, true)
+    }
+
+    /// Waits up to `timeoutMs` milliseconds (negative: forever, 0: don't wait) for a key.
+    ///
+    /// Returns `nil` on timeout or for keys the dashboard has no name for. A typed `张` is one
+    /// `.char("张")`; Enter is `.enter` (CR or LF), DEL/BS/KEY_BACKSPACE `.backspace`, a lone
+    /// ESC `.escape` after 25 ms, control letters `.ctrl`, `KEY_BTAB` `.backTab`, and a
+    /// terminal size change `.resize` (ncurses has already resized its screen).
+    public func readKey(timeoutMs: Int32) -> Key? {
+        wtimeout(window, timeoutMs)
+        var ch: wint_t = 0
+        let rc = wget_wch(window, &ch)
+        if rc == ERR { return nil }
+        if rc == KEY_CODE_YES { return Self.functionKey(Int32(bitPattern: ch)) }
+        guard let scalar = Unicode.Scalar(ch) else { return nil }
+        return Key.normalized(Character(scalar))
+    }
+
+    // MARK: - Internals
+
+    private func setCursorVisible(_ visibility: Int32) {
+        guard visibility != cursorVisible else { return }
+        curs_set(visibility)
+        cursorVisible = visibility
+    }
+
+    /// An ncurses colour number in range for this terminal; -1 (default) only when
+    /// `use_default_colors` worked, else white on black.
+    private func colorNumber(_ n: Int, isBackground: Bool) -> Int16 {
+        if n >= 0 && n < colorCount && n <= Int(Int16.max) { return Int16(n) }
+        if defaultColors { return -1 }
+        return isBackground ? Int16(COLOR_BLACK) : Int16(COLOR_WHITE)
+    }
+
+    private static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
+        case KEY_RESIZE: return .resize
+        case shim_key_f(1)...shim_key_f(24): return .function(Int(code - shim_key_f(0)))
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,200 @@
+import ArgumentParser
+import Foundation
+import FrontDeskKit
+
+struct RoomCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "room", abstract: "Meeting rooms.",
+                                                    subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a room; prints its id.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option var name: String
+        @Option var capacity: Int
+        @Option(help: "Comma-separated: projector,video,whiteboard…") var equipment: String = ""
+
+        func run() throws {
+            let store = try storeOptions.open()
+            let eq = equipment.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let rec = try store.commit { s, ctx in
+                .addRoom(Room(id: ctx.env.ids.next(.room, in: s), name: name, capacity: capacity, equipment: eq))
+            }
+            Output.created(rec.change.subject)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List rooms.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Flag var json = false
+        func run() throws {
+            let store = try storeOptions.open()
+            let now = store.env.now()
+            let rooms = store.state.rooms.values.sorted { $0.name < $1.name }
+            func status(_ r: Room) -> String { r.outOfService.contains { $0.start <= now && now < $0.end } ? "outOfService" : "available" }
+            if json {
+                try Output.json(rooms.map { ["id": $0.id, "status": status($0), "name": $0.name, "capacity": $0.capacity, "equipment": $0.equipment] })
+            } else {
+                Output.table(["ID", "NAME", "SEATS", "EQUIPMENT", "STATUS"], rooms.map { [$0.id, $0.name, "\($0.capacity)", $0.equipment.joined(separator: ","), status($0)] })
+            }
+        }
+    }
+}
+
+struct MeetingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meeting", abstract: "Meetings: book, list, and move them through their cycle.",
+        subcommands: [Add.self, List.self, Confirm.self, Checkin.self, Held.self, Cancel.self, Minutes.self, Send.self, Close.self, ActionCommand.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Book a room; prints the meeting id. A conflict exits 3 and names the holder.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option var title: String
+        @Option(help: "Room name or id.") var room: String
+        @Option(help: "\"YYYY-MM-DD HH:MM\"") var start: String
+        @Option(help: "\"YYYY-MM-DD HH:MM\"") var end: String
+        @Option var organizer: String?
+        @Option(help: "Repeatable.") var attendee: [String] = []
+        @Option(help: "Equipment the meeting needs (comma-separated).") var needs: String = ""
+
+        func run() throws {
+            let store = try storeOptions.open()
+            let tz = store.env.timeZone
+            let s = try Parse.dateTime(start, tz, "--start"), e = try Parse.dateTime(end, tz, "--end")
+            let eq = needs.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let rec = try store.commit { state, ctx in
+                guard let r = state.room(named: room) else {
+                    throw Refusal.invalid("No room \(room) (frontdesk room list).")
+                }
+                let m = Meeting(id: ctx.env.ids.next(.meeting, in: state), title: title, roomID: r.id,
+                                organizer: organizer ?? ctx.actor, attendees: attendee, start: s, end: e,
+                                status: .confirmed, requestedAt: ctx.now, requiredEquipment: eq)
+                var confirmed = m
+                confirmed.confirmedAt = ctx.now
+                return .bookMeetings([confirmed])
+            }
+            Output.created(rec.change.subject)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A day's meetings in time order, with what is due.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(help: "YYYY-MM-DD (default today)") var date: String?
+        @Flag var json = false
+        func run() throws {
+            let store = try storeOptions.open()
+            let env = store.env
+            let day = try date.map { try Parse.day($0, env.timeZone) } ?? env.now()
+            let agenda = Agenda(state: store.state, day: day, now: env.now(), settings: store.meta.settings, calendar: env.calendar)
+            let rows = agenda.rows + (date == nil ? agenda.followUps : [])
+            if json {
+                try Output.json(rows.map { r in
+                    ["id": r.meeting.id, "status": r.meeting.status.rawValue, "flags": r.flags.map(\.rawValue), "title": r.meeting.title,
+                     "room": r.roomName, "roomId": r.meeting.roomID, "organizer": r.meeting.organizer,
+                     "start": Output.iso(r.meeting.start), "end": Output.iso(r.meeting.end), "attendees": r.meeting.attendees,
+                     "actionItems": r.meeting.actionItems.map { ["id": $0.id, "owner": $0.owner, "due": Output.iso($0.due), "done": $0.doneAt != nil] }]
+                })
+            } else {
+                Output.table(["ID", "TIME", "ROOM", "TITLE", "ORGANIZER", "STATUS", "FLAGS"], rows.map { r in
+                    [r.meeting.id, Output.hm(r.meeting.start, env.timeZone) + "–" + Output.hm(r.meeting.end, env.timeZone), r.roomName,
+                     r.meeting.title, r.organizerName, r.meeting.status.rawValue, r.flags.map(\.rawValue).joined(separator: ",")]
+                })
+            }
+        }
+    }
+
+    /// One status step on one meeting.
+    struct Step {
+        static func run(_ opts: StoreOptions, _ id: String, _ status: MeetingStatus) throws {
+            let store = try opts.open()
+            try store.commit { _, ctx in .setMeetingStatus(meetingID: id, status: status, at: ctx.now) }
+            Outcome.say("frontdesk: \(id) is \(status.rawValue)")
+        }
+    }
+    struct Confirm: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Confirm a requested meeting (due within 24 h of the request).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        func run() throws { try Step.run(storeOptions, id, .confirmed) }
+    }
+    struct Checkin: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Room checked and equipment tested (due 15 min before start).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        func run() throws { try Step.run(storeOptions, id, .roomChecked) }
+    }
+    struct Held: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The meeting took place (claims the room).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        func run() throws { try Step.run(storeOptions, id, .held) }
+    }
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cancel a meeting and free its room.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        func run() throws { try Step.run(storeOptions, id, .cancelled) }
+    }
+    struct Send: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The chair approved the minutes and they were sent (due 48 h after the end).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        func run() throws { try Step.run(storeOptions, id, .minutesSent) }
+    }
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close a meeting whose action items are all done.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        func run() throws { try Step.run(storeOptions, id, .closed) }
+    }
+    struct Minutes: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record the minutes from a file.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        @Option var file: String
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                throw UsageError("Cannot read \(file) as UTF-8 text.")
+            }
+            let store = try storeOptions.open()
+            try store.commit { _, ctx in .recordMinutes(meetingID: id, text: text, at: ctx.now) }
+            Outcome.say("frontdesk: minutes of \(id) recorded; send them with: frontdesk meeting send \(id)")
+        }
+    }
+
+    struct ActionCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "action", abstract: "Action items from the minutes.",
+                                                        subcommands: [AddAction.self, Done.self])
+        struct AddAction: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an action item; prints its id.")
+            @OptionGroup var storeOptions: StoreOptions
+            @Argument var meetingID: String
+            @Option var owner: String
+            @Option(help: "YYYY-MM-DD") var due: String
+            @Option var text: String
+            func run() throws {
+                let store = try storeOptions.open()
+                let d = try Parse.day(due, store.env.timeZone, "--due").addingTimeInterval(86_399)
+                let rec = try store.commit { s, ctx in
+                    .addActionItem(meetingID: meetingID, item: ActionItem(id: ctx.env.ids.next(.action, in: s), text: text, owner: owner, due: d))
+                }
+                if case .addActionItem(_, let item) = rec.change { Output.created(item.id) }
+            }
+        }
+        struct Done: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Mark an action item done.")
+            @OptionGroup var storeOptions: StoreOptions
+            @Argument var actionID: String
+            func run() throws {
+                let store = try storeOptions.open()
+                try store.commit { s, ctx in
+                    guard let m = s.meetings.values.first(where: { $0.actionItems.contains { $0.id == actionID } }) else {
+                        throw Refusal.invalid("No open action item \(actionID).")
+                    }
+                    return .completeActionItem(meetingID: m.id, itemID: actionID, at: ctx.now)
+                }
+            }
+        }
+    }
+}

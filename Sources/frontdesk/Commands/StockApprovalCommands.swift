@@ -1,0 +1,252 @@
+import ArgumentParser
+import Foundation
+import FrontDeskKit
+
+struct StockCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stock", abstract: "Office supplies: items, receipts, issues, counts.",
+        subcommands: [ItemCommand.self, Receive.self, Issue.self, Count.self, List.self])
+
+    struct ItemCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "item", abstract: "Supply items.", subcommands: [Add.self])
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Add an item; prints its SKU.")
+            @OptionGroup var storeOptions: StoreOptions
+            @Option var sku: String
+            @Option var name: String
+            @Option var unit: String
+            @Option(name: .customLong("reorder-at")) var reorderAt: Int
+            @Option var target: Int
+            @Option var price: Double?
+            @Option var category: String = "general"
+            func run() throws {
+                let store = try storeOptions.open()
+                try store.commit(.addItem(SupplyItem(sku: sku, name: name, unit: unit, category: category, reorderAt: reorderAt, target: target, unitPrice: price)))
+                Output.created(sku)
+            }
+        }
+    }
+
+    struct Receive: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Book a delivery in after acceptance; only the accepted quantity enters stock.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option var sku: String
+        @Option(help: "Quantity counted on arrival.") var qty: Int
+        @Option var supplier: String
+        @Option(name: .customLong("unit-price")) var unitPrice: Double
+        @Option(name: .customLong("reject-qty"), help: "Units rejected at acceptance.") var rejectQty: Int = 0
+        @Option(help: "Why units were rejected.") var reason: String?
+
+        func run() throws {
+            guard qty >= 0, rejectQty >= 0, rejectQty <= qty else { throw UsageError("--reject-qty must be between 0 and --qty.") }
+            if rejectQty > 0 && (reason ?? "").isEmpty { throw UsageError("Give --reason for the rejected units.") }
+            let store = try storeOptions.open()
+            let rec = try store.commit { s, ctx in
+                var m = StockMove(id: ctx.env.ids.next(.move, in: s), sku: sku, kind: .receive, quantity: qty - rejectQty, at: ctx.now,
+                                  by: ctx.actor, reason: reason, unitPrice: unitPrice, supplier: supplier)
+                m.countedQuantity = qty
+                m.rejectedQuantity = rejectQty
+                return .moveStock(m)
+            }
+            Output.created(rec.change.subject)
+        }
+    }
+
+    struct Issue: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Issue to a department; the recipient signs. More than on hand exits 3.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option var sku: String
+        @Option var qty: Int
+        @Option var dept: String
+        @Option(help: "The person who signs for it.") var to: String
+        func run() throws {
+            guard qty > 0 else { throw UsageError("--qty must be a positive number.") }
+            let store = try storeOptions.open()
+            let rec = try store.commit { s, ctx in
+                .moveStock(StockMove(id: ctx.env.ids.next(.move, in: s), sku: sku, kind: .issue, quantity: -qty, at: ctx.now, by: ctx.actor,
+                                     department: dept, recipient: to))
+            }
+            Output.created(rec.change.subject)
+        }
+    }
+
+    struct Count: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Stocktake: record the counted quantity; the variance is booked with the reason.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option var sku: String
+        @Option var qty: Int
+        @Option var reason: String
+        func run() throws {
+            guard qty >= 0 else { throw UsageError("--qty cannot be negative.") }
+            let store = try storeOptions.open()
+            let rec = try store.commit { s, ctx in
+                let booked = s.onHand[sku, default: 0]
+                var m = StockMove(id: ctx.env.ids.next(.move, in: s), sku: sku, kind: .adjust, quantity: qty - booked, at: ctx.now, by: ctx.actor,
+                                  reason: reason)
+                m.countedQuantity = qty
+                return .moveStock(m)
+            }
+            Output.created(rec.change.subject)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Items with on hand against reorder point and target; below reorder first.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Flag var json = false
+        func run() throws {
+            let store = try storeOptions.open()
+            let levels = StockLevels(state: store.state, now: store.env.now(), calendar: store.env.calendar)
+            if json {
+                try Output.json(levels.rows.map { r in
+                    ["id": r.item.sku, "status": r.flags.contains(.outOfStock) ? "out" : r.flags.contains(.belowReorder) ? "low" : "ok",
+                     "sku": r.item.sku, "name": r.item.name, "unit": r.item.unit, "onHand": r.onHand, "reorderAt": r.item.reorderAt,
+                     "target": r.item.target, "flags": r.flags.map(\.rawValue), "dailyUse": (r.dailyUse * 100).rounded() / 100,
+                     "daysOfCover": r.daysOfCover.map { ($0 * 10).rounded() / 10 } ?? NSNull()] as [String: Any]
+                })
+            } else {
+                Output.table(["SKU", "NAME", "ON HAND", "REORDER", "TARGET", "COVER", "FLAGS"], levels.rows.map { r in
+                    [r.item.sku, r.item.name, "\(r.onHand) \(r.item.unit)", "\(r.item.reorderAt)", "\(r.item.target)",
+                     r.daysOfCover.map { String(format: "%.0f d", $0) } ?? "–", r.flags.map(\.rawValue).joined(separator: ",")]
+                })
+            }
+        }
+    }
+}
+
+struct ApprovalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "approval", abstract: "The approval queue.",
+        subcommands: [Request.self, List.self, Approve.self, Reject.self])
+
+    struct Request: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Route a request for approval; prints its id.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(help: "leave|overtime|document|scrap|purchase") var type: String
+        @Option var title: String
+        @Option var amount: Double?
+        @Option(help: "YYYY-MM-DD") var from: String?
+        @Option(help: "YYYY-MM-DD") var to: String?
+        @Option(name: .customLong("approver"), help: "A person who must approve, in order; repeatable.") var approvers: [String] = []
+
+        func run() throws {
+            guard let t = ApprovalType(rawValue: type) else {
+                throw UsageError("--type must be one of \(ApprovalType.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            let store = try storeOptions.open()
+            let tz = store.env.timeZone
+            let f = try from.map { try Parse.day($0, tz, "--from") }, e = try to.map { try Parse.day($0, tz, "--to") }
+            let rec = try store.commit { s, ctx in
+                var a = ApprovalRequest(id: ctx.env.ids.next(.approval, in: s), type: t, title: title, requester: ctx.actor, createdAt: ctx.now,
+                                        amount: amount, approvers: approvers, requiredApprovals: max(1, approvers.count))
+                a.from = f; a.to = e
+                return .requestApproval(a)
+            }
+            Output.created(rec.change.subject)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Requests waiting for you first, then the others.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Flag(help: "Only those waiting for you.") var mine = false
+        @Flag var json = false
+        func run() throws {
+            let store = try storeOptions.open()
+            let q = ApprovalQueue(state: store.state, user: store.env.actingUser, now: store.env.now(), settings: store.meta.settings)
+            let rows = mine ? q.rows.filter(\.waitingForUser) : q.rows
+            if json {
+                try Output.json(rows.map { r in
+                    ["id": r.request.id, "status": r.request.status.rawValue, "flags": r.flags.map(\.rawValue), "type": r.request.type.rawValue,
+                     "title": r.request.title, "requester": r.request.requester, "amount": r.request.amount ?? NSNull(),
+                     "createdAt": Output.iso(r.request.createdAt), "waitingForYou": r.waitingForUser] as [String: Any]
+                })
+            } else {
+                Output.table(["ID", "TYPE", "TITLE", "REQUESTER", "AMOUNT", "AGE", "STATUS", "FLAGS"], rows.map { r in
+                    [r.request.id, r.request.type.rawValue, r.request.title, r.requesterName, r.request.amount.map { String(format: "%.2f", $0) } ?? "",
+                     Age.text(r.age), r.request.status.rawValue, r.flags.map(\.rawValue).joined(separator: ",")]
+                })
+            }
+        }
+    }
+
+    struct Approve: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Approve (approver role; never your own request).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        @Option var comment: String?
+        func run() throws {
+            let store = try storeOptions.open()
+            let rec = try store.commit { _, ctx in .decideApproval(requestID: id, decision: Decision(by: ctx.actor, verdict: .approve, comment: comment, at: ctx.now)) }
+            Outcome.say("frontdesk: \(id) is \(store.state.approvals[rec.change.subject]?.status.rawValue ?? "decided")")
+        }
+    }
+
+    struct Reject: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reject with a reason (stops the request).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        @Option var comment: String
+        func run() throws {
+            let store = try storeOptions.open()
+            try store.commit { _, ctx in .decideApproval(requestID: id, decision: Decision(by: ctx.actor, verdict: .reject, comment: comment, at: ctx.now)) }
+        }
+    }
+}
+
+struct RoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "role", abstract: "Roles: frontdesk, lead, approver, admin.",
+                                                    subcommands: [Grant.self, Revoke.self, List.self])
+
+    static func role(_ s: String) throws -> Role {
+        guard let r = Role(rawValue: s) else { throw UsageError("Role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") }
+        return r
+    }
+
+    /// On a working store a role goes only to a real Unix user or group.
+    static func checkUser(_ user: String, _ store: Store) throws {
+        if store.meta.allowOverrides { return }
+        if getpwnam(user) == nil && getgrnam(user) == nil {
+            throw UsageError("\(user) is not a Unix user or group on this machine.")
+        }
+    }
+
+    struct Grant: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Grant a role (admin only).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var user: String
+        @Argument var role: String
+        func run() throws {
+            let r = try RoleCommand.role(role)
+            let store = try storeOptions.open()
+            try RoleCommand.checkUser(user, store)
+            try store.commit(.grantRole(user: user, role: r))
+        }
+    }
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a role (admin only).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var user: String
+        @Argument var role: String
+        func run() throws {
+            let r = try RoleCommand.role(role)
+            let store = try storeOptions.open()
+            try store.commit(.revokeRole(user: user, role: r))
+        }
+    }
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Who holds which role.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Flag var json = false
+        func run() throws {
+            let store = try storeOptions.open()
+            let rows = store.state.roles.sorted { $0.key < $1.key }
+            if json {
+                try Output.json(rows.map { ["id": $0.key, "status": "active", "roles": $0.value.map(\.rawValue)] })
+            } else {
+                Output.table(["USER", "ROLES"], rows.map { [$0.key, $0.value.map(\.rawValue).joined(separator: ", ")] })
+            }
+        }
+    }
+}
+

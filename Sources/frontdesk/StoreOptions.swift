@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import FrontDeskKit
+import FrontDeskTUI
+
+/// Where the store is: `--store DIR`, else `$FRONTDESK_STORE`, else `$XDG_DATA_HOME/frontdesk`,
+/// else `~/.local/share/frontdesk`.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store directory.", valueName: "DIR"))
+    var store: String?
+
+    var path: String {
+        let vars = ProcessInfo.processInfo.environment
+        if let s = store, !s.isEmpty { return s }
+        if let s = vars["FRONTDESK_STORE"], !s.isEmpty { return s }
+        if let x = vars["XDG_DATA_HOME"], !x.isEmpty { return x + "/frontdesk" }
+        return NSHomeDirectory() + "/.local/share/frontdesk"
+    }
+
+    /// The process's environment: real clock, effective Unix user, local time zone.
+    static func processEnvironment() -> Environment {
+        let user = effectiveUnixUser()
+        return Environment(now: { Date() }, actingUser: user, unixUser: user, timeZone: .current)
+    }
+
+    /// Opens the store and applies `FRONTDESK_USER`/`FRONTDESK_NOW` where it allows them
+    /// (warning on stderr where it does not).
+    func open() throws -> Store {
+        let store = try Store.open(at: path, env: Self.processEnvironment())
+        let r = try Overrides.apply(ProcessInfo.processInfo.environment, to: store.env, allowed: store.meta.allowOverrides)
+        for w in r.warnings { Outcome.say("frontdesk: warning: \(w)") }
+        store.env = r.env
+        return store
+    }
+}
+
+/// Output helpers shared by the commands: ids alone on stdout, tables and JSON arrays.
+enum Output {
+    /// A created record's id, alone on the first line, so scripts can write id=$(frontdesk …).
+    static func created(_ id: String) { print(id) }
+
+    static func json(_ rows: [[String: Any]]) throws {
+        let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        print(String(decoding: data, as: UTF8.self))
+    }
+
+    /// Aligned columns by display width; every cell sanitised.
+    static func table(_ header: [String], _ rows: [[String]]) {
+        let all = [header] + rows.map { $0.map { TerminalText.sanitize($0) } }
+        var widths = Array(repeating: 0, count: header.count)
+        for r in all { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
+        for r in all {
+            let line = r.enumerated().map { i, c in i == r.count - 1 ? c : DisplayWidth.pad(c, to: widths[i]) }.joined(separator: "  ")
+            print(line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
+        }
+    }
+
+    static func iso(_ d: Date?) -> Any {
+        guard let d else { return NSNull() }
+        return ISO8601DateFormatter().string(from: d)
+    }
+    static func hm(_ d: Date, _ tz: TimeZone) -> String { Clock.hm(d, tz) }
+    static func day(_ d: Date, _ tz: TimeZone) -> String { Clock.day(d, tz) }
+}
+
+/// Parsing of typed values with exit-code-2 messages.
+enum Parse {
+    static func dateTime(_ s: String, _ tz: TimeZone, _ what: String) throws -> Date {
+        guard let d = DateInput.parseDateTime(s, tz) else { throw UsageError("\(what) must be \"YYYY-MM-DD HH:MM\", got \"\(s)\".") }
+        return d
+    }
+    static func day(_ s: String, _ tz: TimeZone, _ what: String = "--date") throws -> Date {
+        guard let d = DateInput.parseDay(s, tz) else { throw UsageError("\(what) must be YYYY-MM-DD, got \"\(s)\".") }
+        return d
+    }
+}

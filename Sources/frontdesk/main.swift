@@ -1,0 +1,13 @@
+import ArgumentParser
+import Foundation
+import FrontDeskKit
+
+// Exit codes, everywhere: 0 done; 2 bad usage or invalid input; 3 refused by a business rule or a
+// permission; 4 store unusable. ArgumentParser's own usage errors (64) are mapped to 2.
+do {
+    var command = try Frontdesk.parseAsRoot()
+    try command.run()
+    exit(0)
+} catch {
+    exit(Outcome.report(error))
+}
