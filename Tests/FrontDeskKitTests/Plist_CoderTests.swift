@@ -6,9 +6,9 @@ import Testing
     @Test func roundTripComplexType() throws {
         let v = (0..<10).map(Sample.visitor)
         let tree = try PlistValueEncoder().encode(v)
-        #expect(try PlistValueDecoder().decode([Visitor].self, from: tree) == v)
+        #expect(try PlistValueDecoder().decode([SampleVisitor].self, from: tree) == v)
         let bytes = try BinaryPlistEncoder().encode(v)
-        #expect(try BinaryPlistDecoder().decode([Visitor].self, from: bytes) == v)
+        #expect(try BinaryPlistDecoder().decode([SampleVisitor].self, from: bytes) == v)
     }
 
     @Test func conventions() throws {
@@ -37,7 +37,7 @@ import Testing
         #expect(try PlistValueEncoder().encode(UInt8(7)) == .int(7))
         #expect(try PlistValueDecoder().decode(Date.self, from: .date(Sample.date)) == Sample.date)
         #expect(try PlistValueDecoder().decode(Double.self, from: .int(3)) == 3.0)
-        #expect(try PlistValueDecoder().decode(Purpose.self, from: .string("meeting")) == .meeting)
+        #expect(try PlistValueDecoder().decode(SamplePurpose.self, from: .string("meeting")) == .meeting)
         #expect(try PlistValueDecoder().decode([String: Int].self, from: .dict(["a": .int(1)])) == ["a": 1])
         #expect(try PlistValueDecoder().decode([Int?].self, from: .array([.string("$null"), .int(2)])) == [nil, 2])
     }
@@ -77,7 +77,7 @@ import Testing
         second["host"] = .dict(host)
         arr[1] = .dict(second)
         #expect {
-            try PlistValueDecoder().decode([Visitor].self, from: .array(arr))
+            try PlistValueDecoder().decode([SampleVisitor].self, from: .array(arr))
         } throws: { error in
             guard case DecodingError.typeMismatch(_, let ctx) = error else { return false }
             return ctx.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue } == ["1", "host", "floors", "1"]

@@ -1,8 +1,8 @@
 import Foundation
 @testable import FrontDeskKit
 
-/// Deterministic RNG (SplitMix64) so fuzz tests are reproducible.
-struct SplitMix64: RandomNumberGenerator {
+/// Deterministic RNG (SampleRandom) so fuzz tests are reproducible.
+struct SampleRandom: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
@@ -14,24 +14,24 @@ struct SplitMix64: RandomNumberGenerator {
     }
 }
 
-enum Purpose: String, Codable, Equatable {
+enum SamplePurpose: String, Codable, Equatable {
     case meeting, delivery, interview
 }
 
-enum Event: Codable, Equatable {
+enum SampleEvent: Codable, Equatable {
     case checkIn(at: Date, desk: Int)
     case checkOut(Date)
     case note(text: String, urgent: Bool?)
     case noShow
 }
 
-struct Host: Codable, Equatable {
+struct SampleHost: Codable, Equatable {
     var name: String
     var phone: String?
     var floors: [Int]
 }
 
-struct Visitor: Codable, Equatable {
+struct SampleVisitor: Codable, Equatable {
     var id: Int
     var name: String
     var company: String?
@@ -42,10 +42,10 @@ struct Visitor: Codable, Equatable {
     var vip: Bool
     var arrived: Date
     var photo: Data
-    var purpose: Purpose
-    var host: Host
+    var purpose: SamplePurpose
+    var host: SampleHost
     var tags: [String]
-    var events: [Event]
+    var events: [SampleEvent]
     var optionalInts: [Int?]
     var bigNumber: Int64
     var attributes: [String: String]
@@ -54,13 +54,13 @@ struct Visitor: Codable, Equatable {
 enum Sample {
     static let date = Date(timeIntervalSinceReferenceDate: 767_225_045.25)
 
-    static func visitor(_ i: Int = 1) -> Visitor {
-        Visitor(
+    static func visitor(_ i: Int = 1) -> SampleVisitor {
+        SampleVisitor(
             id: i, name: i % 2 == 0 ? "张伟 🙂" : "Anna Smith", company: i % 3 == 0 ? nil : "Acme GmbH",
             email: nil, badge: UInt16(1000 + i), score: 3.75, ratio: 0.5, vip: i % 2 == 1,
             arrived: date.addingTimeInterval(Double(i)), photo: Data([0, 1, 2, 0xFF]),
             purpose: .interview,
-            host: Host(name: "Désirée", phone: "+49 30 1234", floors: [1, 2, 15]),
+            host: SampleHost(name: "Désirée", phone: "+49 30 1234", floors: [1, 2, 15]),
             tags: ["a", "", "long tag with more than fifteen characters"],
             events: [.checkIn(at: date, desk: 3), .checkOut(date.addingTimeInterval(3600)),
                      .note(text: "Parking", urgent: nil), .note(text: "VIP", urgent: true), .noShow],

@@ -47,7 +47,7 @@ import Testing
     @Test func foundationDecoderReadsOurEncoding() throws {
         let visitors = (0..<20).map(Sample.visitor)
         let bytes = try BinaryPlistEncoder().encode(visitors)
-        let back = try PropertyListDecoder().decode([Visitor].self, from: bytes)
+        let back = try PropertyListDecoder().decode([SampleVisitor].self, from: bytes)
         #expect(back == visitors)
     }
 
@@ -57,9 +57,9 @@ import Testing
         enc.outputFormat = .binary
         let bytes = try enc.encode(visitors)
         let tree = try BinaryPlist.decode(bytes)
-        let back = try PlistValueDecoder().decode([Visitor].self, from: tree)
+        let back = try PlistValueDecoder().decode([SampleVisitor].self, from: tree)
         #expect(back == visitors)
-        #expect(try BinaryPlistDecoder().decode([Visitor].self, from: bytes) == visitors)
+        #expect(try BinaryPlistDecoder().decode([SampleVisitor].self, from: bytes) == visitors)
     }
 
     @Test func sameTreeFromBothEncoders() throws {

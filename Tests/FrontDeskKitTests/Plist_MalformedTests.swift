@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func randomByteFlipsNeverCrash() {
-        var rng = SplitMix64(seed: 0xF00D)
+        var rng = SampleRandom(seed: 0xF00D)
         var failures = 0
         var successes = 0
         for _ in 0..<5000 {
@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func randomGarbageWithValidHeaderAndTrailerShape() {
-        var rng = SplitMix64(seed: 42)
+        var rng = SampleRandom(seed: 42)
         for _ in 0..<2000 {
             let n = Int.random(in: 41...200, using: &rng)
             var bytes = (0..<n).map { _ in UInt8.random(in: 0...255, using: &rng) }
