@@ -15,7 +15,7 @@ struct Frontdesk: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, GenerateCommand.self, CheckCommand.self, CompactCommand.self, LogCommand.self,
             RoomCommand.self, MeetingCommand.self, VisitorCommand.self, BadgeCommand.self,
-            StockCommand.self, ApprovalCommand.self, RoleCommand.self,
+            StockCommand.self, ApprovalCommand.self, RoleCommand.self, WatchCommand.self, SettingsCommand.self,
         ]
     )
 
@@ -169,7 +169,7 @@ struct CompactCommand: ParsableCommand {
     func run() throws {
         let store = try storeOptions.open()
         let r = try store.compact()
-        Outcome.say("frontdesk: archived \(r.archived) closed records into \(r.segmentsWritten.count) month segment(s); \(r.kept) records stay in the working set; generation \(r.generation).")
+        Outcome.say("frontdesk: archived \(r.archived) closed records into \(r.segmentsWritten.count) month segment(s); \(r.kept) records stay in the working set; generation \(r.generation); personal data purged from \(r.purgedVisitors) visitor(s) and \(r.purgedRecords) journal record(s) past the retention period.")
     }
 }
 

@@ -34,6 +34,21 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+/// Runs the store's hook for a committed change and reports a failure on stderr; never fails the command.
+enum Hooks {
+    static func after(_ records: [JournalRecord], _ store: Store) {
+        for r in records {
+            do {
+                guard let started = try HostNotifier.start(for: r.change, state: store.state, settings: store.meta.settings,
+                                                           timeZone: store.env.timeZone) else { continue }
+                if let problem = HostNotifier.outcome(started, timeout: 3) { Outcome.say("frontdesk: warning: \(problem)") }
+            } catch {
+                Outcome.say("frontdesk: warning: the \(r.change.name) hook could not start: \(error)")
+            }
+        }
+    }
+}
+
 /// Output helpers shared by the commands: ids alone on stdout, tables and JSON arrays.
 enum Output {
     /// A created record's id, alone on the first line, so scripts can write id=$(frontdesk …).

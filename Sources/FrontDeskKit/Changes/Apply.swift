@@ -48,6 +48,7 @@ extension OfficeState {
             for c in codes { badges[c] = Badge(id: c) }
         case .addVisitor(let v):
             visitors[v.id] = v; bump(.visitor, v.id)
+            returningVisitors[v.name.lowercased()] = ReturningVisitor(name: v.name, company: v.company, lastHost: v.host, lastVisit: v.expectedAt)
         case .confirmVisitor(let id, let at):
             visitors[id]?.status = .confirmed; visitors[id]?.confirmedAt = at
         case .visitorArrived(let id, let at):
@@ -77,6 +78,22 @@ extension OfficeState {
             visitors[id] = v
         case .cancelVisitor(let id, _):
             visitors[id]?.status = .cancelled
+        case .recordOutcome(let id, let text, _):
+            visitors[id]?.outcome = text
+        case .undoCheckIn(let id, _):
+            guard var v = visitors[id] else { return }
+            for c in v.badgesOut { badges[c] = Badge(id: c) }
+            v.badges.removeAll { v.badgesOut.contains($0) }
+            v.badgesOut = []
+            v.checkedInAt = nil
+            v.status = .arrived
+            visitors[id] = v
+        case .addToWatchList(let w):
+            watchList.append(w)
+        case .removeFromWatchList(let n, let idNumber):
+            watchList.removeAll { $0.name == n && $0.idNumber == idNumber }
+        case .decideWatch(let id, let d):
+            visitors[id]?.watchDecision = d
         case .addItem(let i):
             items[i.sku] = i; bump(.item, i.sku)
         case .moveStock(let m):

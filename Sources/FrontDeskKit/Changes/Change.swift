@@ -30,6 +30,13 @@ public enum Change: Codable, Sendable, Equatable {
     case checkOutVisitor(visitorID: String, at: Date, lostBadges: [String])
     case returnBadges(visitorID: String, badges: [String], at: Date)
     case cancelVisitor(visitorID: String, at: Date)
+    case recordOutcome(visitorID: String, text: String, at: Date)
+    /// Lead only: back to waiting, badges freed (a mistaken check-in).
+    case undoCheckIn(visitorID: String, at: Date)
+    case addToWatchList(WatchEntry)
+    case removeFromWatchList(name: String?, idNumber: String?)
+    /// Lead only: let a visitor who matched the watch list in, or not.
+    case decideWatch(visitorID: String, decision: WatchDecision)
 
     // Supplies
     case addItem(SupplyItem)
@@ -61,6 +68,11 @@ public enum Change: Codable, Sendable, Equatable {
         case .checkOutVisitor: "visitor.checkout"
         case .returnBadges: "badge.return"
         case .cancelVisitor: "visitor.cancel"
+        case .recordOutcome: "visitor.outcome"
+        case .undoCheckIn: "visitor.undoCheckin"
+        case .addToWatchList: "watch.add"
+        case .removeFromWatchList: "watch.remove"
+        case .decideWatch(_, let d): d.allowed ? "watch.allow" : "watch.deny"
         case .addItem: "stock.item.add"
         case .moveStock(let m): "stock.\(m.kind.rawValue)"
         case .requestApproval: "approval.request"
@@ -82,7 +94,10 @@ public enum Change: Codable, Sendable, Equatable {
         case .addBadges(let codes): codes.joined(separator: ",")
         case .addVisitor(let v): v.id
         case .confirmVisitor(let id, _), .visitorArrived(let id, _), .checkInVisitor(let id, _, _, _),
-             .checkOutVisitor(let id, _, _), .returnBadges(let id, _, _), .cancelVisitor(let id, _): id
+             .checkOutVisitor(let id, _, _), .returnBadges(let id, _, _), .cancelVisitor(let id, _),
+             .recordOutcome(let id, _, _), .undoCheckIn(let id, _), .decideWatch(let id, _): id
+        case .addToWatchList(let w): w.name ?? "id-number"
+        case .removeFromWatchList(let n, _): n ?? "id-number"
         case .addItem(let i): i.sku
         case .moveStock(let m): m.id
         case .requestApproval(let a): a.id

@@ -54,8 +54,8 @@ extension OfficeState {
             if v.status != .expected && v.status != .confirmed {
                 throw .rule("Visitor \(id) is \(v.status.rawValue); only an expected visitor can arrive.")
             }
-        case .checkInVisitor(let id, let badges, _, _):
-            try validateCheckIn(id, badges)
+        case .checkInVisitor(let id, let badges, let idNumber, _):
+            try validateCheckIn(id, badges, idNumber: idNumber)
         case .checkOutVisitor(let id, _, let lost):
             let v = try visitor(id)
             if v.status != .onSite && v.status != .arrived {
@@ -70,6 +70,24 @@ extension OfficeState {
             if v.status != .expected && v.status != .confirmed {
                 throw .rule("Visitor \(id) is \(v.status.rawValue); only an expected visit can be cancelled.")
             }
+        case .recordOutcome(let id, let text, _):
+            _ = try visitor(id)
+            try requireText(text, "outcome")
+        case .undoCheckIn(let id, _):
+            try requireRole(ctx, .lead, to: "undo a check-in")
+            let v = try visitor(id)
+            if v.status != .onSite { throw .rule("Visitor \(id) is \(v.status.rawValue), not checked in.") }
+        case .addToWatchList(let w):
+            try requireRole(ctx, .lead, to: "change the watch list")
+            if (w.name ?? "").isEmpty && (w.idNumber ?? "").isEmpty { throw .invalid("Give a name or an identity number.") }
+            try requireText(w.reason, "reason")
+        case .removeFromWatchList(let n, let id):
+            try requireRole(ctx, .lead, to: "change the watch list")
+            if !watchList.contains(where: { $0.name == n && $0.idNumber == id }) { throw .invalid("No such watch-list entry.") }
+        case .decideWatch(let id, _):
+            try requireRole(ctx, .lead, to: "decide on a watch-list match")
+            let v = try visitor(id)
+            if watchMatch(v, idNumber: nil) == nil { throw .rule("Visitor \(id) does not match the watch list.") }
         case .addItem(let item):
             try validateNewItem(item)
         case .moveStock(let move):

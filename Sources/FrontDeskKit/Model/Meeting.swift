@@ -89,4 +89,14 @@ public struct Meeting: Codable, Sendable, Equatable, Identifiable {
     }
 
     public func overlaps(_ s: Date, _ e: Date) -> Bool { start < e && s < end }
+
+    /// Someone was in the room: the equipment check was done or the meeting was held.
+    public var isClaimed: Bool { status.rawOrder >= MeetingStatus.roomChecked.rawOrder && !status.isFinal || status == .closed }
+
+    /// The meeting still holds its room at `now`: not cancelled or a no-show, and not left
+    /// unclaimed past the no-show time (the room is released then, even before anyone records it).
+    public func holdsRoom(at now: Date, noShowAfter: TimeInterval) -> Bool {
+        guard status.holdsRoom else { return false }
+        return isClaimed || now < start.addingTimeInterval(noShowAfter)
+    }
 }

@@ -19,8 +19,23 @@ public struct OfficeState: Codable, Sendable, Equatable {
     public var roles: [String: [Role]] = [:]
     /// The last number used per record kind (see `IDGenerator`).
     public var counters: [String: Int] = [:]
+    /// Names and identity numbers that need a lead's decision before a badge is issued.
+    public var watchList: [WatchEntry] = []
+    /// Visitors seen before, by lower-cased name (purged after the retention period).
+    public var returningVisitors: [String: ReturningVisitor] = [:]
 
     public init() {}
+
+    // Decoding tolerates missing keys, so a snapshot written before a field existed still opens.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func get<T: Decodable & ExpressibleByDictionaryLiteral>(_ k: CodingKeys) throws -> T { try c.decodeIfPresent(T.self, forKey: k) ?? [:] }
+        rooms = try get(.rooms); meetings = try get(.meetings); visitors = try get(.visitors); badges = try get(.badges)
+        items = try get(.items); onHand = try get(.onHand); moves = try get(.moves); approvals = try get(.approvals)
+        people = try get(.people); departments = try get(.departments); roles = try get(.roles); counters = try get(.counters)
+        watchList = try c.decodeIfPresent([WatchEntry].self, forKey: .watchList) ?? []
+        returningVisitors = try get(.returningVisitors)
+    }
 
     public func hasRole(_ user: String, _ role: Role) -> Bool {
         roles[user]?.contains(role) ?? false

@@ -49,6 +49,8 @@ public struct Visitor: Codable, Sendable, Equatable, Identifiable {
     /// Stored in full, shown masked except to admins.
     public var idNumber: String?
     public var outcome: String?
+    /// A lead's decision on a visitor who matched the watch list.
+    public var watchDecision: WatchDecision?
 
     public init(
         id: String, name: String, company: String? = nil, purpose: String? = nil, host: String,
@@ -81,4 +83,40 @@ public struct Badge: Codable, Sendable, Equatable, Identifiable {
     public init(id: String, state: BadgeState = .available, visitorID: String? = nil, issuedAt: Date? = nil) {
         self.id = id; self.state = state; self.visitorID = visitorID; self.issuedAt = issuedAt
     }
+}
+
+/// A name or identity number the desk must not let in without a lead's decision.
+public struct WatchEntry: Codable, Sendable, Equatable {
+    public var name: String?
+    public var idNumber: String?
+    public var reason: String
+    public var addedBy: String
+    public var addedAt: Date
+    public init(name: String?, idNumber: String?, reason: String, addedBy: String, addedAt: Date) {
+        self.name = name; self.idNumber = idNumber; self.reason = reason; self.addedBy = addedBy; self.addedAt = addedAt
+    }
+
+    func matches(name n: String, idNumber id: String?) -> Bool {
+        if let w = name, w.lowercased() == n.trimmingCharacters(in: .whitespaces).lowercased() { return true }
+        if let w = idNumber, let id, w == id { return true }
+        return false
+    }
+}
+
+public struct WatchDecision: Codable, Sendable, Equatable {
+    public var allowed: Bool
+    public var by: String
+    public var at: Date
+    public var comment: String?
+    public init(allowed: Bool, by: String, at: Date, comment: String?) {
+        self.allowed = allowed; self.by = by; self.at = at; self.comment = comment
+    }
+}
+
+/// What the desk remembers of a visitor who came before, to offer when the name is typed again.
+public struct ReturningVisitor: Codable, Sendable, Equatable {
+    public var name: String
+    public var company: String?
+    public var lastHost: String
+    public var lastVisit: Date
 }

@@ -29,7 +29,8 @@ extension OfficeState {
             if let p = room.outOfService.first(where: { $0.start < m.end && m.start < $0.end }) {
                 problems.append("\(room.name) is out of service \(Clock.dayHM(p.start, tz))–\(Clock.hm(p.end, tz)) (\(p.reason))")
             }
-            if let holder = meetings.values.first(where: { $0.roomID == m.roomID && $0.status.holdsRoom && $0.overlaps(m.start, m.end) }) {
+            let now = ctx.now, release = ctx.settings.noShowAfter
+            if let holder = meetings.values.first(where: { $0.roomID == m.roomID && $0.holdsRoom(at: now, noShowAfter: release) && $0.overlaps(m.start, m.end) }) {
                 problems.append("\(room.name) is booked \(Clock.dayHM(holder.start, tz))–\(Clock.hm(holder.end, tz)) by \(displayName(holder.organizer)) (\(holder.id) \(holder.title))")
             } else if let other = ms[..<i].first(where: { $0.roomID == m.roomID && $0.overlaps(m.start, m.end) }) {
                 problems.append("occurrences \(other.id) and \(m.id) overlap at \(when)")
@@ -65,6 +66,14 @@ extension OfficeState {
         }
     }
 
+    /// Meetings whose room was not claimed within `noShowAfter` of the start: the room is released
+    /// and they are marked no-show (by the next dashboard tick or CLI write that notices).
+    public func unclaimedMeetings(at now: Date, _ s: StoreSettings) -> [String] {
+        meetings.values.filter { m in
+            m.status.holdsRoom && !m.isClaimed && now >= m.start.addingTimeInterval(s.noShowAfter)
+        }.map(\.id).sorted()
+    }
+
     /// What is due or overdue on a meeting at `now`.
     public func flags(of m: Meeting, at now: Date, _ s: StoreSettings) -> [DueFlag] {
         var f: [DueFlag] = []
@@ -76,7 +85,7 @@ extension OfficeState {
             let checkBy = m.start.addingTimeInterval(-s.roomCheckBefore)
             if now >= checkBy { f.append(.roomCheckOverdue) } else if now >= checkBy.addingTimeInterval(-3600) { f.append(.roomCheckDue) }
         }
-        if m.status.rawOrder < MeetingStatus.held.rawOrder && now >= m.start.addingTimeInterval(s.noShowAfter) && now < m.end {
+        if !m.isClaimed && now >= m.start.addingTimeInterval(s.noShowAfter) && now < m.end {
             f.append(.unclaimed)
         }
         if m.status.rawOrder < MeetingStatus.minutesSent.rawOrder && now >= m.end && m.status != .requested {

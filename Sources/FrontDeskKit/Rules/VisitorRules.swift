@@ -21,8 +21,21 @@ extension OfficeState {
     }
 
     /// Badges must be available; a group gets one per head; a badge out with someone else names them.
-    func validateCheckIn(_ id: String, _ codes: [String]) throws(Refusal) {
+    /// The watch-list entry a visitor matches, by name or identity number.
+    public func watchMatch(_ v: Visitor, idNumber: String?) -> WatchEntry? {
+        watchList.first { $0.matches(name: v.name, idNumber: idNumber ?? v.idNumber) }
+    }
+
+    func validateCheckIn(_ id: String, _ codes: [String], idNumber: String? = nil) throws(Refusal) {
         let v = try visitor(id)
+        if let w = watchMatch(v, idNumber: idNumber) {
+            switch v.watchDecision?.allowed {
+            case .some(true): break
+            case .some(false): throw .rule("\(v.name) was refused entry by \(v.watchDecision?.by ?? "a lead").")
+            case .none:
+                throw .rule("\(v.name) matches the watch list (\(w.reason)); a lead must decide before a badge is issued: frontdesk visitor clear \(id) --allow|--deny")
+            }
+        }
         if v.status == .onSite { throw .rule("Visitor \(id) is already on site with badge \(v.badgesOut.joined(separator: ", ")).") }
         if ![.expected, .confirmed, .arrived].contains(v.status) {
             throw .rule("Visitor \(id) is \(v.status.rawValue); only an expected or waiting visitor can check in.")

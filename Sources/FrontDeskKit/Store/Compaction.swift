@@ -16,6 +16,9 @@ public struct CompactionReport: Sendable, Equatable {
     public var kept = 0
     public var segmentsWritten: [String] = []
     public var generation = 0
+    /// Visitors and journal records whose personal data passed the retention period.
+    public var purgedVisitors = 0
+    public var purgedRecords = 0
 }
 
 extension Store {
@@ -33,8 +36,15 @@ extension Store {
                 report.archived += seg.count
                 report.segmentsWritten.append(month)
             }
-            try startGeneration(with: working)
-            report.kept = working.recordCount
+            var kept = working
+            if let cutoff = env.calendar.date(byAdding: .day, value: -meta.settings.retentionDays, to: env.now()) {
+                kept.returningVisitors = kept.returningVisitors.filter { $0.value.lastVisit >= cutoff }
+            }
+            try startGeneration(with: kept)
+            let purge = try purgePersonalData(now: env.now())
+            report.purgedVisitors = purge.visitors
+            report.purgedRecords = purge.journalRecords
+            report.kept = kept.recordCount
             report.generation = currentGeneration
             return report
         }

@@ -28,6 +28,7 @@ public enum DashboardLauncher {
         let feed = store.changeFeed
         var dirty = true
         var lastMinute = minute(store.env.now())
+        releaseUnclaimedRooms(store)
 
         func rebuild() {
             dash.update(model: DashboardModel(state: store.state, settings: store.meta.settings, env: store.env))
@@ -62,7 +63,11 @@ public enum DashboardLauncher {
                 }
             }
             let m = minute(store.env.now())
-            if m != lastMinute { lastMinute = m; rebuild() }
+            if m != lastMinute {
+                lastMinute = m
+                releaseUnclaimedRooms(store)
+                rebuild()
+            }
 
             // Read every key that is waiting, then draw once.
             while let key = terminal.readKey(timeoutMs: 0) {
@@ -79,6 +84,15 @@ public enum DashboardLauncher {
     }
 
     static func minute(_ d: Date) -> Int { Int(d.timeIntervalSince1970 / 60) }
+
+    /// Marks meetings whose room was never claimed as no-shows (the booking rule already treats
+    /// their slot as free). Any open dashboard may do it; the lock makes it happen once.
+    static func releaseUnclaimedRooms(_ store: Store) {
+        guard !store.state.unclaimedMeetings(at: store.env.now(), store.meta.settings).isEmpty else { return }
+        _ = try? store.commitBatch { state, ctx in
+            state.unclaimedMeetings(at: ctx.now, ctx.settings).map { .setMeetingStatus(meetingID: $0, status: .noShow, at: ctx.now) }
+        }
+    }
 
     /// Commits the form's change through the store (validated against the latest state under the
     /// lock); a refusal keeps the form open with the store's reason.

@@ -56,12 +56,22 @@ struct MeetingCommand: ParsableCommand {
         @Option var organizer: String?
         @Option(help: "Repeatable.") var attendee: [String] = []
         @Option(help: "Equipment the meeting needs (comma-separated).") var needs: String = ""
+        @Option(name: .customLong("repeat"), help: "daily|weekly|monthly") var frequency: String?
+        @Option(help: "YYYY-MM-DD: the last day of the series.") var until: String?
+        @Option(help: "Number of occurrences in the series.") var count: Int?
 
         func run() throws {
             let store = try storeOptions.open()
             let tz = store.env.timeZone
             let s = try Parse.dateTime(start, tz, "--start"), e = try Parse.dateTime(end, tz, "--end")
             let eq = needs.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            var recurrence: Recurrence?
+            if let f = frequency {
+                guard let freq = Recurrence.Frequency(rawValue: f) else { throw UsageError("--repeat must be daily, weekly or monthly.") }
+                recurrence = Recurrence(freq, until: try until.map { try Parse.day($0, tz, "--until") }, count: count)
+            } else if until != nil || count != nil {
+                throw UsageError("--until and --count go with --repeat.")
+            }
             let rec = try store.commit { state, ctx in
                 guard let r = state.room(named: room) else {
                     throw Refusal.invalid("No room \(room) (frontdesk room list).")
@@ -71,9 +81,14 @@ struct MeetingCommand: ParsableCommand {
                                 status: .confirmed, requestedAt: ctx.now, requiredEquipment: eq)
                 var confirmed = m
                 confirmed.confirmedAt = ctx.now
-                return .bookMeetings([confirmed])
+                guard let r = recurrence else { return .bookMeetings([confirmed]) }
+                return .bookMeetings(try r.occurrences(of: confirmed, calendar: ctx.env.calendar,
+                                                       firstNumber: state.counters[RecordKind.meeting.rawValue, default: 0] + 1))
             }
-            Output.created(rec.change.subject)
+            if case .bookMeetings(let ms) = rec.change {
+                Output.created(ms.first?.id ?? "")
+                if ms.count > 1 { Outcome.say("frontdesk: booked \(ms.count) occurrences: \(ms.map(\.id).joined(separator: " "))") }
+            }
         }
     }
 

@@ -5,7 +5,16 @@ import FrontDeskKit
 struct VisitorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "visitor", abstract: "Visitors: appointments, check-in with badge, check-out.",
-        subcommands: [Add.self, Confirm.self, Arrive.self, Checkin.self, Checkout.self, ReturnBadge.self, Cancel.self, List.self])
+        subcommands: [Add.self, Confirm.self, Arrive.self, Checkin.self, Checkout.self, ReturnBadge.self, Cancel.self, List.self,
+                      Show.self, Clear.self, UndoCheckin.self, OutcomeCommand.self])
+
+    /// Commits one visitor change and runs its hook.
+    static func commit(_ opts: StoreOptions, _ make: (OfficeState, RuleContext) throws -> Change) throws -> JournalRecord {
+        let store = try opts.open()
+        let rec = try store.commit(make)
+        Hooks.after([rec], store)
+        return rec
+    }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record an appointment; prints the visitor id. Confirm it within 1 h.")
@@ -21,11 +30,16 @@ struct VisitorCommand: ParsableCommand {
         func run() throws {
             let store = try storeOptions.open()
             let when = try Parse.dateTime(at, store.env.timeZone, "--at")
+            if count < 1 { throw UsageError("--count must be at least 1.") }
+            if let known = store.state.returningVisitors[name.lowercased()] {
+                Outcome.say("frontdesk: \(known.name) has visited before (\(known.company ?? "no company"), host \(store.state.displayName(known.lastHost)), \(Clock.day(known.lastVisit, store.env.timeZone))).")
+            }
             let rec = try store.commit { s, ctx in
                 .addVisitor(Visitor(id: ctx.env.ids.next(.visitor, in: s), name: name, company: company, purpose: purpose, host: host,
                                     expectedAt: when, headCount: count, receivedAt: ctx.now, idNumber: idNumber))
             }
             Output.created(rec.change.subject)
+            Hooks.after([rec], store)
         }
     }
 
@@ -34,8 +48,7 @@ struct VisitorCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         @Argument var id: String
         func run() throws {
-            let store = try storeOptions.open()
-            try store.commit { _, ctx in .confirmVisitor(visitorID: id, at: ctx.now) }
+            _ = try VisitorCommand.commit(storeOptions) { _, ctx in .confirmVisitor(visitorID: id, at: ctx.now) }
         }
     }
 
@@ -44,8 +57,7 @@ struct VisitorCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         @Argument var id: String
         func run() throws {
-            let store = try storeOptions.open()
-            try store.commit { _, ctx in .visitorArrived(visitorID: id, at: ctx.now) }
+            _ = try VisitorCommand.commit(storeOptions) { _, ctx in .visitorArrived(visitorID: id, at: ctx.now) }
         }
     }
 
@@ -72,6 +84,7 @@ struct VisitorCommand: ParsableCommand {
                 return .checkInVisitor(visitorID: id, badges: codes, idNumber: idNumber, at: ctx.now)
             }
             if case .checkInVisitor(_, let codes, _, _) = rec.change { print(codes.joined(separator: " ")) }
+            Hooks.after([rec], store)
         }
     }
 
@@ -84,7 +97,7 @@ struct VisitorCommand: ParsableCommand {
 
         func run() throws {
             let store = try storeOptions.open()
-            try store.commitBatch { s, ctx in
+            let records = try store.commitBatch { s, ctx in
                 guard let v = s.visitors[id] else { throw Refusal.invalid("No visitor \(id) in the open register.") }
                 var changes: [Change] = [.checkOutVisitor(visitorID: id, at: ctx.now, lostBadges: badgeLost ? v.badgesOut : [])]
                 if !badgeLost && !keepBadge && !v.badgesOut.isEmpty {
@@ -92,6 +105,7 @@ struct VisitorCommand: ParsableCommand {
                 }
                 return changes
             }
+            Hooks.after(Array(records.prefix(1)), store)
         }
     }
 
@@ -113,6 +127,60 @@ struct VisitorCommand: ParsableCommand {
             let store = try storeOptions.open()
             try store.commit { _, ctx in .cancelVisitor(visitorID: id, at: ctx.now) }
         }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One visitor in full; the identity number only for admins.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        func run() throws {
+            let store = try storeOptions.open()
+            guard let v = store.state.visitors[id] else { throw Refusal.invalid("No visitor \(id) in the open register.") }
+            let tz = store.env.timeZone
+            let admin = store.state.hasRole(store.env.actingUser, .admin)
+            let lines: [(String, String?)] = [
+                ("id", v.id), ("name", v.name), ("company", v.company), ("purpose", v.purpose), ("host", store.state.displayName(v.host)),
+                ("head count", "\(v.headCount)"), ("status", v.status.rawValue), ("expected", Clock.dayHM(v.expectedAt, tz)),
+                ("received", Clock.dayHM(v.receivedAt, tz)), ("confirmed", v.confirmedAt.map { Clock.dayHM($0, tz) }),
+                ("arrived", v.arrivedAt.map { Clock.dayHM($0, tz) }), ("checked in", v.checkedInAt.map { Clock.dayHM($0, tz) }),
+                ("left", v.leftAt.map { Clock.dayHM($0, tz) }), ("badges", v.badges.joined(separator: " ")),
+                ("badges out", v.badgesOut.joined(separator: " ")),
+                ("identity number", admin ? v.idNumber : v.maskedIDNumber), ("outcome", v.outcome),
+                ("watch list", v.watchDecision.map { "\($0.allowed ? "allowed" : "refused") by \($0.by)" }),
+            ]
+            Output.table(["FIELD", "VALUE"], lines.compactMap { k, val in val.flatMap { $0.isEmpty ? nil : [k, $0] } })
+            if !admin && v.idNumber != nil { Outcome.say("frontdesk: the identity number is masked; only an admin sees it in full.") }
+        }
+    }
+
+    struct Clear: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A lead's decision on a visitor who matches the watch list.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        @Flag(name: .long) var allow = false
+        @Flag(name: .long) var deny = false
+        @Option var comment: String?
+        func run() throws {
+            guard allow != deny else { throw UsageError("Give exactly one of --allow or --deny.") }
+            _ = try VisitorCommand.commit(storeOptions) { _, ctx in
+                .decideWatch(visitorID: id, decision: WatchDecision(allowed: allow, by: ctx.actor, at: ctx.now, comment: comment))
+            }
+        }
+    }
+
+    struct UndoCheckin: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "undo-checkin", abstract: "Undo a mistaken check-in (lead only; audited).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        func run() throws { _ = try VisitorCommand.commit(storeOptions) { _, ctx in .undoCheckIn(visitorID: id, at: ctx.now) } }
+    }
+
+    struct OutcomeCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "outcome", abstract: "Record the visit's feedback or outcome for the host department.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        @Option var text: String
+        func run() throws { _ = try VisitorCommand.commit(storeOptions) { _, ctx in .recordOutcome(visitorID: id, text: text, at: ctx.now) } }
     }
 
     struct List: ParsableCommand {

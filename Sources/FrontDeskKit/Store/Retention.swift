@@ -1,0 +1,81 @@
+import Foundation
+
+/// Visitors' personal data is kept for `retentionDays` (default 180), then purged from history:
+/// names, companies and identity numbers go; the visit itself (date, host, head count, status)
+/// stays, so counts and reports still add up.
+extension Store {
+    public struct PurgeReport: Sendable, Equatable {
+        public var visitors = 0
+        public var journalRecords = 0
+        public var segments: [String] = []
+    }
+
+    static let purgedName = "(purged)"
+
+    static func anonymised(_ v: Visitor) -> Visitor {
+        var a = v
+        a.name = purgedName; a.company = nil; a.idNumber = nil; a.outcome = nil; a.purpose = nil
+        return a
+    }
+
+    /// Purges personal data older than the retention period from segments and archived journals.
+    /// Called by `compact()` under the lock.
+    func purgePersonalData(now: Date) throws -> PurgeReport {
+        var report = PurgeReport()
+        let cal = env.calendar
+        guard let cutoff = cal.date(byAdding: .day, value: -meta.settings.retentionDays, to: cal.startOfDay(for: now)) else { return report }
+        let cutoffMonth = Self.monthKey(cutoff, cal)
+        for month in historyMonths where month < cutoffMonth {
+            let path = paths.segment(month)
+            guard var seg = try readSegment(path) else { continue }
+            var changed = 0
+            seg.visitors = seg.visitors.map { v in
+                if v.name == Self.purgedName && v.idNumber == nil { return v }
+                changed += 1
+                return Self.anonymised(v)
+            }
+            if changed > 0 {
+                try Posix.atomicWrite(try BinaryPlistEncoder().encode(seg), to: path)
+                report.visitors += changed
+                report.segments.append(month)
+            }
+        }
+        report.journalRecords = try purgeArchivedJournals(before: cutoff)
+        return report
+    }
+
+    /// Rewrites archived journals whose every record is older than `cutoff`, with visitors'
+    /// personal data removed from the records (who did what, and when, stays).
+    private func purgeArchivedJournals(before cutoff: Date) throws -> Int {
+        var purged = 0
+        let dec = BinaryPlistDecoder(), enc = BinaryPlistEncoder()
+        for name in Posix.listDirectory(paths.history) where name.hasPrefix("journal.") && name.hasSuffix(".log") {
+            let path = paths.history + "/" + name
+            guard let bytes = try Posix.read(path), bytes.count >= JournalFormat.headerSize else { continue }
+            let scan = JournalFormat.scan(bytes.dropFirst(JournalFormat.headerSize), base: JournalFormat.headerSize)
+            var records: [JournalRecord] = []
+            for p in scan.payloads {
+                do { records.append(try dec.decode(JournalRecord.self, from: p)) } catch { throw Self.damaged(path, error) }
+            }
+            guard let last = records.last, last.at < cutoff else { continue }
+            var changed = 0
+            for i in records.indices {
+                switch records[i].change {
+                case .addVisitor(let v) where v.name != Self.purgedName:
+                    records[i].change = .addVisitor(Self.anonymised(v)); changed += 1
+                case .checkInVisitor(let id, let b, let n, let at) where n != nil:
+                    records[i].change = .checkInVisitor(visitorID: id, badges: b, idNumber: nil, at: at); changed += 1
+                case .recordOutcome(let id, _, let at):
+                    records[i].change = .recordOutcome(visitorID: id, text: "(purged)", at: at); changed += 1
+                default: break
+                }
+            }
+            guard changed > 0 else { continue }
+            var out = JournalFormat.magic
+            for r in records { out.append(JournalFormat.frame(try enc.encode(r))) }
+            try Posix.atomicWrite(out, to: path)
+            purged += changed
+        }
+        return purged
+    }
+}
