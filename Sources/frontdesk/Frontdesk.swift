@@ -15,7 +15,7 @@ struct Frontdesk: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, GenerateCommand.self, CheckCommand.self, CompactCommand.self, LogCommand.self,
             RoomCommand.self, MeetingCommand.self, VisitorCommand.self, BadgeCommand.self,
-            StockCommand.self, ApprovalCommand.self, RoleCommand.self, WatchCommand.self, SettingsCommand.self,
+            StockCommand.self, ApprovalCommand.self, RoleCommand.self, WatchCommand.self, SettingsCommand.self, PurchaseCommand.self,
         ]
     )
 

@@ -63,9 +63,17 @@ struct RuleBoundaryTests {
 
     @Test func anUnclaimedRoomIsFlaggedAfterTheNoShowTime() {
         let st = OfficeState()
-        let m = meeting(start: minutes(0), end: minutes(60), status: .roomChecked)
+        let m = meeting(start: minutes(0), end: minutes(60), status: .confirmed)
         #expect(!st.flags(of: m, at: minutes(14), s).contains(.unclaimed))
         #expect(st.flags(of: m, at: minutes(16), s).contains(.unclaimed))
+        #expect(m.holdsRoom(at: minutes(14), noShowAfter: s.noShowAfter))
+        #expect(!m.holdsRoom(at: minutes(16), noShowAfter: s.noShowAfter), "released after 15 min")
+        var claimed = m; claimed.status = .roomChecked
+        #expect(!st.flags(of: claimed, at: minutes(16), s).contains(.unclaimed))
+        #expect(claimed.holdsRoom(at: minutes(16), noShowAfter: s.noShowAfter))
+        var state = OfficeState(); state.meetings[m.id] = m
+        #expect(state.unclaimedMeetings(at: minutes(14), s).isEmpty)
+        #expect(state.unclaimedMeetings(at: minutes(16), s) == ["M1"])
     }
 
     @Test func aVisitorWaitingTooLongInTheLobbyIsFlagged() {

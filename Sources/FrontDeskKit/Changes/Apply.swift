@@ -99,6 +99,16 @@ extension OfficeState {
         case .moveStock(let m):
             moves[m.id] = m; bump(.move, m.id)
             onHand[m.sku, default: 0] += m.quantity
+            if let pid = m.purchaseID, var p = purchases[pid] {
+                p.receivedQuantity += m.quantity
+                if p.receivedQuantity >= p.quantity { p.status = .received }
+                purchases[pid] = p
+            }
+        case .requestPurchase(let p, let a):
+            purchases[p.id] = p; bump(.purchase, p.id)
+            approvals[a.id] = a; bump(.approval, a.id)
+        case .addDemand(let d):
+            demand[d.id] = d; bump(.demand, d.id)
         case .requestApproval(let a):
             approvals[a.id] = a; bump(.approval, a.id)
         case .decideApproval(let id, let d):
@@ -108,10 +118,13 @@ extension OfficeState {
                 a.status = .rejected
             } else {
                 let yes = a.decisions.filter { $0.verdict == .approve }.count
-                let chainDone = a.approvers.allSatisfy { who in a.decisions.contains { $0.by == who } }
+                let chainDone = a.approvers.allSatisfy { entry in a.decisions.contains { $0.verdict == .approve && chainEntry(entry, matches: $0.by) } }
                 if yes >= a.requiredApprovals && chainDone { a.status = .approved }
             }
             approvals[id] = a
+            if a.status != .pending, let pid = purchases.values.first(where: { $0.approvalID == id })?.id {
+                purchases[pid]?.status = a.status == .approved ? .approved : .rejected
+            }
         }
     }
 

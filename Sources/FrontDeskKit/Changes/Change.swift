@@ -42,6 +42,10 @@ public enum Change: Codable, Sendable, Equatable {
     case addItem(SupplyItem)
     case moveStock(StockMove)
 
+    /// A purchase request and the approval request it goes to, written together.
+    case requestPurchase(PurchaseRequest, approval: ApprovalRequest)
+    case addDemand(DemandEntry)
+
     // Approvals
     case requestApproval(ApprovalRequest)
     case decideApproval(requestID: String, decision: Decision)
@@ -75,6 +79,8 @@ public enum Change: Codable, Sendable, Equatable {
         case .decideWatch(_, let d): d.allowed ? "watch.allow" : "watch.deny"
         case .addItem: "stock.item.add"
         case .moveStock(let m): "stock.\(m.kind.rawValue)"
+        case .requestPurchase: "purchase.request"
+        case .addDemand: "stock.demand"
         case .requestApproval: "approval.request"
         case .decideApproval(_, let d): "approval.\(d.verdict.rawValue)"
         }
@@ -100,6 +106,8 @@ public enum Change: Codable, Sendable, Equatable {
         case .removeFromWatchList(let n, _): n ?? "id-number"
         case .addItem(let i): i.sku
         case .moveStock(let m): m.id
+        case .requestPurchase(let p, _): p.id
+        case .addDemand(let d): d.id
         case .requestApproval(let a): a.id
         case .decideApproval(let id, _): id
         }

@@ -92,6 +92,10 @@ extension OfficeState {
             try validateNewItem(item)
         case .moveStock(let move):
             try validateMove(move)
+        case .requestPurchase(let p, let a):
+            try validatePurchase(p, a, ctx)
+        case .addDemand(let d):
+            try validateDemand(d)
         case .requestApproval(let a):
             try validateNewApproval(a)
         case .decideApproval(let id, let decision):

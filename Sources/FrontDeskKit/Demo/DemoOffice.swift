@@ -181,6 +181,7 @@ public enum DemoOffice {
             }
             if kind.0 == .leave || kind.0 == .overtime { req.from = at(9, 0, dayOffset: 3); req.to = at(18, 0, dayOffset: 5) }
             if kind.0 == .document { req.documentRef = String(format: "行政发〔2026〕%d号", 40 + k) }
+            if kind.0 == .scrap { req.asset = String(format: "FA-%04d", 190 + k) }
             list.add(.requestApproval(req))
             if k >= 10 {
                 let by = OfficeCast.approvers.first { $0 != requester } ?? "ann"

@@ -11,7 +11,7 @@ enum OfficeCast {
         ("ann", "Ann Lee", "财务部"), ("sam", "Sam Okafor", "财务部"),
         ("zhaolei", "赵磊", "人力资源部"), ("huangli", "黄丽", "人力资源部"), ("david", "David Chen", "研发部"),
     ]
-    static let approvers = ["wangwei", "chenjing", "ann", "zhaolei"]
+    static let approvers = ["wangwei", "chenjing", "ann", "zhaolei", "lina"]
     static let leads = ["lina"]
     static let desk = ["zhangmin", "tom", "lina"]
 

@@ -49,10 +49,10 @@ public struct ApprovalRequest: Codable, Sendable, Equatable, Identifiable {
         self.requiredApprovals = requiredApprovals; self.decisions = []; self.status = .pending
     }
 
-    /// The next person in the chain who has not yet decided, if the chain names people.
+    /// The first step of the chain without an approval by exactly that login (a `role:NAME`
+    /// step shows as such). For display; `OfficeState.pendingStep` resolves roles.
     public var nextApprover: String? {
         guard status == .pending else { return nil }
-        let decided = Set(decisions.map(\.by))
-        return approvers.first { !decided.contains($0) }
+        return approvers.first { who in !decisions.contains { $0.by == who && $0.verdict == .approve } }
     }
 }

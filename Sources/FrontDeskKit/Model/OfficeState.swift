@@ -23,6 +23,8 @@ public struct OfficeState: Codable, Sendable, Equatable {
     public var watchList: [WatchEntry] = []
     /// Visitors seen before, by lower-cased name (purged after the retention period).
     public var returningVisitors: [String: ReturningVisitor] = [:]
+    public var purchases: [String: PurchaseRequest] = [:]
+    public var demand: [String: DemandEntry] = [:]
 
     public init() {}
 
@@ -35,6 +37,7 @@ public struct OfficeState: Codable, Sendable, Equatable {
         people = try get(.people); departments = try get(.departments); roles = try get(.roles); counters = try get(.counters)
         watchList = try c.decodeIfPresent([WatchEntry].self, forKey: .watchList) ?? []
         returningVisitors = try get(.returningVisitors)
+        purchases = try get(.purchases); demand = try get(.demand)
     }
 
     public func hasRole(_ user: String, _ role: Role) -> Bool {
@@ -55,6 +58,6 @@ public struct OfficeState: Codable, Sendable, Equatable {
 
     public var recordCount: Int {
         rooms.count + meetings.count + visitors.count + badges.count + items.count + moves.count
-            + approvals.count + people.count + departments.count
+            + approvals.count + people.count + departments.count + purchases.count + demand.count
     }
 }

@@ -66,3 +66,65 @@ public struct StockMove: Codable, Sendable, Equatable, Identifiable {
         self.unitPrice = unitPrice; self.supplier = supplier
     }
 }
+
+/// A supplier's offer for one purchase: compared side by side, at least three of them.
+public struct Quote: Codable, Sendable, Equatable {
+    public var supplier: String
+    public var unitPrice: Double
+    public var leadDays: Int
+    public var quality: String?
+    public init(supplier: String, unitPrice: Double, leadDays: Int, quality: String? = nil) {
+        self.supplier = supplier; self.unitPrice = unitPrice; self.leadDays = leadDays; self.quality = quality
+    }
+}
+
+public enum PurchaseStatus: String, Codable, Sendable, CaseIterable {
+    case awaitingApproval, approved, rejected, received
+}
+
+/// A purchase request: what, how many, the compared quotes and the chosen one; it goes to
+/// approval (its `approvalID`) before anything can be received against it.
+public struct PurchaseRequest: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var sku: String
+    public var quantity: Int
+    public var quotes: [Quote]
+    public var chosen: Int
+    /// Why the chosen quote is not the cheapest (required then), or the use of a special item.
+    public var justification: String?
+    public var urgent: Bool
+    public var requester: String
+    public var createdAt: Date
+    public var approvalID: String
+    public var status: PurchaseStatus
+    public var receivedQuantity: Int
+
+    public init(id: String, sku: String, quantity: Int, quotes: [Quote], chosen: Int, justification: String?, urgent: Bool,
+                requester: String, createdAt: Date, approvalID: String) {
+        self.id = id; self.sku = sku; self.quantity = quantity; self.quotes = quotes; self.chosen = chosen
+        self.justification = justification; self.urgent = urgent; self.requester = requester; self.createdAt = createdAt
+        self.approvalID = approvalID; self.status = .awaitingApproval; self.receivedQuantity = 0
+    }
+
+    public var chosenQuote: Quote? { quotes.indices.contains(chosen) ? quotes[chosen] : nil }
+    public var amount: Double { Double(quantity) * (chosenQuote?.unitPrice ?? 0) }
+}
+
+/// A department's request for next month's supplies, collected at month end.
+public struct DemandEntry: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    public var department: String
+    public var sku: String
+    public var quantity: Int
+    /// "YYYY-MM": the month the supplies are for.
+    public var month: String
+    public var justification: String?
+    public var budget: Double?
+    public var by: String
+    public var at: Date
+    public init(id: String, department: String, sku: String, quantity: Int, month: String, justification: String? = nil,
+                budget: Double? = nil, by: String, at: Date) {
+        self.id = id; self.department = department; self.sku = sku; self.quantity = quantity; self.month = month
+        self.justification = justification; self.budget = budget; self.by = by; self.at = at
+    }
+}

@@ -10,6 +10,16 @@ extension OfficeState {
         if a.type == .purchase && a.amount == nil { throw .invalid("A purchase request needs an amount.") }
         if let f = a.from, let t = a.to, t < f { throw .invalid("The period ends before it starts.") }
         if a.requiredApprovals < 1 { throw .invalid("At least one approval is required.") }
+        switch a.type {
+        case .leave, .overtime:
+            if a.from == nil || a.to == nil { throw .invalid("A \(a.type.rawValue) request needs its dates (--from and --to).") }
+        case .document:
+            if (a.documentRef ?? "").isEmpty { throw .invalid("A document routing request needs the document reference (--document).") }
+        case .scrap:
+            if (a.asset ?? "").isEmpty { throw .invalid("An asset scrapping request names the asset (--asset).") }
+        case .purchase:
+            break
+        }
     }
 
     func validateDecision(_ id: String, _ d: Decision, _ ctx: RuleContext) throws(Refusal) {
@@ -20,20 +30,44 @@ extension OfficeState {
             throw .permission("\(d.by) does not hold the approver role (frontdesk role grant \(d.by) approver).")
         }
         if a.decisions.contains(where: { $0.by == d.by }) { throw .rule("\(d.by) has already decided on \(id).") }
-        if let next = a.nextApprover, next != d.by {
-            throw .permission("Request \(id) is waiting for \(displayName(next)) first.")
-        }
-        if !a.approvers.isEmpty && !a.approvers.contains(d.by) && a.nextApprover == nil && a.approvers.count >= a.requiredApprovals {
-            throw .permission("\(d.by) is not in the approval chain of \(id).")
+        if let next = pendingStep(a), !chainEntry(next, matches: d.by) {
+            throw .permission("Request \(id) is waiting for \(describeStep(next)) first.")
         }
         if d.verdict == .reject { try requireText(d.comment ?? "", "comment giving the reason for the rejection") }
     }
 
     /// Who may decide this request now.
     public func isWaiting(_ a: ApprovalRequest, for user: String) -> Bool {
-        guard a.status == .pending, a.requester != user, !a.decisions.contains(where: { $0.by == user }) else { return false }
-        if let next = a.nextApprover { return next == user }
-        return hasRole(user, .approver)
+        guard a.status == .pending, a.requester != user, hasRole(user, .approver),
+              !a.decisions.contains(where: { $0.by == user }) else { return false }
+        if let next = pendingStep(a) { return chainEntry(next, matches: user) }
+        return true
+    }
+
+    /// A chain entry is a login, or `role:NAME` for anyone holding that role.
+    public func chainEntry(_ entry: String, matches user: String) -> Bool {
+        if entry == user { return true }
+        if entry.hasPrefix("role:"), let r = Role(rawValue: String(entry.dropFirst(5))) { return hasRole(user, r) }
+        return false
+    }
+
+    /// The first step of the chain nobody has approved yet.
+    public func pendingStep(_ a: ApprovalRequest) -> String? {
+        guard a.status == .pending else { return nil }
+        return a.approvers.first { entry in !a.decisions.contains { $0.verdict == .approve && chainEntry(entry, matches: $0.by) } }
+    }
+
+    public func describeStep(_ entry: String) -> String {
+        entry.hasPrefix("role:") ? "someone with the \(entry.dropFirst(5)) role" : displayName(entry)
+    }
+
+    /// The approval chain for a purchase: the requester's department head, then administration
+    /// (anyone with the admin role) when the amount is over the threshold.
+    public func purchaseChain(requester: String, amount: Double, _ s: StoreSettings) -> [String] {
+        var chain: [String] = []
+        if let dept = people[requester]?.department, let head = departments[dept]?.head, head != requester { chain.append(head) }
+        if amount > s.purchaseAdminThreshold { chain.append("role:admin") }
+        return chain
     }
 
     public func flags(of a: ApprovalRequest, at now: Date, _ s: StoreSettings, user: String) -> [DueFlag] {

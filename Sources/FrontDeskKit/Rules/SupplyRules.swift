@@ -12,6 +12,11 @@ extension OfficeState {
     func validateMove(_ m: StockMove) throws(Refusal) {
         guard let item = items[m.sku] else { throw .invalid("No item \(m.sku) (frontdesk stock list).") }
         if moves[m.id] != nil { throw .rule("Stock move \(m.id) exists already.") }
+        if let pid = m.purchaseID {
+            guard let p = purchases[pid] else { throw .invalid("No purchase \(pid).") }
+            if p.sku != m.sku { throw .invalid("Purchase \(pid) is for \(p.sku), not \(m.sku).") }
+            if p.status != .approved { throw .rule("Purchase \(pid) is \(p.status.rawValue); it must be approved before anything is received.") }
+        }
         let have = onHand[m.sku, default: 0]
         switch m.kind {
         case .receive, .returned:
@@ -28,6 +33,45 @@ extension OfficeState {
         case .adjust:
             try requireText(m.reason ?? "", "reason for the stocktake variance")
             if have + m.quantity < 0 { throw .invalid("A count cannot be below zero.") }
+        }
+    }
+
+    /// At least three quotes, unless it is a small urgent buy from the designated supplier; a
+    /// chosen quote that is not the cheapest needs a justification; special items need one too.
+    func validatePurchase(_ p: PurchaseRequest, _ a: ApprovalRequest, _ ctx: RuleContext) throws(Refusal) {
+        guard let item = items[p.sku] else { throw .invalid("No item \(p.sku) (frontdesk stock list).") }
+        if purchases[p.id] != nil { throw .rule("Purchase \(p.id) exists already.") }
+        if p.quantity < 1 { throw .invalid("Quantity must be at least 1.") }
+        guard let chosen = p.chosenQuote else { throw .invalid("Choose one of the quotes.") }
+        for q in p.quotes where q.unitPrice < 0 || !q.unitPrice.isFinite || q.leadDays < 0 {
+            throw .invalid("Quote from \(q.supplier): price and delivery days cannot be negative.")
+        }
+        if Set(p.quotes.map { $0.supplier.lowercased() }).count != p.quotes.count { throw .invalid("Each quote must come from a different supplier.") }
+        let s = ctx.settings
+        let smallUrgent = p.urgent && p.amount <= s.smallPurchaseLimit
+            && s.designatedSupplier.map { $0.lowercased() == chosen.supplier.lowercased() } == true
+        if p.quotes.count < 3 && !smallUrgent {
+            if p.urgent && p.amount <= s.smallPurchaseLimit && s.designatedSupplier == nil {
+                throw .rule("Only \(p.quotes.count) quote(s): a small urgent buy needs the designated supplier, and none is set (frontdesk settings set designatedSupplier NAME).")
+            }
+            throw .rule("Only \(p.quotes.count) quote(s): compare at least 3 suppliers\(p.urgent ? " (or, up to \(String(format: "%.2f", s.smallPurchaseLimit)), buy urgently from \(s.designatedSupplier ?? "the designated supplier"))" : "").")
+        }
+        let cheapest = p.quotes.map(\.unitPrice).min() ?? chosen.unitPrice
+        if chosen.unitPrice > cheapest && (p.justification ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw .rule("\(chosen.supplier) is not the cheapest quote (\(String(format: "%.2f", cheapest))); give a justification.")
+        }
+        if item.special && (p.justification ?? "").isEmpty { throw .rule("\(item.name) is a special item: give a justification and budget.") }
+        if a.type != .purchase || a.amount != p.amount || a.requester != p.requester { throw .invalid("The approval does not match the purchase.") }
+        try validateNewApproval(a)
+    }
+
+    func validateDemand(_ d: DemandEntry) throws(Refusal) {
+        guard let item = items[d.sku] else { throw .invalid("No item \(d.sku) (frontdesk stock list).") }
+        try requireText(d.department, "department")
+        if d.quantity < 1 { throw .invalid("Quantity must be at least 1.") }
+        if demand[d.id] != nil { throw .rule("Demand \(d.id) exists already.") }
+        if item.special && ((d.justification ?? "").isEmpty || d.budget == nil) {
+            throw .rule("\(item.name) is a special item: give a justification and a budget.")
         }
     }
 

@@ -116,3 +116,17 @@ extension Store {
         return (working, closed)
     }
 }
+
+extension Store {
+    /// Every stock move from `date` until now: the working set's, plus history segments from that
+    /// month on (read from disk: for reports, never for start-up).
+    public func moves(since date: Date) throws -> [StockMove] {
+        var byID: [String: StockMove] = [:]
+        let first = Self.monthKey(date, env.calendar)
+        for month in historyMonths where month >= first {
+            for m in try history(month: month)?.moves ?? [] where m.at >= date { byID[m.id] = m }
+        }
+        for m in state.moves.values where m.at >= date { byID[m.id] = m }
+        return Array(byID.values)
+    }
+}

@@ -5,7 +5,7 @@ import FrontDeskKit
 struct StockCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stock", abstract: "Office supplies: items, receipts, issues, counts.",
-        subcommands: [ItemCommand.self, Receive.self, Issue.self, Count.self, List.self])
+        subcommands: [ItemCommand.self, Receive.self, Issue.self, Count.self, List.self, DemandCommand.self, PlanCommand.self, LedgerCommand.self])
 
     struct ItemCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "item", abstract: "Supply items.", subcommands: [Add.self])
@@ -36,6 +36,7 @@ struct StockCommand: ParsableCommand {
         @Option(name: .customLong("unit-price")) var unitPrice: Double
         @Option(name: .customLong("reject-qty"), help: "Units rejected at acceptance.") var rejectQty: Int = 0
         @Option(help: "Why units were rejected.") var reason: String?
+        @Option(help: "The approved purchase this delivery is for.") var purchase: String?
 
         func run() throws {
             guard qty >= 0, rejectQty >= 0, rejectQty <= qty else { throw UsageError("--reject-qty must be between 0 and --qty.") }
@@ -46,6 +47,7 @@ struct StockCommand: ParsableCommand {
                                   by: ctx.actor, reason: reason, unitPrice: unitPrice, supplier: supplier)
                 m.countedQuantity = qty
                 m.rejectedQuantity = rejectQty
+                m.purchaseID = purchase
                 return .moveStock(m)
             }
             Output.created(rec.change.subject)
@@ -128,6 +130,8 @@ struct ApprovalCommand: ParsableCommand {
         @Option(help: "YYYY-MM-DD") var from: String?
         @Option(help: "YYYY-MM-DD") var to: String?
         @Option(name: .customLong("approver"), help: "A person who must approve, in order; repeatable.") var approvers: [String] = []
+        @Option(help: "Document routing: the document's reference number.") var document: String?
+        @Option(help: "Asset scrapping: the asset's tag or name.") var asset: String?
 
         func run() throws {
             guard let t = ApprovalType(rawValue: type) else {
@@ -137,9 +141,12 @@ struct ApprovalCommand: ParsableCommand {
             let tz = store.env.timeZone
             let f = try from.map { try Parse.day($0, tz, "--from") }, e = try to.map { try Parse.day($0, tz, "--to") }
             let rec = try store.commit { s, ctx in
+                // A purchase without a named chain follows the store's: department head, then administration.
+                let chain = approvers.isEmpty && t == .purchase ? s.purchaseChain(requester: ctx.actor, amount: amount ?? 0, ctx.settings) : approvers
                 var a = ApprovalRequest(id: ctx.env.ids.next(.approval, in: s), type: t, title: title, requester: ctx.actor, createdAt: ctx.now,
-                                        amount: amount, approvers: approvers, requiredApprovals: max(1, approvers.count))
+                                        amount: amount, approvers: chain, requiredApprovals: max(1, chain.count))
                 a.from = f; a.to = e
+                a.documentRef = document; a.asset = asset
                 return .requestApproval(a)
             }
             Output.created(rec.change.subject)
