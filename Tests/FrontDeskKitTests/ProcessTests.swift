@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import FrontDeskKit
+
+@Suite("Meeting and visitor processes")
+struct ProcessTests {
+    static let tz = TimeZone(identifier: "Asia/Shanghai") ?? .current
+    static var cal: Calendar { var c = Calendar(identifier: .gregorian); c.timeZone = tz; return c }
+    static func at(_ s: String) -> Date { DateInput.parseDateTime(s, tz) ?? Date() }
+    func ctx(_ user: String = "zhangmin") -> RuleContext {
+        RuleContext(env: .fixed(at: Self.at("2026-11-30 09:00"), user: user, timeZone: Self.tz))
+    }
+
+    func refusal(_ c: Change, in s: OfficeState, as user: String = "zhangmin") -> Refusal? {
+        do { try s.validate(c, ctx(user)); return nil } catch { return error }
+    }
+
+    // MARK: Recurring meetings
+
+    func weekly(count: Int? = nil, until: String? = nil, _ f: Recurrence.Frequency = .weekly, start: String = "2026-11-30 10:00") throws -> [Meeting] {
+        let first = Meeting(id: "M1", title: "Sync", roomID: "R1", organizer: "lina", start: Self.at(start),
+                            end: Self.at(start).addingTimeInterval(3600), requestedAt: Self.at("2026-11-29 10:00"))
+        return try Recurrence(f, until: until.flatMap { DateInput.parseDay($0, Self.tz) }, count: count)
+            .occurrences(of: first, calendar: Self.cal, firstNumber: 5)
+    }
+
+    @Test func recurrenceByCountAndUntil() throws {
+        let byCount = try weekly(count: 4)
+        #expect(byCount.map(\.id) == ["M5", "M6", "M7", "M8"])
+        #expect(byCount.map { Clock.dayHM($0.start, Self.tz) } == ["2026-11-30 10:00", "2026-12-07 10:00", "2026-12-14 10:00", "2026-12-21 10:00"])
+        #expect(Set(byCount.map(\.seriesID)) == ["M5"])
+        let byUntil = try weekly(until: "2026-12-14")
+        #expect(byUntil.count == 3, "the last day is included")
+        let daily = try weekly(count: 3, .daily)
+        #expect(daily.map { Clock.day($0.start, Self.tz) } == ["2026-11-30", "2026-12-01", "2026-12-02"])
+        let monthly = try weekly(count: 3, .monthly, start: "2027-01-31 10:00")
+        #expect(monthly.map { Clock.day($0.start, Self.tz) } == ["2027-01-31", "2027-03-31", "2027-05-31"], "months without a 31st are skipped")
+        #expect(throws: Refusal.self) { try weekly() }
+        #expect(throws: Refusal.self) { try weekly(until: "2030-01-01", .daily) }
+    }
+
+    @Test func aConflictInAnyOccurrenceBooksNothing() throws {
+        var s = OfficeState()
+        s.apply(.addRoom(Room(id: "R1", name: "长城厅", capacity: 10)))
+        s.apply(.bookMeetings([Meeting(id: "M1", title: "Board", roomID: "R1", organizer: "lina", start: Self.at("2026-12-14 10:30"),
+                                       end: Self.at("2026-12-14 11:00"), status: .confirmed, requestedAt: Self.at("2026-11-01 10:00"))]))
+        let series = try weekly(count: 4)
+        let r = try #require(refusal(.bookMeetings(series), in: s))
+        #expect(r.message.contains("2026-12-14"))
+        #expect(s.meetings.count == 1)
+    }
+
+    @Test func theMeetingCycleGoesForwardAndClosesOnlyWhenEveryActionIsDone() throws {
+        var s = OfficeState()
+        s.apply(.addRoom(Room(id: "R1", name: "Focus", capacity: 4)))
+        s.apply(.bookMeetings([Meeting(id: "M1", title: "Plan", roomID: "R1", organizer: "lina", start: Self.at("2026-11-30 10:00"),
+                                       end: Self.at("2026-11-30 11:00"), requestedAt: Self.at("2026-11-29 10:00"))]))
+        func step(_ st: MeetingStatus) -> Change { .setMeetingStatus(meetingID: "M1", status: st, at: Self.at("2026-11-30 09:00")) }
+        for st in [MeetingStatus.confirmed, .roomChecked, .held] { try s.validate(step(st), ctx()); s.apply(step(st)) }
+        #expect(refusal(step(.confirmed), in: s)?.message.contains("cannot go back") == true)
+        #expect(refusal(step(.cancelled), in: s)?.message.contains("already held") == true)
+        #expect(refusal(step(.minutesSent), in: s)?.message.contains("no minutes") == true)
+        s.apply(.recordMinutes(meetingID: "M1", text: "Decisions", at: Self.at("2026-11-30 12:00")))
+        #expect(s.meetings["M1"]?.status == .minutesDrafted)
+        #expect(refusal(step(.minutesSent), in: s, as: "zhangmin")?.kind == .permission, "the chair approves the minutes")
+        try s.validate(step(.minutesSent), ctx("lina")); s.apply(step(.minutesSent))
+        s.apply(.addActionItem(meetingID: "M1", item: ActionItem(id: "T1", text: "Quote", owner: "wangwei", due: Self.at("2026-12-02 18:00"))))
+        #expect(refusal(step(.closed), in: s)?.message.contains("T1") == true)
+        s.apply(.completeActionItem(meetingID: "M1", itemID: "T1", at: Self.at("2026-12-01 10:00")))
+        #expect(refusal(step(.closed), in: s) == nil)
+    }
+
+    // MARK: Visitors
+
+    func lobby() -> OfficeState {
+        var s = OfficeState()
+        s.apply(.addBadges(BadgePool.defaultCodes))
+        s.apply(.grantRole(user: "lina", role: .lead))
+        s.apply(.addVisitor(Visitor(id: "V1", name: "王五", host: "lina", expectedAt: Self.at("2026-11-30 10:00"), receivedAt: Self.at("2026-11-30 08:00"),
+                                    idNumber: "310101199001011234")))
+        return s
+    }
+
+    @Test func aWatchListMatchNeedsALeadsDecisionBeforeABadge() throws {
+        var s = lobby()
+        s.apply(.addToWatchList(WatchEntry(name: nil, idNumber: "310101199001011234", reason: "banned after incident", addedBy: "lina", addedAt: Self.at("2026-11-01 09:00"))))
+        let checkIn = Change.checkInVisitor(visitorID: "V1", badges: ["B001"], idNumber: nil, at: Self.at("2026-11-30 10:00"))
+        #expect(refusal(checkIn, in: s)?.message.contains("watch list") == true)
+        let allow = Change.decideWatch(visitorID: "V1", decision: WatchDecision(allowed: true, by: "lina", at: Self.at("2026-11-30 10:01"), comment: nil))
+        #expect(refusal(allow, in: s, as: "zhangmin")?.kind == .permission, "only a lead decides")
+        try s.validate(allow, ctx("lina")); s.apply(allow)
+        #expect(refusal(checkIn, in: s) == nil)
+        // A name typed at check-in is matched too.
+        s.apply(.addToWatchList(WatchEntry(name: "张三", idNumber: nil, reason: "x", addedBy: "lina", addedAt: Self.at("2026-11-01 09:00"))))
+        s.apply(.addVisitor(Visitor(id: "V2", name: " 张三", host: "lina", expectedAt: Self.at("2026-11-30 10:00"), receivedAt: Self.at("2026-11-30 08:00"))))
+        #expect(refusal(.checkInVisitor(visitorID: "V2", badges: ["B002"], idNumber: nil, at: Self.at("2026-11-30 10:00")), in: s) != nil)
+    }
+
+    @Test func onlyALeadUndoesACheckInAndTheBadgeIsFreedAgain() throws {
+        var s = lobby()
+        s.apply(.checkInVisitor(visitorID: "V1", badges: ["B001"], idNumber: nil, at: Self.at("2026-11-30 10:00")))
+        let undo = Change.undoCheckIn(visitorID: "V1", at: Self.at("2026-11-30 10:02"))
+        #expect(refusal(undo, in: s)?.kind == .permission)
+        try s.validate(undo, ctx("lina")); s.apply(undo)
+        #expect(s.visitors["V1"]?.status == .arrived)
+        #expect(s.badges["B001"]?.state == .available)
+    }
+
+    @Test func aKnownNameOffersItsCompanyAndLastHost() {
+        var s = lobby()
+        s.apply(.addVisitor(Visitor(id: "V2", name: "Emily Watson", company: "Acme", host: "wangwei", expectedAt: Self.at("2026-11-30 11:00"), receivedAt: Self.at("2026-11-30 08:00"))))
+        #expect(s.returningVisitors["emily watson"]?.company == "Acme")
+        #expect(s.returningVisitors["emily watson"]?.lastHost == "wangwei")
+    }
+
+    @Test func hookValuesNeverReachTheShellAsCode() throws {
+        var s = lobby()
+        s.apply(.addVisitor(Visitor(id: "V2", name: "x\"; touch /tmp/pwned; echo \"", host: "lina", expectedAt: Self.at("2026-11-30 11:00"), receivedAt: Self.at("2026-11-30 08:00"))))
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("hook-\(UUID().uuidString)").path
+        var settings = StoreSettings.defaults
+        settings.hooks["visitor.arrived"] = "printf '%s|%s' {visitor} {host} > \(out)"
+        let started = try #require(try HostNotifier.start(for: .visitorArrived(visitorID: "V2", at: Self.at("2026-11-30 10:00")), state: s, settings: settings, timeZone: Self.tz))
+        #expect(HostNotifier.outcome(started, timeout: 5) == nil)
+        #expect((try? String(contentsOfFile: out, encoding: .utf8)) == "x\"; touch /tmp/pwned; echo \"|lina")
+        try? FileManager.default.removeItem(atPath: out)
+        settings.hooks["visitor.arrived"] = "echo boom >&2; exit 7"
+        let failing = try #require(try HostNotifier.start(for: .visitorArrived(visitorID: "V2", at: Self.at("2026-11-30 10:00")), state: s, settings: settings, timeZone: Self.tz))
+        let problem = HostNotifier.outcome(failing, timeout: 5)
+        #expect(problem?.contains("exit 7") == true)
+        #expect(problem?.contains("boom") == true)
+    }
+}
