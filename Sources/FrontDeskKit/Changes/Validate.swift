@@ -55,7 +55,7 @@ extension OfficeState {
                 throw .rule("Visitor \(id) is \(v.status.rawValue); only an expected visitor can arrive.")
             }
         case .checkInVisitor(let id, let badges, let idNumber, _):
-            try validateCheckIn(id, badges, idNumber: idNumber)
+            try validateCheckIn(id, badges, idNumber: idNumber, timeZone: ctx.env.timeZone)
         case .checkOutVisitor(let id, _, let lost):
             let v = try visitor(id)
             if v.status != .onSite && v.status != .arrived {

@@ -142,7 +142,7 @@ public enum DemoOffice {
                           SupplierOffer(supplier: "Staples China", unitPrice: (s.6 * 0.97 * 100).rounded() / 100, leadDays: 6)]
             list.add(.addItem(SupplyItem(sku: s.0, name: s.1, unit: s.2, category: s.3, reorderAt: s.4, target: s.5,
                                          unitPrice: s.6, suppliers: offers, special: s.3 == "gifts")))
-            let final = k % 4 == 0 ? (k % 8 == 0 ? 0 : rng.int(1...max(1, s.4 - 1))) : rng.int(s.4...s.5)
+            let final = k % 4 == 0 ? (k % 16 == 0 ? 0 : rng.int(1...max(1, s.4 - 1))) : rng.int(s.4...s.5)
             var issues: [(Date, Int)] = []
             var dayBack = 58
             while dayBack > 0 {

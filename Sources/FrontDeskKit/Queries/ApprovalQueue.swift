@@ -21,7 +21,10 @@ public struct ApprovalQueue: Sendable, Equatable {
         .sorted { a, b in
             func rank(_ r: ApprovalRow) -> Int { r.waitingForUser ? 0 : r.request.status == .pending ? 1 : 2 }
             if rank(a) != rank(b) { return rank(a) < rank(b) }
-            if rank(a) == 2 { return (a.request.decisions.last?.at ?? a.request.createdAt) > (b.request.decisions.last?.at ?? b.request.createdAt) }
+            if rank(a) == 2 {
+                let ta = a.request.decisions.last?.at ?? a.request.createdAt, tb = b.request.decisions.last?.at ?? b.request.createdAt
+                return ta != tb ? ta > tb : a.request.id < b.request.id
+            }
             return (a.request.createdAt, a.request.id) < (b.request.createdAt, b.request.id)
         }
     }

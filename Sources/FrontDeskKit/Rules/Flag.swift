@@ -11,6 +11,8 @@ public enum DueFlag: String, Codable, Sendable, CaseIterable, Comparable {
     case unclaimed
     // Visitors
     case waitOverdue
+    /// Past the expected time (plus the lobby wait limit) and not arrived: call them or the host.
+    case late
     case badgeOverdue
     case badgeLost
     // Stock

@@ -26,7 +26,7 @@ extension OfficeState {
         watchList.first { $0.matches(name: v.name, idNumber: idNumber ?? v.idNumber) }
     }
 
-    func validateCheckIn(_ id: String, _ codes: [String], idNumber: String? = nil) throws(Refusal) {
+    func validateCheckIn(_ id: String, _ codes: [String], idNumber: String? = nil, timeZone tz: TimeZone) throws(Refusal) {
         let v = try visitor(id)
         if let w = watchMatch(v, idNumber: idNumber) {
             switch v.watchDecision?.allowed {
@@ -52,7 +52,7 @@ extension OfficeState {
             case .issued:
                 let holder = b.visitorID.flatMap { visitors[$0] }
                 let who = holder.map { "\($0.name) (\($0.id))" } ?? (b.visitorID ?? "someone")
-                throw .rule("Badge \(c) is out with \(who) since \(b.issuedAt.map { Clock.hm($0, TimeZone.current) } ?? "earlier").")
+                throw .rule("Badge \(c) is out with \(who) since \(b.issuedAt.map { Clock.hm($0, tz) } ?? "earlier").")
             }
         }
     }
@@ -70,6 +70,9 @@ extension OfficeState {
         switch v.status {
         case .expected:
             f.append(now >= v.receivedAt.addingTimeInterval(s.visitorConfirmWithin) ? .confirmOverdue : .confirmDue)
+            if now >= v.expectedAt.addingTimeInterval(s.lobbyWaitLimit) { f.append(.late) }
+        case .confirmed:
+            if now >= v.expectedAt.addingTimeInterval(s.lobbyWaitLimit) { f.append(.late) }
         case .arrived:
             if let a = v.arrivedAt, now >= a.addingTimeInterval(s.lobbyWaitLimit) { f.append(.waitOverdue) }
         case .onSite:

@@ -13,23 +13,39 @@ public struct PaneDrawResult: Equatable, Sendable {
 }
 
 /// The four panes as pure functions of (model, view state, rectangle) → cells of a grid.
+/// Each pane builds a ``PaneTable`` (MeetingsPane, VisitorsPane, StockPane, ApprovalsPane);
+/// ``PaneList`` draws any of them, so filtering, column fitting and scrolling exist once.
 public enum PaneRenderer {
     /// Ids of the selectable rows of `pane`, in display order, after `filter` (case-insensitive
     /// match on the row's visible text).
     public static func rowIDs(_ pane: PaneID, model: DashboardModel, filter: String) -> [String] {
-        []
+        content(pane, model: model, strings: Strings(.en), rect: nil).table.filtered(filter).rowIDs
     }
 
     /// Draws `pane` (border and title included) into `rect` of `grid`.
     public static func draw(_ pane: PaneID, model: DashboardModel, view: PaneViewState, rect: Rect, focused: Bool,
                             strings: Strings, into grid: inout TextGrid) -> PaneDrawResult {
-        grid.box(row: rect.row, col: rect.col, width: rect.width, height: rect.height, title: strings.paneTitle(pane),
-                 role: focused ? .focusBorder : .border, titleRole: focused ? .focusTitle : .title, ascii: grid.asciiOnly)
-        return PaneDrawResult(scroll: 0, cursor: nil)
+        PaneList.draw(content(pane, model: model, strings: strings, rect: rect), view: view, rect: rect, focused: focused,
+                      strings: strings, into: &grid)
     }
 
     /// The detail view of one row: title and lines of "label: value".
     public static func detail(_ pane: PaneID, id: String, model: DashboardModel, strings: Strings) -> (title: String, lines: [String])? {
-        nil
+        switch pane {
+        case .meetings: MeetingsPane.detail(id: id, model: model, strings: strings)
+        case .visitors: VisitorsPane.detail(id: id, model: model, strings: strings)
+        case .stock: StockPane.detail(id: id, model: model, strings: strings)
+        case .approvals: ApprovalsPane.detail(id: id, model: model, strings: strings)
+        }
+    }
+
+    /// What `pane` lists; `rect` (nil when only ids are wanted) decides the meetings timeline.
+    static func content(_ pane: PaneID, model: DashboardModel, strings: Strings, rect: Rect?) -> PaneContent {
+        switch pane {
+        case .meetings: MeetingsPane.content(model, strings: strings, rect: rect)
+        case .visitors: VisitorsPane.content(model, strings: strings)
+        case .stock: StockPane.content(model, strings: strings)
+        case .approvals: ApprovalsPane.content(model, strings: strings)
+        }
     }
 }

@@ -9,8 +9,10 @@ public enum Role: String, CaseIterable, Sendable, Hashable {
     case border
     /// Column headers inside a pane.
     case header
-    /// The selected row.
+    /// The selected row of the focused pane.
     case selected
+    /// The selected row of a pane without focus (kept visible, quieter).
+    case selectedInactive
     /// The title of the focused pane.
     case focusTitle
     /// Box lines of the focused pane.

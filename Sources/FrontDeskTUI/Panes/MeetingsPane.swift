@@ -1,0 +1,158 @@
+import Foundation
+import FrontDeskKit
+
+/// Today's meetings in time order, then earlier meetings still owing minutes or actions;
+/// above them, when the pane is tall enough, a timeline of every room over the working day.
+enum MeetingsPane {
+    // Columns: in-progress mark, time, room, title, organizer, status, flags.
+    static let columns = [
+        PaneColumn(minWidth: 1, maxWidth: 1, priority: PaneColumn.essential, searchable: false),
+        PaneColumn(minWidth: 11, maxWidth: 11, priority: PaneColumn.essential),
+        PaneColumn(minWidth: 6, maxWidth: 14, preferredWidth: 12, priority: 80),
+        PaneColumn(minWidth: 12, maxWidth: 40, preferredWidth: 20, priority: PaneColumn.essential),
+        PaneColumn(minWidth: 6, maxWidth: 12, priority: 30),
+        PaneColumn(minWidth: 7, maxWidth: 14, priority: 45),
+        PaneColumn(minWidth: 8, maxWidth: 24, preferredWidth: 10, priority: 90),
+    ]
+
+    static func content(_ model: DashboardModel, strings: Strings, rect: Rect?) -> PaneContent {
+        let agenda = model.agenda
+        let overdue = model.overdueCount(.meetings)
+        var title = "\(strings.paneTitle(.meetings)) \(agenda.rows.count)"
+        if overdue > 0 { title += " · \(overdue) \(strings[.overdue])" }
+        var lines = agenda.rows.map { PaneLine.row(row($0, today: true, model)) }
+        if !agenda.followUps.isEmpty {
+            lines.append(.heading(strings[.earlier]))
+            lines += agenda.followUps.map { PaneLine.row(row($0, today: false, model)) }
+        }
+        var preface: [[Span]] = []
+        if let rect, PaneList.prefaceFits(agenda.timelines.count + 1, in: rect) {
+            preface = timeline(agenda, width: PaneList.inner(rect).width, timeZone: model.timeZone, strings: strings)
+        }
+        return PaneContent(title: title, table: PaneTable(columns: columns, lines: lines),
+                           emptyText: strings[.noMeetings], preface: preface)
+    }
+
+    static func row(_ r: MeetingRow, today: Bool, _ model: DashboardModel) -> PaneRow {
+        let m = r.meeting, tz = model.timeZone
+        let past = m.end <= model.now || !m.status.holdsRoom
+        let base: Role = r.flags.isEmpty && past ? .dim : .normal
+        let when = today ? "\(Clock.hm(m.start, tz))\(Glyph.range)\(Clock.hm(m.end, tz))" : PaneText.shortDayHM(m.start, tz)
+        return PaneRow(id: m.id, cells: [
+            [Span(r.inProgress ? Glyph.inProgress : "", .ok)],
+            [Span(when, r.inProgress ? .ok : base)],
+            [Span(r.roomName, base)],
+            [Span(m.title, r.inProgress ? .accent : base)],
+            [Span(r.organizerName, base)],
+            [Span(m.status.rawValue, statusRole(m.status, base: base))],
+            PaneText.marks(r.flags),
+        ])
+    }
+
+    static func statusRole(_ s: MeetingStatus, base: Role) -> Role {
+        switch s {
+        case .requested: .due
+        case .cancelled, .noShow: .dim
+        default: base
+        }
+    }
+
+    // MARK: Timeline
+
+    /// Width of the room names in front of the bars.
+    static let roomNameWidth = 12
+
+    /// An hour ruler, then one bar per room across the working day: booked `█` coloured by the
+    /// booking's state, free `·`, out of service `×`, and `│` at the current time.
+    static func timeline(_ agenda: Agenda, width: Int, timeZone tz: TimeZone, strings: Strings) -> [[Span]] {
+        let barWidth = width - roomNameWidth - 1
+        let span = agenda.dayEnd.timeIntervalSince(agenda.dayStart)
+        guard barWidth >= 8, span > 0 else { return [] }
+        let step = span / Double(barWidth)
+        func column(_ d: Date) -> Int { Int((d.timeIntervalSince(agenda.dayStart) / step).rounded(.down)) }
+        func middle(_ i: Int) -> Date { agenda.dayStart.addingTimeInterval((Double(i) + 0.5) * step) }
+        let nowColumn = agenda.now >= agenda.dayStart && agenda.now < agenda.dayEnd ? column(agenda.now) : nil
+
+        // Ruler: an hour label wherever it fits after the previous one.
+        var ruler = Array(repeating: " ", count: barWidth)
+        var nextFree = 0
+        var hour = agenda.dayStart
+        while hour < agenda.dayEnd {
+            let c = column(hour)
+            let label = String(Clock.hm(hour, tz).prefix(2))
+            if c >= nextFree && c + 2 <= barWidth {
+                ruler[c] = String(label.prefix(1)); ruler[c + 1] = String(label.suffix(1))
+                nextFree = c + 3
+            }
+            hour = hour.addingTimeInterval(3600)
+        }
+        var lines: [[Span]] = [[Span(DisplayWidth.pad(strings[.timeline], to: roomNameWidth) + " ", .header),
+                                Span(ruler.joined(), .dim)]]
+
+        let rowsByID = Dictionary((agenda.rows).map { ($0.meeting.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for t in agenda.timelines {
+            var cells: [Span] = []
+            for i in 0..<barWidth {
+                let mid = middle(i)
+                var cell = Span(Glyph.free, .dim)
+                if t.room.outOfService.contains(where: { $0.start <= mid && mid < $0.end }) {
+                    cell = Span(Glyph.outOfService, .overdue)
+                } else if let b = t.bookings.first(where: { $0.start <= mid && mid < $0.end })
+                            ?? t.bookings.first(where: { column($0.start) == i && column($0.end) <= i + 1 }) {
+                    cell = Span(Glyph.booked, bookingRole(rowsByID[b.id], end: b.end, now: agenda.now))
+                }
+                if i == nowColumn { cell = Span(Glyph.now, .nowMarker) }
+                if let last = cells.last, last.role == cell.role { cells[cells.count - 1].text += cell.text } else { cells.append(cell) }
+            }
+            let nameRole: Role = t.outOfService ? .dim : .normal
+            lines.append([Span(DisplayWidth.pad(t.room.name, to: roomNameWidth) + " ", nameRole)] + cells)
+        }
+        return lines
+    }
+
+    /// Overdue bookings red, unconfirmed yellow, finished dim, the rest green.
+    static func bookingRole(_ row: MeetingRow?, end: Date, now: Date) -> Role {
+        guard let row else { return .ok }
+        if row.flags.contains(where: \.isOverdue) { return .overdue }
+        if row.meeting.status == .requested { return .due }
+        return end <= now ? .dim : .ok
+    }
+
+    // MARK: Detail
+
+    static func detail(id: String, model: DashboardModel, strings: Strings) -> (title: String, lines: [String])? {
+        guard let m = model.state.meetings[id] else { return nil }
+        let s = model.state, tz = model.timeZone
+        let row = (model.agenda.rows + model.agenda.followUps).first { $0.meeting.id == id }
+        let room = s.rooms[m.roomID]
+        let roomText = room.map { r in
+            "\(r.name) (\(r.capacity)\(r.equipment.isEmpty ? "" : ", " + r.equipment.joined(separator: ", ")))"
+        } ?? m.roomID
+        var lines: [String?] = [
+            PaneText.field("Room", roomText),
+            PaneText.field("Time", "\(Clock.dayHM(m.start, tz))\(Glyph.range)\(Clock.hm(m.end, tz))"),
+            PaneText.field("Status", m.status.rawValue),
+            PaneText.field("Organizer", s.displayName(m.organizer)),
+            PaneText.field("Chair", m.chair.map(s.displayName)),
+            PaneText.field("Attendees", m.attendees.map(s.displayName).joined(separator: ", ")),
+            PaneText.field("Goal", m.goal),
+            PaneText.field("Equipment needed", m.requiredEquipment.joined(separator: ", ")),
+            PaneText.field("Requested", Clock.dayHM(m.requestedAt, tz)),
+            PaneText.field("Confirmed", m.confirmedAt.map { Clock.dayHM($0, tz) }),
+            PaneText.field("Room checked", m.roomCheckedAt.map { Clock.dayHM($0, tz) }),
+            PaneText.field("Held", m.heldAt.map { Clock.dayHM($0, tz) }),
+            PaneText.field("Minutes sent", m.minutesSentAt.map { Clock.dayHM($0, tz) }),
+            PaneText.field("Minutes", m.minutes),
+            PaneText.field("Series", m.seriesID),
+            PaneText.field("Flags", row.map { PaneText.marksText($0.flags) }),
+        ]
+        if !m.actionItems.isEmpty {
+            lines.append("Action items:")
+            for a in m.actionItems {
+                let state = a.doneAt.map { "done \(Clock.dayHM($0, tz))" } ?? (a.due < model.now ? "open, overdue" : "open")
+                lines.append("  \(a.id) \(a.text) — \(s.displayName(a.owner)), due \(Clock.dayHM(a.due, tz)), \(state)")
+            }
+        }
+        return ("\(m.id) \(m.title)", lines.compactMap { $0 })
+    }
+}
