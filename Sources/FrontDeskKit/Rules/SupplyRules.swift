@@ -81,3 +81,30 @@ extension OfficeState {
         return have < item.reorderAt ? [.belowReorder] : []
     }
 }
+
+extension Quote {
+    /// "SUPPLIER:PRICE:DAYS[:QUALITY]" as typed at the desk or on the command line.
+    public static func parse(_ text: String) -> Quote? {
+        let p = text.split(separator: ":", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard p.count >= 3, !p[0].isEmpty, let price = Double(p[1]), price >= 0, price.isFinite, let days = Int(p[2]), days >= 0 else { return nil }
+        return Quote(supplier: p[0], unitPrice: price, leadDays: days, quality: p.count > 3 ? p[3...].joined(separator: ":") : nil)
+    }
+}
+
+extension OfficeState {
+    /// A purchase request and its approval, routed along the store's chain (department head, then
+    /// administration over the threshold). `chosen` nil picks the cheapest quote.
+    public func purchaseRequest(sku: String, quantity: Int, quotes: [Quote], chosen: Int?, justification: String?, urgent: Bool,
+                                _ ctx: RuleContext) -> Change {
+        let pick = chosen ?? quotes.indices.min { quotes[$0].unitPrice < quotes[$1].unitPrice } ?? 0
+        let approvalID = ctx.env.ids.next(.approval, in: self)
+        let p = PurchaseRequest(id: ctx.env.ids.next(.purchase, in: self), sku: sku, quantity: quantity, quotes: quotes, chosen: pick,
+                                justification: justification, urgent: urgent, requester: ctx.actor, createdAt: ctx.now, approvalID: approvalID)
+        let chain = purchaseChain(requester: ctx.actor, amount: p.amount, ctx.settings)
+        let from = quotes.indices.contains(pick) ? quotes[pick].supplier : "?"
+        var a = ApprovalRequest(id: approvalID, type: .purchase, title: "\(quantity) × \(items[sku]?.name ?? sku) (\(sku)) from \(from)",
+                                requester: ctx.actor, createdAt: ctx.now, amount: p.amount, approvers: chain, requiredApprovals: max(1, chain.count))
+        a.documentRef = p.id
+        return .requestPurchase(p, approval: a)
+    }
+}

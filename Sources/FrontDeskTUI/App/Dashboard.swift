@@ -9,6 +9,8 @@ public struct Dashboard {
         case filter(PaneID)
         case help
         case detail(PaneID, String)
+        /// The menu of every step that applies to the selected row.
+        case actions(PaneID, String)
         case form(DeskForm)
         case confirmQuit(DeskForm?)
     }
@@ -20,6 +22,8 @@ public struct Dashboard {
         case quit
         /// Commit the open form's change; on refusal call `refused(_:)`.
         case submit(DeskForm)
+        /// Commit a step that needs no typing; the outcome goes to the status line.
+        case step(RowStep)
         case refreshStore
         case repaint
     }
@@ -101,6 +105,13 @@ public struct Dashboard {
             let ids = rowIDs(p)
             if let sel = v.selectedID, ids.contains(sel) {} else { views[p]?.selectedID = ids.first; views[p]?.scroll = 0 }
             return .redraw
+        case .actions(let pane, let id):
+            if key == .escape || keymap.action(for: key) == .back { mode = .normal; return .redraw }
+            guard case .char(let c) = key, let action = RowActions.menu(pane, id: id, model: model).first(where: { $0.key == c }) else { return .none }
+            switch action.kind {
+            case .step(let st): mode = .normal; return .step(st)
+            case .form(let f): return openForm(f, subject: f == .newVisitor || f == .bookRoom ? nil : id)
+            }
         case .help, .detail:
             if key == .escape || keymap.action(for: key) == .back || keymap.action(for: key) == .help || key == .enter || key == .char("q") {
                 mode = .normal
@@ -136,6 +147,9 @@ public struct Dashboard {
             if zoomed { zoomed = false } else if !(views[focused]?.filter.isEmpty ?? true) { views[focused]?.filter = "" } else { return .none }
         case .filter: mode = .filter(focused)
         case .zoom: zoomed.toggle()
+        case .actions:
+            guard let id = views[focused]?.selectedID else { return .none }
+            mode = .actions(focused, id)
         case .refresh: return .repaint
         case .newVisitor: return open(.newVisitor, pane: .visitors)
         case .checkIn: return open(.checkIn, pane: .visitors)
@@ -164,13 +178,21 @@ public struct Dashboard {
             message = ("Select a row in \(strings.paneTitle(pane)) first (\(keymap.keys(for: paneAction(pane)).first?.name ?? ""))", .warning)
             return .redraw
         }
-        let subject = needsSubject ? views[pane]?.selectedID : nil
+        return openForm(kind, subject: needsSubject ? views[pane]?.selectedID : nil)
+    }
+
+    mutating func openForm(_ kind: FormKind, subject: String?) -> Effect {
         guard let form = DeskForm.make(kind, subject: subject, model: model) else {
             message = ("Nothing selected", .warning)
             return .redraw
         }
         mode = .form(form)
         return .redraw
+    }
+
+    /// A step was committed, or refused with the store's reason.
+    public mutating func stepped(_ text: String, ok: Bool) {
+        message = (text, ok ? .ok : .error)
     }
 
     func paneAction(_ p: PaneID) -> ActionID {

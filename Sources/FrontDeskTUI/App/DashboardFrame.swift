@@ -81,10 +81,16 @@ extension Dashboard {
             }
         case .form(let form):
             drawForm(form, into: &grid)
+        case .actions(let pane, let id):
+            let items = RowActions.menu(pane, id: id, model: model)
+            let lines = items.isEmpty ? ["—"] : items.map { " \($0.key)  \($0.label)\(isForm($0) ? " …" : "")" }
+            popup(title: "\(id) · \(strings.paneTitle(pane))", lines: lines + ["", strings[.pressAnyKey]], into: &grid)
         case .confirmQuit:
             popup(title: "frontdesk", lines: [strings[.quitConfirm]], into: &grid)
         }
     }
+
+    func isForm(_ a: RowAction) -> Bool { if case .form = a.kind { return true } else { return false } }
 
     /// A centred box with lines; long lines are cut at the box edge by display width.
     @discardableResult

@@ -27,6 +27,19 @@ public enum DashboardLauncher {
         terminal.apply(theme: theme.resolved(colors: terminal.colorCount, noColor: terminal.noColorRequested))
         let feed = store.changeFeed
         var dirty = true
+        var hooks: [HostNotifier.Started] = []
+        // Host notifications run in the background; a failure is shown, never waited for.
+        func notify(_ records: [JournalRecord]) {
+            for r in records {
+                do {
+                    if let h = try HostNotifier.start(for: r.change, state: store.state, settings: store.meta.settings, timeZone: store.env.timeZone) {
+                        hooks.append(h)
+                    }
+                } catch {
+                    dash.message = ("\(r.change.name) hook: \(error)", .warning)
+                }
+            }
+        }
         var lastMinute = minute(store.env.now())
         releaseUnclaimedRooms(store)
 
@@ -47,7 +60,8 @@ public enum DashboardLauncher {
             var fds = [pollfd(fd: terminal.inputFD, events: Int16(POLLIN), revents: 0)]
             if let f = feed { fds.append(pollfd(fd: f, events: Int16(POLLIN), revents: 0)) }
             // Without inotify (network file systems) fall back to a cheap size check twice a second.
-            let timeout = feed == nil ? min(untilTick, 500) : untilTick
+            var timeout = feed == nil ? min(untilTick, 500) : untilTick
+            if !hooks.isEmpty { timeout = min(timeout, 200) }
             let n = poll(&fds, nfds_t(fds.count), timeout)
             if n < 0 && errno != EINTR { break }
 
@@ -61,6 +75,11 @@ public enum DashboardLauncher {
                     dash.message = ("\(error)", .error)
                     dirty = true
                 }
+            }
+            hooks.removeAll { h in
+                guard !h.process.isRunning else { return false }
+                if let problem = HostNotifier.check(h) { dash.message = (problem, .warning); dirty = true }
+                return true
             }
             let m = minute(store.env.now())
             if m != lastMinute {
@@ -77,7 +96,16 @@ public enum DashboardLauncher {
                 case .quit: return
                 case .repaint: terminal.invalidate(); _ = try? store.refresh(); rebuild()
                 case .refreshStore: _ = try? store.refresh(); rebuild()
-                case .submit(let form): submit(form, store: store, dash: &dash); rebuild()
+                case .submit(let form): notify(submit(form, store: store, dash: &dash)); rebuild()
+                case .step(let st):
+                    do {
+                        let rec = try store.commit { s, ctx in st.change(s, ctx) }
+                        notify([rec])
+                        dash.stepped("\(dash.strings[.saved]) \(rec.change.name) \(rec.change.subject)", ok: true)
+                    } catch {
+                        dash.stepped("\(dash.strings[.refused]): \(error)", ok: false)
+                    }
+                    rebuild()
                 }
             }
         }
@@ -96,7 +124,8 @@ public enum DashboardLauncher {
 
     /// Commits the form's change through the store (validated against the latest state under the
     /// lock); a refusal keeps the form open with the store's reason.
-    static func submit(_ form: DeskForm, store: Store, dash: inout Dashboard) {
+    @discardableResult
+    static func submit(_ form: DeskForm, store: Store, dash: inout Dashboard) -> [JournalRecord] {
         do {
             let records = try store.commitBatch { state, ctx in
                 let change = try form.change(state, ctx)
@@ -107,6 +136,7 @@ public enum DashboardLauncher {
             }
             let subject = records.first?.change.subject ?? ""
             dash.saved("\(dash.strings[.saved]) \(records.first?.change.name ?? "") \(subject)")
+            return records
         } catch let e as FieldError {
             dash.refused(form, reason: e.message, field: e.field, fieldMessage: e.message)
         } catch let r as Refusal {
@@ -114,5 +144,6 @@ public enum DashboardLauncher {
         } catch {
             dash.refused(form, reason: "\(error)")
         }
+        return []
     }
 }

@@ -4,6 +4,7 @@ import FrontDeskKit
 /// The desk actions that open a form.
 public enum FormKind: String, Sendable, CaseIterable {
     case newVisitor, checkIn, checkOut, bookRoom, issueStock, receiveStock, approve, reject
+    case minutes, actionItem, actionDone, outcome, watchDecision, countStock, demand, purchase
 }
 
 /// A field-level problem found before the store is asked.
@@ -106,6 +107,64 @@ extension DeskForm {
             return f((kind == .approve ? "Approve 批准 " : "Reject 驳回 ") + a.title, [
                 TextField("Comment 意见", hint: kind == .reject ? "the reason (required)" : "optional", required: kind == .reject),
             ])
+        case .minutes:
+            guard let id = subject, let m = s.meetings[id] else { return nil }
+            return f("Minutes 会议纪要 · \(m.title)", [
+                TextField("Key points 要点", value: m.minutes ?? "", hint: "decisions and who does what; the chair approves", required: true),
+            ])
+        case .actionItem:
+            guard let id = subject, let m = s.meetings[id] else { return nil }
+            let due = model.now.addingTimeInterval(7 * 86_400)
+            return f("Action item 待办 · \(m.title)", [
+                TextField("Task 事项", required: true), TextField("Owner 负责人", hint: "login or name", required: true),
+                TextField("Due 截止", value: Clock.day(due, tz), hint: "YYYY-MM-DD", required: true),
+            ])
+        case .actionDone:
+            guard let id = subject, let m = s.meetings[id] else { return nil }
+            let open = m.actionItems.filter { $0.doneAt == nil }
+            return f("Action item done 待办完成", [
+                TextField("Item 编号", value: open.first?.id ?? "", hint: open.map { "\($0.id) \($0.text)" }.joined(separator: " · "), required: true),
+            ])
+        case .outcome:
+            guard let id = subject, let v = s.visitors[id] else { return nil }
+            return f("Outcome 来访结果 · \(v.name)", [
+                TextField("Feedback / outcome 反馈", value: v.outcome ?? "", hint: "for the host department; any business lead", required: true),
+            ])
+        case .watchDecision:
+            guard let id = subject, let v = s.visitors[id] else { return nil }
+            let reason = s.watchMatch(v, idNumber: nil)?.reason ?? ""
+            return f("Watch list 名单审核 · \(v.name)", [
+                TextField("Allow in? 准许 (y/n)", hint: reason, required: true), TextField("Comment 意见"),
+            ])
+        case .countStock:
+            guard let sku = subject, let item = s.items[sku] else { return nil }
+            return f("Stocktake 盘点 · \(item.name)", [
+                TextField("Counted 实盘数量 (\(item.unit))", hint: "booked: \(s.onHand[sku, default: 0])", required: true),
+                TextField("Reason 差异原因", required: true),
+            ])
+        case .demand:
+            guard let sku = subject, let item = s.items[sku] else { return nil }
+            let next = model.state.people[model.user]?.department ?? ""
+            var cal = Calendar(identifier: .gregorian); cal.timeZone = tz
+            let month = cal.date(byAdding: .month, value: 1, to: model.now).map { String(Clock.day($0, tz).prefix(7)) } ?? ""
+            return f("Demand 下月需求 · \(item.name)", [
+                TextField("Department 部门", value: next, required: true), TextField("Quantity 数量 (\(item.unit))", required: true),
+                TextField("Month 月份", value: month, hint: "YYYY-MM", required: true),
+                TextField("Justification 理由", hint: item.special ? "required for special items" : "optional", required: item.special),
+                TextField("Budget 预算", hint: item.special ? "required for special items" : "optional", required: item.special),
+            ])
+        case .purchase:
+            guard let sku = subject, let item = s.items[sku] else { return nil }
+            let offers = item.suppliers.prefix(3).map { "\($0.supplier):\(String(format: "%.2f", $0.unitPrice)):\($0.leadDays)" }
+            return f("Purchase request 采购申请 · \(item.name)", [
+                TextField("Quantity 数量 (\(item.unit))", value: "\(max(0, item.target - s.onHand[sku, default: 0]))", required: true),
+                TextField("Quote 1 报价", value: offers.count > 0 ? offers[0] : "", hint: "supplier:price:days", required: true),
+                TextField("Quote 2 报价", value: offers.count > 1 ? offers[1] : "", hint: "supplier:price:days"),
+                TextField("Quote 3 报价", value: offers.count > 2 ? offers[2] : "", hint: "supplier:price:days"),
+                TextField("Choose 选用", hint: "supplier (default: the cheapest)"),
+                TextField("Justification 理由", hint: "required if not the cheapest"),
+                TextField("Urgent 紧急 (y/n)", value: "n"),
+            ])
         }
     }
 
@@ -170,6 +229,53 @@ extension DeskForm {
         case .approve, .reject:
             return .decideApproval(requestID: subjectID ?? "", decision: Decision(by: ctx.actor, verdict: kind == .approve ? .approve : .reject,
                                                                                  comment: value(0).nilIfEmpty, at: ctx.now))
+        case .minutes:
+            return .recordMinutes(meetingID: subjectID ?? "", text: value(0), at: ctx.now)
+        case .actionItem:
+            guard let due = DateInput.parseDay(value(2), tz) else { throw FieldError(field: 2, message: "a day like 2026-12-07") }
+            return .addActionItem(meetingID: subjectID ?? "", item: ActionItem(id: ctx.env.ids.next(.action, in: s), text: value(0), owner: value(1),
+                                                                                due: due.addingTimeInterval(86_399)))
+        case .actionDone:
+            return .completeActionItem(meetingID: subjectID ?? "", itemID: value(0), at: ctx.now)
+        case .outcome:
+            return .recordOutcome(visitorID: subjectID ?? "", text: value(0), at: ctx.now)
+        case .watchDecision:
+            let a = value(0).lowercased()
+            guard ["y", "n", "yes", "no"].contains(a) else { throw FieldError(field: 0, message: "y or n") }
+            return .decideWatch(visitorID: subjectID ?? "", decision: WatchDecision(allowed: a.hasPrefix("y"), by: ctx.actor, at: ctx.now, comment: value(1).nilIfEmpty))
+        case .countStock:
+            let counted = try int(0, min: 0)
+            let sku = subjectID ?? ""
+            var m = StockMove(id: ctx.env.ids.next(.move, in: s), sku: sku, kind: .adjust, quantity: counted - s.onHand[sku, default: 0],
+                              at: ctx.now, by: ctx.actor, reason: value(1))
+            m.countedQuantity = counted
+            return .moveStock(m)
+        case .demand:
+            let q = try int(1, min: 1)
+            guard DateInput.parseMonth(value(2), tz) != nil else { throw FieldError(field: 2, message: "YYYY-MM") }
+            var budget: Double?
+            if !value(4).isEmpty {
+                guard let b = Double(value(4)), b >= 0 else { throw FieldError(field: 4, message: "an amount like 2000") }
+                budget = b
+            }
+            return .addDemand(DemandEntry(id: ctx.env.ids.next(.demand, in: s), department: value(0), sku: subjectID ?? "", quantity: q,
+                                          month: value(2), justification: value(3).nilIfEmpty, budget: budget, by: ctx.actor, at: ctx.now))
+        case .purchase:
+            let q = try int(0, min: 1)
+            var quotes: [Quote] = []
+            for i in 1...3 where !value(i).isEmpty {
+                guard let quote = Quote.parse(value(i)) else { throw FieldError(field: i, message: "supplier:price:days") }
+                quotes.append(quote)
+            }
+            var chosen: Int?
+            if !value(4).isEmpty {
+                guard let i = quotes.firstIndex(where: { $0.supplier.lowercased() == value(4).lowercased() }) else {
+                    throw FieldError(field: 4, message: "not one of the quoted suppliers")
+                }
+                chosen = i
+            }
+            return s.purchaseRequest(sku: subjectID ?? "", quantity: q, quotes: quotes, chosen: chosen, justification: value(5).nilIfEmpty,
+                                     urgent: value(6).lowercased().hasPrefix("y"), ctx)
         }
     }
 

@@ -3,7 +3,7 @@ public enum ActionID: String, CaseIterable, Sendable, Hashable {
     case quit, help
     case nextPane, prevPane, pane1, pane2, pane3, pane4
     case up, down, pageUp, pageDown, top, bottom
-    case open, back, filter, zoom
+    case open, back, filter, zoom, actions
     case newVisitor, checkIn, checkOut, bookRoom
     case issueStock, receiveStock
     case approve, reject
@@ -47,6 +47,7 @@ public struct Action: Sendable {
         Action(id: .back, defaultKeys: [.escape], label: "Back", help: "Close the form, filter or overlay."),
         Action(id: .filter, defaultKeys: [.char("/")], label: "Filter", help: "Filter the rows of this pane."),
         Action(id: .zoom, defaultKeys: [.char("z")], label: "Zoom", help: "Show this pane alone, or all panes again."),
+        Action(id: .actions, defaultKeys: [.char(" "), .char(".")], label: "Actions", help: "Every step for the selected row (confirm, room check, minutes, outcome…)."),
         Action(id: .newVisitor, defaultKeys: [.char("n")], label: "New visitor", help: "Register an expected visitor."),
         Action(id: .checkIn, defaultKeys: [.char("c")], label: "Check in", help: "Check the selected visitor in and issue a badge."),
         Action(id: .checkOut, defaultKeys: [.char("o")], label: "Check out", help: "Check the selected visitor out and take the badge back."),

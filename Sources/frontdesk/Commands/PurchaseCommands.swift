@@ -22,26 +22,16 @@ struct PurchaseCommand: ParsableCommand {
         func run() throws {
             let quotes = try quote.map(Self.parse)
             guard !quotes.isEmpty else { throw UsageError("Give at least one --quote SUPPLIER:PRICE:DAYS.") }
-            let chosen: Int
+            var chosen: Int?
             if let c = choose {
                 guard let i = quotes.firstIndex(where: { $0.supplier.lowercased() == c.lowercased() }) else {
                     throw UsageError("--choose \(c) is not one of the quoted suppliers.")
                 }
                 chosen = i
-            } else {
-                chosen = quotes.indices.min { quotes[$0].unitPrice < quotes[$1].unitPrice } ?? 0
             }
             let store = try storeOptions.open()
             let rec = try store.commit { s, ctx in
-                let approvalID = ctx.env.ids.next(.approval, in: s)
-                let p = PurchaseRequest(id: ctx.env.ids.next(.purchase, in: s), sku: sku, quantity: qty, quotes: quotes, chosen: chosen,
-                                        justification: why, urgent: urgent, requester: ctx.actor, createdAt: ctx.now, approvalID: approvalID)
-                let chain = s.purchaseChain(requester: ctx.actor, amount: p.amount, ctx.settings)
-                var a = ApprovalRequest(id: approvalID, type: .purchase, title: "\(qty) × \(s.items[sku]?.name ?? sku) (\(sku)) from \(quotes[chosen].supplier)",
-                                        requester: ctx.actor, createdAt: ctx.now, amount: p.amount, approvers: chain,
-                                        requiredApprovals: max(1, chain.count))
-                a.documentRef = p.id
-                return .requestPurchase(p, approval: a)
+                s.purchaseRequest(sku: sku, quantity: qty, quotes: quotes, chosen: chosen, justification: why, urgent: urgent, ctx)
             }
             if case .requestPurchase(let p, let a) = rec.change {
                 Output.created(p.id)
@@ -50,11 +40,8 @@ struct PurchaseCommand: ParsableCommand {
         }
 
         static func parse(_ text: String) throws -> Quote {
-            let p = text.split(separator: ":", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard p.count >= 3, !p[0].isEmpty, let price = Double(p[1]), price >= 0, let days = Int(p[2]), days >= 0 else {
-                throw UsageError("--quote must be SUPPLIER:PRICE:DAYS[:QUALITY], got \"\(text)\".")
-            }
-            return Quote(supplier: p[0], unitPrice: price, leadDays: days, quality: p.count > 3 ? p[3...].joined(separator: ":") : nil)
+            guard let q = Quote.parse(text) else { throw UsageError("--quote must be SUPPLIER:PRICE:DAYS[:QUALITY], got \"\(text)\".") }
+            return q
         }
     }
 
