@@ -23,6 +23,13 @@ struct StoreOptions: ParsableArguments {
         return Environment(now: { Date() }, actingUser: user, unixUser: user, timeZone: .current)
     }
 
+    /// Opens the store for a day's listing: `--date YYYY-MM-DD`, else today in office time.
+    func openForDay(_ date: String?) throws -> (Store, Date) {
+        let store = try open()
+        let day = try date.map { try Parse.day($0, store.env.timeZone) } ?? store.env.now()
+        return (store, day)
+    }
+
     /// Opens the store and applies `FRONTDESK_USER`/`FRONTDESK_NOW` where it allows them
     /// (warning on stderr where it does not).
     func open() throws -> Store {

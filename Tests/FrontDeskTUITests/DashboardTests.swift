@@ -175,3 +175,15 @@ struct DashboardTests {
         for title in ["会议", "访客", "库存", "审批"] { #expect(text.contains(title)) }
     }
 }
+
+@Suite("Wrapping by display width")
+struct WrapTests {
+    @Test func wrapsAtSpacesAndBetweenChineseCharactersWithinTheWidth() {
+        let english = DisplayWidth.wrap("Room 3 is booked 10:00–11:00 by Ann Lee", to: 16)
+        #expect(english == ["Room 3 is booked", "10:00–11:00 by", "Ann Lee"])
+        let chinese = DisplayWidth.wrap("长城厅已被李娜预订十点到十一点", to: 9)
+        for l in chinese { #expect(DisplayWidth.of(l) <= 9) }
+        #expect(chinese.joined() == "长城厅已被李娜预订十点到十一点")
+        #expect(DisplayWidth.wrap("", to: 5) == [""])
+    }
+}

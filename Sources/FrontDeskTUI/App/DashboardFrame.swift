@@ -115,9 +115,11 @@ extension Dashboard {
             lines.append(f.label)
             lines.append(f.error.map { "  ⚠ \($0)" } ?? (f.hint.isEmpty ? "" : "  \(f.hint)"))
         }
-        lines.append(form.refusal.map { "✗ \($0)" } ?? "")
+        let boxWidth = min(grid.width - 2, 76)
+        let refusal = form.refusal.map { DisplayWidth.wrap("✗ \($0)", to: max(10, boxWidth - 4)).prefix(4) } ?? []
+        lines.append(contentsOf: refusal.isEmpty ? [""] : Array(refusal))
         lines.append("Enter next/save · Tab move · Esc cancel")
-        let r = popup(title: form.title, lines: lines.map { _ in "" }, minWidth: min(grid.width - 2, 76), into: &grid)
+        let r = popup(title: form.title, lines: lines.map { _ in "" }, minWidth: boxWidth, into: &grid)
         guard r.width > 0 else { return }
         let valueCol = r.col + 2 + labelWidth + 1
         let valueWidth = max(4, r.col + r.width - 2 - valueCol)
@@ -140,8 +142,9 @@ extension Dashboard {
             }
             row += 1
         }
-        if let refusal = form.refusal, row < r.row + r.height - 1 {
-            grid.put("✗ \(refusal)", row: row, col: r.col + 2, role: .error, maxWidth: r.width - 4)
+        for line in refusal where row < r.row + r.height - 2 {
+            grid.put(line, row: row, col: r.col + 2, role: .error, maxWidth: r.width - 4)
+            row += 1
         }
         grid.put("Enter next/save · Tab move · Esc cancel", row: r.row + r.height - 2, col: r.col + 2, role: .dim, maxWidth: r.width - 4)
     }

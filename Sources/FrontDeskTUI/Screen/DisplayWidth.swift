@@ -88,4 +88,38 @@ public enum DisplayWidth {
         let fill = String(repeating: " ", count: width - w)
         return alignRight ? fill + s : s + fill
     }
+
+    /// Splits `s` into lines of at most `width` columns, at spaces where it can and between
+    /// characters where it must (Chinese has no spaces); never splits a wide character.
+    public static func wrap(_ s: String, to width: Int) -> [String] {
+        guard width > 1 else { return [s] }
+        var lines: [String] = []
+        var line = "", lineWidth = 0
+        var lastSpace: String.Index?
+        for c in s {
+            let w = of(c)
+            if lineWidth + w > width && c == " " {
+                lines.append(line); line = ""; lineWidth = 0; lastSpace = nil
+                continue
+            }
+            if lineWidth + w > width {
+                if let sp = lastSpace, sp > line.startIndex {
+                    let rest = String(line[line.index(after: sp)...])
+                    lines.append(String(line[..<sp]))
+                    line = rest
+                } else {
+                    lines.append(line)
+                    line = ""
+                }
+                lineWidth = of(line)
+                lastSpace = nil
+                if c == " " && line.isEmpty { continue }
+            }
+            if c == " " { lastSpace = line.endIndex }
+            line.append(c)
+            lineWidth += w
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
 }

@@ -98,9 +98,8 @@ struct MeetingCommand: ParsableCommand {
         @Option(help: "YYYY-MM-DD (default today)") var date: String?
         @Flag var json = false
         func run() throws {
-            let store = try storeOptions.open()
+            let (store, day) = try storeOptions.openForDay(date)
             let env = store.env
-            let day = try date.map { try Parse.day($0, env.timeZone) } ?? env.now()
             let agenda = Agenda(state: store.state, day: day, now: env.now(), settings: store.meta.settings, calendar: env.calendar)
             let rows = agenda.rows + (date == nil ? agenda.followUps : [])
             if json {

@@ -189,9 +189,8 @@ struct VisitorCommand: ParsableCommand {
         @Option(help: "YYYY-MM-DD (default today)") var date: String?
         @Flag var json = false
         func run() throws {
-            let store = try storeOptions.open()
+            let (store, day) = try storeOptions.openForDay(date)
             let env = store.env
-            let day = try date.map { try Parse.day($0, env.timeZone) } ?? env.now()
             let q = VisitorQueue(state: store.state, day: day, now: env.now(), settings: store.meta.settings, calendar: env.calendar)
             if json {
                 try Output.json(q.rows.map { r in
