@@ -77,7 +77,7 @@ public struct HistoryGenerator {
             }
             // ~126 stock moves: issues, and a receipt whenever an item falls under its reorder point.
             if d < stockEnd {
-                for _ in 0..<rng.int(124...156) {
+                for _ in 0..<rng.int(108...136) {
                     let item = rng.pick(items)
                     var have = level[item.sku, default: 0]
                     if have < max(1, item.reorderAt) {

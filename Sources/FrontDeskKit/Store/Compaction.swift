@@ -85,8 +85,10 @@ extension Store {
         var closed: [String: HistorySegment] = [:]
         let today = cal.startOfDay(for: now)
         func daysAgo(_ n: Int) -> Date { cal.date(byAdding: .day, value: -n, to: today) ?? today }
+        // Mutate the month's segment in place: taking it out and putting it back would copy its
+        // arrays on every record (quadratic on a big compaction).
         func put(_ month: String, _ f: (inout HistorySegment) -> Void) {
-            var seg = closed[month] ?? HistorySegment(month: month); f(&seg); closed[month] = seg
+            f(&closed[month, default: HistorySegment(month: month)])
         }
         let doneCut = daysAgo(policy.recentDoneDays)
         for m in s.meetings.values where m.status.isFinal && m.end < doneCut {
