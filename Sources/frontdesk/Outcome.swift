@@ -13,6 +13,9 @@ enum Outcome {
         case let s as StoreError:
             say("frontdesk: \(s.description)")
             return 4
+        case let d as DashboardSetupError:
+            say(d.description)
+            return 2
         case let u as UsageError:
             say("frontdesk: \(u.message)")
             return 2
