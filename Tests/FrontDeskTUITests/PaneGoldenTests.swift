@@ -152,7 +152,7 @@ import TestSupport
         #expect(m.lines.contains("Time: 2026-11-30 11:00–12:00"))
         #expect(m.lines.contains("Flags: !confirm !check"))
         let s = try #require(PaneRenderer.detail(.stock, id: "PAP-A4", model: Self.meetingsAndMore, strings: Strings(.en)))
-        #expect(s.lines.contains("on hand: 24 ream"))
+        #expect(s.lines.contains("on hand: 24 ream (below reorder)"))
         #expect(s.lines.contains("Reorder at / target: 40 / 120"))
         let a = try #require(PaneRenderer.detail(.approvals, id: "A1", model: Self.meetingsAndMore, strings: Strings(.en)))
         #expect(a.lines.contains("Amount: 4,900"))

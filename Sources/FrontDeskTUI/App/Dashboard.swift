@@ -53,7 +53,7 @@ public struct Dashboard {
     }
 
     func rowIDs(_ p: PaneID) -> [String] {
-        PaneRenderer.rowIDs(p, model: model, filter: views[p]?.filter ?? "")
+        PaneRenderer.rowIDs(p, model: model, filter: views[p]?.filter ?? "", strings: strings)
     }
 
     /// Replaces the model (another session's change, or the clock), keeping each pane's selection
@@ -175,7 +175,7 @@ public struct Dashboard {
     mutating func open(_ kind: FormKind, pane: PaneID) -> Effect {
         let needsSubject = kind != .newVisitor && kind != .bookRoom
         if needsSubject && focused != pane {
-            message = ("Select a row in \(strings.paneTitle(pane)) first (\(keymap.keys(for: paneAction(pane)).first?.name ?? ""))", .warning)
+            message = (strings.format(.selectRowFirst, strings.paneTitle(pane), keymap.keys(for: paneAction(pane)).first?.name ?? ""), .warning)
             return .redraw
         }
         return openForm(kind, subject: needsSubject ? views[pane]?.selectedID : nil)
@@ -183,7 +183,7 @@ public struct Dashboard {
 
     mutating func openForm(_ kind: FormKind, subject: String?) -> Effect {
         guard let form = DeskForm.make(kind, subject: subject, model: model) else {
-            message = ("Nothing selected", .warning)
+            message = (strings[.nothingSelected], .warning)
             return .redraw
         }
         mode = .form(form)

@@ -48,7 +48,7 @@ extension Dashboard {
         let tz = model.timeZone
         var left = " \(Clock.day(model.now, tz)) \(Clock.hm(model.now, tz))  \(strings[.user]): \(model.user)  \(strings[.store]): \(storeLabel) "
         let liveText = live ? "● \(strings[.live])" : "○ \(strings[.stale])"
-        if case .filter(let p) = mode { left = " \(strings[.filter]) /\(views[p]?.filter ?? "")▏ Enter ✓  Esc ✗ " }
+        if case .filter(let p) = mode { left = " \(strings[.filter]) /\(views[p]?.filter ?? "")▏ \(strings[.filterKeys]) " }
         var col = r.col
         col += grid.put(left, row: r.row, col: col, role: .statusBar, maxWidth: r.width)
         col += grid.put(liveText + " ", row: r.row, col: col, role: live ? .ok : .warning, maxWidth: r.col + r.width - col)
@@ -58,11 +58,11 @@ extension Dashboard {
         }
         // Key hints come from the keymap, so a user's rebinding shows here too.
         for id in [ActionID.help, .nextPane, .open, .filter, .newVisitor, .checkIn, .checkOut, .bookRoom, .issueStock, .approve, .quit] {
-            guard let key = keymap.keys(for: id).first, let action = Action.table.first(where: { $0.id == id }) else { continue }
-            let keyText = " \(key.name)"
-            if col + DisplayWidth.of(keyText + " " + action.label) >= r.col + r.width { break }
+            guard let key = keymap.keys(for: id).first else { continue }
+            let keyText = " \(key.name)", label = strings.actionLabel(id)
+            if col + DisplayWidth.of(keyText + " " + label) >= r.col + r.width { break }
             col += grid.put(keyText, row: r.row, col: col, role: .statusKey)
-            col += grid.put(" " + action.label, row: r.row, col: col, role: .statusBar)
+            col += grid.put(" " + label, row: r.row, col: col, role: .statusBar)
         }
     }
 
@@ -71,7 +71,8 @@ extension Dashboard {
         case .normal, .filter:
             return
         case .help:
-            let lines = keymap.helpLines().map { "\(DisplayWidth.pad($0.keys, to: 16)) \(DisplayWidth.pad($0.label, to: 12)) \($0.help)" }
+            let lines = keymap.helpLines(label: strings.actionLabel, help: strings.actionHelp, unbound: strings[.unbound])
+                .map { "\(DisplayWidth.pad($0.keys, to: 16)) \(DisplayWidth.pad($0.label, to: 12)) \($0.help)" }
             popup(title: strings[.help] + " — " + strings[.keys], lines: lines + ["", strings[.pressAnyKey]], into: &grid)
         case .detail(let pane, let id):
             if let d = PaneRenderer.detail(pane, id: id, model: model, strings: strings) {
@@ -118,7 +119,7 @@ extension Dashboard {
         let boxWidth = min(grid.width - 2, 76)
         let refusal = form.refusal.map { DisplayWidth.wrap("✗ \($0)", to: max(10, boxWidth - 4)).prefix(4) } ?? []
         lines.append(contentsOf: refusal.isEmpty ? [""] : Array(refusal))
-        lines.append("Enter next/save · Tab move · Esc cancel")
+        lines.append(strings[.formKeys])
         let r = popup(title: form.title, lines: lines.map { _ in "" }, minWidth: boxWidth, into: &grid)
         guard r.width > 0 else { return }
         let valueCol = r.col + 2 + labelWidth + 1
@@ -146,6 +147,6 @@ extension Dashboard {
             grid.put(line, row: row, col: r.col + 2, role: .error, maxWidth: r.width - 4)
             row += 1
         }
-        grid.put("Enter next/save · Tab move · Esc cancel", row: r.row + r.height - 2, col: r.col + 2, role: .dim, maxWidth: r.width - 4)
+        grid.put(strings[.formKeys], row: r.row + r.height - 2, col: r.col + 2, role: .dim, maxWidth: r.width - 4)
     }
 }

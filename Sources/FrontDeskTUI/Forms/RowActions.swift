@@ -60,11 +60,11 @@ public enum RowActions {
             guard let v = s.visitors[id] else { return [] }
             if v.status == .expected { step("f", "Confirm 确认预约", .confirmVisitor(id)) }
             if v.status == .expected || v.status == .confirmed { step("w", "Arrived, waiting 已到达", .visitorArrived(id)) }
-            if [.expected, .confirmed, .arrived].contains(v.status) { form("c", "Check in with badge 登记发证", .checkIn) }
+            if [.expected, .confirmed, .arrived].contains(v.status) { form("c", "Check in with badge 登记发访客证", .checkIn) }
             if s.watchMatch(v, idNumber: nil) != nil && v.watchDecision == nil { form("y", "Watch list decision 名单审核", .watchDecision) }
             if v.status == .onSite || v.status == .arrived { form("o", "Check out 离开", .checkOut) }
             if v.status == .onSite { step("u", "Undo check-in 撤销登记", .undoCheckIn(id)) }
-            if !v.badgesOut.isEmpty && v.status == .left { step("r", "Badge returned 证件已归还", .returnBadges(id)) }
+            if !v.badgesOut.isEmpty && v.status == .left { step("r", "Badge returned 访客证已归还", .returnBadges(id)) }
             if v.status == .left || v.status == .closed { form("t", "Outcome 来访结果", .outcome) }
             if v.status == .expected || v.status == .confirmed { step("x", "Cancel 取消", .cancelVisitor(id)) }
             form("n", "New visitor 新访客", .newVisitor)

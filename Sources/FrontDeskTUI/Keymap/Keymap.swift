@@ -118,10 +118,13 @@ public struct Keymap: Sendable {
 
     /// Help-overlay rows, one per action in table order: key names joined by `, `
     /// (`unbound` when none), the label and the help sentence.
-    public func helpLines() -> [(keys: String, label: String, help: String)] {
+    /// Labels and help default to the table's English; the dashboard passes its language's.
+    public func helpLines(label: (ActionID) -> String = { id in Action.table.first { $0.id == id }?.label ?? id.rawValue },
+                          help: (ActionID) -> String = { id in Action.table.first { $0.id == id }?.help ?? "" },
+                          unbound: String = "unbound") -> [(keys: String, label: String, help: String)] {
         Action.table.map { action in
             let keys = self.keys(for: action.id).map(\.name)
-            return (keys.isEmpty ? "unbound" : keys.joined(separator: ", "), action.label, action.help)
+            return (keys.isEmpty ? unbound : keys.joined(separator: ", "), label(action.id), help(action.id))
         }
     }
 

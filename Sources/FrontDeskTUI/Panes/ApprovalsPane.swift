@@ -23,8 +23,7 @@ enum ApprovalsPane {
     static func content(_ model: DashboardModel, strings: Strings) -> PaneContent {
         let q = model.approvals
         let overdue = model.overdueCount(.approvals)
-        var title = "\(strings.paneTitle(.approvals)) \(q.pending)"
-        if overdue > 0 { title += " · \(overdue) \(strings[.overdue])" }
+        let title = strings.paneTitle(.approvals, count: q.pending, flagged: overdue, .overdue)
         var lines: [PaneLine] = []
         for s in Section.allCases {
             let rows = q.rows.filter { section($0) == s }
@@ -35,24 +34,24 @@ enum ApprovalsPane {
             case .decided: strings[.decided]
             }
             lines.append(.heading("\(name) (\(rows.count))"))
-            lines += rows.map { .row(row($0)) }
+            lines += rows.map { .row(row($0, strings)) }
         }
         return PaneContent(title: title, table: PaneTable(columns: columns, lines: lines), emptyText: strings[.noApprovals])
     }
 
-    static func row(_ r: ApprovalRow) -> PaneRow {
+    static func row(_ r: ApprovalRow, _ strings: Strings) -> PaneRow {
         let a = r.request
         let decided = a.status != .pending
         let base: Role = decided ? .dim : .normal
-        var flags = PaneText.marks(r.flags)
-        if decided { flags = [Span(a.status.rawValue, a.status == .approved ? .ok : .dim)] }
+        var flags = PaneText.marks(r.flags, strings)
+        if decided { flags = [Span(strings.status(a.status), a.status == .approved ? .ok : .dim)] }
         return PaneRow(id: a.id, cells: [
             [Span(a.id, base)],
-            [Span(a.type.rawValue, base)],
+            [Span(strings.approvalType(a.type), base)],
             [Span(a.title, r.waitingForUser ? .accent : base)],
             [Span(r.requesterName, base)],
             [Span(a.amount.map(PaneText.amount) ?? "", base)],
-            [Span(Age.text(r.age), r.flags.contains(.approvalOverdue) ? .overdue : base)],
+            [Span(strings.age(r.age), r.flags.contains(.approvalOverdue) ? .overdue : base)],
             flags,
         ])
     }
@@ -64,25 +63,26 @@ enum ApprovalsPane {
         let decidedBy = Set(a.decisions.map(\.by))
         let chain = a.approvers.map { s.displayName($0) + (decidedBy.contains($0) ? " ✓" : "") }.joined(separator: " → ")
         var lines: [String?] = [
-            PaneText.field("Type", a.type.rawValue),
-            PaneText.field("Status", a.status.rawValue),
-            PaneText.field("Amount", a.amount.map(PaneText.amount)),
-            PaneText.field("From", a.from.map { Clock.dayHM($0, tz) }),
-            PaneText.field("To", a.to.map { Clock.dayHM($0, tz) }),
-            PaneText.field("Document", a.documentRef),
-            PaneText.field("Asset", a.asset),
-            PaneText.field("Requester", s.displayName(a.requester)),
-            PaneText.field("Requested", Clock.dayHM(a.createdAt, tz) + " (" + Age.text(model.now.timeIntervalSince(a.createdAt)) + ")"),
-            PaneText.field("Approvers", a.approvers.isEmpty ? "any approver" : chain),
-            PaneText.field("Approvals needed", String(a.requiredApprovals)),
-            PaneText.field("Next", a.nextApprover.map(s.displayName)),
-            PaneText.field("Flags", row.map { PaneText.marksText($0.flags) + ($0.waitingForUser ? " " + strings[.waitingForYou] : "") }
+            strings.field(.type, strings.approvalType(a.type)),
+            strings.field(.status, strings.status(a.status)),
+            strings.field(.amount, a.amount.map(PaneText.amount)),
+            strings.field(.from, a.from.map { Clock.dayHM($0, tz) }),
+            strings.field(.to, a.to.map { Clock.dayHM($0, tz) }),
+            strings.field(.document, a.documentRef),
+            strings.field(.asset, a.asset),
+            strings.field(.requester, s.displayName(a.requester)),
+            strings.field(.requested, Clock.dayHM(a.createdAt, tz) + " (" + strings.age(model.now.timeIntervalSince(a.createdAt)) + ")"),
+            strings.field(.approvers, a.approvers.isEmpty ? strings[.anyApprover] : chain),
+            strings.field(.approvalsNeeded, String(a.requiredApprovals)),
+            strings.field(.next, a.nextApprover.map(s.displayName)),
+            strings.field(.flags, row.map { PaneText.marksText($0.flags, strings) + ($0.waitingForUser ? " " + strings[.waitingForYou] : "") }
                 .map { $0.trimmingCharacters(in: .whitespaces) }),
         ]
         if !a.decisions.isEmpty {
-            lines.append("Decisions:")
+            lines.append(strings.listHeading(.decisions))
             for d in a.decisions {
-                lines.append("  \(Clock.dayHM(d.at, tz)) \(s.displayName(d.by)): \(d.verdict.rawValue)" + (d.comment.map { " — \($0)" } ?? ""))
+                let verdict = strings.field(s.displayName(d.by), strings.verdict(d.verdict)) ?? ""
+                lines.append("  \(Clock.dayHM(d.at, tz)) \(verdict)" + (d.comment.map { " — \($0)" } ?? ""))
             }
         }
         return ("\(a.id) \(a.title)", lines.compactMap { $0 })

@@ -18,12 +18,11 @@ enum MeetingsPane {
     static func content(_ model: DashboardModel, strings: Strings, rect: Rect?) -> PaneContent {
         let agenda = model.agenda
         let overdue = model.overdueCount(.meetings)
-        var title = "\(strings.paneTitle(.meetings)) \(agenda.rows.count)"
-        if overdue > 0 { title += " · \(overdue) \(strings[.overdue])" }
-        var lines = agenda.rows.map { PaneLine.row(row($0, today: true, model)) }
+        let title = strings.paneTitle(.meetings, count: agenda.rows.count, flagged: overdue, .overdue)
+        var lines = agenda.rows.map { PaneLine.row(row($0, today: true, model, strings)) }
         if !agenda.followUps.isEmpty {
             lines.append(.heading(strings[.earlier]))
-            lines += agenda.followUps.map { PaneLine.row(row($0, today: false, model)) }
+            lines += agenda.followUps.map { PaneLine.row(row($0, today: false, model, strings)) }
         }
         var preface: [[Span]] = []
         if let rect, PaneList.prefaceFits(agenda.timelines.count + 1, in: rect) {
@@ -33,7 +32,7 @@ enum MeetingsPane {
                            emptyText: strings[.noMeetings], preface: preface)
     }
 
-    static func row(_ r: MeetingRow, today: Bool, _ model: DashboardModel) -> PaneRow {
+    static func row(_ r: MeetingRow, today: Bool, _ model: DashboardModel, _ strings: Strings) -> PaneRow {
         let m = r.meeting, tz = model.timeZone
         let past = m.end <= model.now || !m.status.holdsRoom
         let base: Role = r.flags.isEmpty && past ? .dim : .normal
@@ -44,8 +43,8 @@ enum MeetingsPane {
             [Span(r.roomName, base)],
             [Span(m.title, r.inProgress ? .accent : base)],
             [Span(r.organizerName, base)],
-            [Span(m.status.rawValue, statusRole(m.status, base: base))],
-            PaneText.marks(r.flags),
+            [Span(strings.status(m.status), statusRole(m.status, base: base))],
+            PaneText.marks(r.flags, strings),
         ])
     }
 
@@ -126,31 +125,32 @@ enum MeetingsPane {
         let row = (model.agenda.rows + model.agenda.followUps).first { $0.meeting.id == id }
         let room = s.rooms[m.roomID]
         let roomText = room.map { r in
-            "\(r.name) (\(r.capacity)\(r.equipment.isEmpty ? "" : ", " + r.equipment.joined(separator: ", ")))"
+            "\(r.name) (\(strings.capacity(r.capacity))\(r.equipment.isEmpty ? "" : ", " + r.equipment.joined(separator: ", ")))"
         } ?? m.roomID
         var lines: [String?] = [
-            PaneText.field("Room", roomText),
-            PaneText.field("Time", "\(Clock.dayHM(m.start, tz))\(Glyph.range)\(Clock.hm(m.end, tz))"),
-            PaneText.field("Status", m.status.rawValue),
-            PaneText.field("Organizer", s.displayName(m.organizer)),
-            PaneText.field("Chair", m.chair.map(s.displayName)),
-            PaneText.field("Attendees", m.attendees.map(s.displayName).joined(separator: ", ")),
-            PaneText.field("Goal", m.goal),
-            PaneText.field("Equipment needed", m.requiredEquipment.joined(separator: ", ")),
-            PaneText.field("Requested", Clock.dayHM(m.requestedAt, tz)),
-            PaneText.field("Confirmed", m.confirmedAt.map { Clock.dayHM($0, tz) }),
-            PaneText.field("Room checked", m.roomCheckedAt.map { Clock.dayHM($0, tz) }),
-            PaneText.field("Held", m.heldAt.map { Clock.dayHM($0, tz) }),
-            PaneText.field("Minutes sent", m.minutesSentAt.map { Clock.dayHM($0, tz) }),
-            PaneText.field("Minutes", m.minutes),
-            PaneText.field("Series", m.seriesID),
-            PaneText.field("Flags", row.map { PaneText.marksText($0.flags) }),
+            strings.field(.room, roomText),
+            strings.field(.time, "\(Clock.dayHM(m.start, tz))\(Glyph.range)\(Clock.hm(m.end, tz))"),
+            strings.field(.status, strings.status(m.status)),
+            strings.field(.organizer, s.displayName(m.organizer)),
+            strings.field(.chair, m.chair.map(s.displayName)),
+            strings.field(.attendees, m.attendees.map(s.displayName).joined(separator: ", ")),
+            strings.field(.goal, m.goal),
+            strings.field(.equipmentNeeded, m.requiredEquipment.joined(separator: ", ")),
+            strings.field(.requested, Clock.dayHM(m.requestedAt, tz)),
+            strings.field(.confirmed, m.confirmedAt.map { Clock.dayHM($0, tz) }),
+            strings.field(.roomChecked, m.roomCheckedAt.map { Clock.dayHM($0, tz) }),
+            strings.field(.held, m.heldAt.map { Clock.dayHM($0, tz) }),
+            strings.field(.minutesSent, m.minutesSentAt.map { Clock.dayHM($0, tz) }),
+            strings.field(.minutes, m.minutes),
+            strings.field(.series, m.seriesID),
+            strings.field(.flags, row.map { PaneText.marksText($0.flags, strings) }),
         ]
         if !m.actionItems.isEmpty {
-            lines.append("Action items:")
+            lines.append(strings.listHeading(.actionItems))
             for a in m.actionItems {
-                let state = a.doneAt.map { "done \(Clock.dayHM($0, tz))" } ?? (a.due < model.now ? "open, overdue" : "open")
-                lines.append("  \(a.id) \(a.text) — \(s.displayName(a.owner)), due \(Clock.dayHM(a.due, tz)), \(state)")
+                let state = a.doneAt.map { strings.format(.actionDone, Clock.dayHM($0, tz)) }
+                    ?? strings[a.due < model.now ? .actionOpenOverdue : .actionOpen]
+                lines.append("  " + strings.format(.actionItemLine, a.id, a.text, s.displayName(a.owner), Clock.dayHM(a.due, tz), state))
             }
         }
         return ("\(m.id) \(m.title)", lines.compactMap { $0 })

@@ -68,36 +68,16 @@ enum PanePicture {
 }
 
 extension DueFlag {
-    /// The short mark a pane shows for the flag (`!confirm`, `unclaimed`); nil when the pane's
-    /// layout already says it (waiting for you is a section of its own).
-    var mark: String? {
-        switch self {
-        case .confirmDue, .confirmOverdue: "!confirm"
-        case .roomCheckDue, .roomCheckOverdue: "!check"
-        case .minutesDue, .minutesOverdue: "!minutes"
-        case .actionOverdue: "!action"
-        case .unclaimed: "unclaimed"
-        case .waitOverdue: "!wait"
-        case .late: "late"
-        case .badgeOverdue: "!badge"
-        case .badgeLost: "!lost"
-        case .belowReorder: "!reorder"
-        case .outOfStock: "!out"
-        case .approvalOverdue: "!overdue"
-        case .waitingForYou: nil
-        }
-    }
-
-    /// Overdue marks are red, due ones yellow.
+    /// Overdue marks are red, due ones yellow (their text is ``Strings/flagMark(_:)``).
     var role: Role { isOverdue ? .overdue : .due }
 }
 
 enum PaneText {
     /// The marks of `flags`, each in its role, separated by spaces.
-    static func marks(_ flags: [DueFlag]) -> [Span] {
+    static func marks(_ flags: [DueFlag], _ strings: Strings) -> [Span] {
         var spans: [Span] = []
         for f in flags {
-            guard let m = f.mark else { continue }
+            guard let m = strings.flagMark(f) else { continue }
             if !spans.isEmpty { spans.append(Span(" ")) }
             spans.append(Span(m, f.role))
         }
@@ -105,7 +85,9 @@ enum PaneText {
     }
 
     /// The marks as plain text, for detail views.
-    static func marksText(_ flags: [DueFlag]) -> String { flags.compactMap(\.mark).joined(separator: " ") }
+    static func marksText(_ flags: [DueFlag], _ strings: Strings) -> String {
+        flags.compactMap(strings.flagMark).joined(separator: " ")
+    }
 
     /// "4,900" or "680.50": money without a currency sign, grouped by thousands.
     static func amount(_ value: Double) -> String {
@@ -123,11 +105,5 @@ enum PaneText {
     /// "11-27 14:00" (a short day and time, for rows of other days).
     static func shortDayHM(_ d: Date, _ tz: TimeZone) -> String {
         String(Clock.day(d, tz).dropFirst(5)) + " " + Clock.hm(d, tz)
-    }
-
-    /// "label: value" for the detail views; nil values leave the line out.
-    static func field(_ label: String, _ value: String?) -> String? {
-        guard let value, !value.isEmpty else { return nil }
-        return "\(label): \(value)"
     }
 }

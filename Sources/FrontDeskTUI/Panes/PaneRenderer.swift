@@ -17,9 +17,12 @@ public struct PaneDrawResult: Equatable, Sendable {
 /// ``PaneList`` draws any of them, so filtering, column fitting and scrolling exist once.
 public enum PaneRenderer {
     /// Ids of the selectable rows of `pane`, in display order, after `filter` (case-insensitive
-    /// match on the row's visible text).
-    public static func rowIDs(_ pane: PaneID, model: DashboardModel, filter: String) -> [String] {
-        content(pane, model: model, strings: Strings(.en), rect: nil).table.filtered(filter).rowIDs
+    /// match on the row's visible text, which is in the language of `strings`: pass the same
+    /// `strings` as to ``draw(_:model:view:rect:focused:strings:into:)``, or a filter such as
+    /// "已确认" matches rows on screen that this does not return).
+    public static func rowIDs(_ pane: PaneID, model: DashboardModel, filter: String,
+                              strings: Strings = Strings(.en)) -> [String] {
+        content(pane, model: model, strings: strings, rect: nil).table.filtered(filter).rowIDs
     }
 
     /// Draws `pane` (border and title included) into `rect` of `grid`.

@@ -22,8 +22,7 @@ enum StockPane {
     static func content(_ model: DashboardModel, strings: Strings) -> PaneContent {
         let rows = model.stock.rows
         let low = model.overdueCount(.stock)
-        var title = "\(strings.paneTitle(.stock)) \(rows.count)"
-        if low > 0 { title += " · \(low) \(strings[.due])" }
+        let title = strings.paneTitle(.stock, count: rows.count, flagged: low, .due)
         return PaneContent(title: title, table: PaneTable(columns: columns, lines: rows.map { .row(row($0, strings)) }),
                            emptyText: strings[.noItems])
     }
@@ -32,10 +31,10 @@ enum StockPane {
         let item = r.item
         let low = r.flags.contains(.belowReorder)
         // Out of stock says below reorder already.
-        var flags = PaneText.marks(r.flags.contains(.outOfStock) ? r.flags.filter { $0 != .belowReorder } : r.flags)
+        var flags = PaneText.marks(r.flags.contains(.outOfStock) ? r.flags.filter { $0 != .belowReorder } : r.flags, strings)
         if r.openRequests > 0 {
             if !flags.isEmpty { flags.append(Span(" ")) }
-            flags.append(Span("req \(r.openRequests)", .dim))
+            flags.append(Span(strings.counted(r.openRequests, .openRequestsShort), .dim))
         }
         return PaneRow(id: item.sku, cells: [
             [Span(item.sku, .dim)],
@@ -49,32 +48,35 @@ enum StockPane {
         ])
     }
 
-    /// "12 d", or "–" when nothing was used in the last 30 days.
+    /// "12 d" / "12天", or "–" when nothing was used in the last 30 days.
     static func cover(_ days: Double?, _ strings: Strings) -> String {
         guard let days, days.isFinite else { return Glyph.none }
-        return "\(min(999, Int(days.rounded(.down)))) \(strings[.days])"
+        return strings.days(min(999, Int(days.rounded(.down))))
     }
 
     static func detail(id: String, model: DashboardModel, strings: Strings) -> (title: String, lines: [String])? {
         guard let item = model.state.items[id] else { return nil }
         let row = model.stock.rows.first { $0.item.sku == id }
+        let level = row.flatMap { r in
+            r.flags.contains(.outOfStock) ? strings[.outOfStock] : r.flags.contains(.belowReorder) ? strings[.belowReorder] : nil
+        }
         var lines: [String?] = [
-            PaneText.field("SKU", item.sku),
-            PaneText.field("Category", item.category + (item.special ? " (special)" : "")),
-            PaneText.field("Unit", item.unit),
-            PaneText.field(strings[.onHand], "\(model.state.onHand[id, default: 0]) \(item.unit)"),
-            PaneText.field("Reorder at / target", "\(item.reorderAt) / \(item.target)"),
-            PaneText.field("Unit price", item.unitPrice.map(PaneText.amount)),
-            PaneText.field("Daily use", row.map { String(format: "%.1f", $0.dailyUse) }),
-            PaneText.field(strings[.cover], row.map { cover($0.daysOfCover, strings) }),
-            PaneText.field("Weekly use (8 weeks)", row.map { $0.weeklyUse.map(String.init).joined(separator: " ") }),
-            PaneText.field("Open purchase requests", row.map { String($0.openRequests) }),
-            PaneText.field("Flags", row.map { PaneText.marksText($0.flags) }),
+            strings.field(.sku, item.sku),
+            strings.field(.category, item.category + (item.special ? " (\(strings[.special]))" : "")),
+            strings.field(.unit, item.unit),
+            strings.field(.onHand, "\(model.state.onHand[id, default: 0]) \(item.unit)" + (level.map { " (\($0))" } ?? "")),
+            strings.field(.reorderAtTarget, "\(item.reorderAt) / \(item.target)"),
+            strings.field(.unitPrice, item.unitPrice.map(PaneText.amount)),
+            strings.field(.dailyUse, row.map { String(format: "%.1f", $0.dailyUse) }),
+            strings.field(.cover, row.map { cover($0.daysOfCover, strings) }),
+            strings.field(.weeklyUse, row.map { $0.weeklyUse.map(String.init).joined(separator: " ") }),
+            strings.field(.openPurchaseRequests, row.map { String($0.openRequests) }),
+            strings.field(.flags, row.map { PaneText.marksText($0.flags, strings) }),
         ]
         if !item.suppliers.isEmpty {
-            lines.append("Suppliers:")
+            lines.append(strings.listHeading(.suppliers))
             for o in item.suppliers {
-                lines.append("  \(o.supplier): \(PaneText.amount(o.unitPrice)) per \(item.unit), \(o.leadDays) \(strings[.days]) lead time")
+                lines.append("  " + strings.format(.supplierLine, o.supplier, PaneText.amount(o.unitPrice), item.unit, strings.days(o.leadDays)))
             }
         }
         return ("\(item.sku) \(item.name)", lines.compactMap { $0 })

@@ -17,14 +17,13 @@ enum VisitorsPane {
     static func content(_ model: DashboardModel, strings: Strings) -> PaneContent {
         let q = model.visitors
         let overdue = model.overdueCount(.visitors)
-        var title = "\(strings.paneTitle(.visitors)) \(q.rows.count)"
-        if overdue > 0 { title += " · \(overdue) \(strings[.overdue])" }
+        let title = strings.paneTitle(.visitors, count: q.rows.count, flagged: overdue, .overdue)
         var lines: [PaneLine] = []
         for group in VisitorGroup.allCases {
             let rows = q.rows.filter { $0.group == group }
             guard !rows.isEmpty else { continue }
             lines.append(.heading("\(heading(group, strings)) (\(rows.count))"))
-            lines += rows.map { .row(row($0, model)) }
+            lines += rows.map { .row(row($0, model, strings)) }
         }
         return PaneContent(title: title, table: PaneTable(columns: columns, lines: lines), emptyText: strings[.noVisitors])
     }
@@ -38,7 +37,7 @@ enum VisitorsPane {
         }
     }
 
-    static func row(_ r: VisitorRow, _ model: DashboardModel) -> PaneRow {
+    static func row(_ r: VisitorRow, _ model: DashboardModel, _ strings: Strings) -> PaneRow {
         let v = r.visitor, tz = model.timeZone
         let base: Role = r.group == .done && r.flags.isEmpty ? .dim : .normal
         let time: Date = switch r.group {
@@ -47,13 +46,13 @@ enum VisitorsPane {
         case .expected: v.expectedAt
         case .done: v.leftAt ?? v.expectedAt
         }
-        let waited = r.group == .waiting ? v.arrivedAt.map { Age.text(model.now.timeIntervalSince($0)) } ?? "" : ""
+        let waited = r.group == .waiting ? v.arrivedAt.map { strings.age(model.now.timeIntervalSince($0)) } ?? "" : ""
         var name = [Span(v.name, r.group == .waiting ? .accent : base)]
         if v.headCount > 1 { name.append(Span(" \(Glyph.times)\(v.headCount)", .accent, keep: true)) }
-        var flags = PaneText.marks(r.flags)
+        var flags = PaneText.marks(r.flags, strings)
         if v.status == .cancelled || v.status == .noShow {
             if !flags.isEmpty { flags.append(Span(" ")) }
-            flags.append(Span(v.status.rawValue, .dim))
+            flags.append(Span(strings.status(v.status), .dim))
         }
         return PaneRow(id: v.id, cells: [
             [Span(Clock.hm(time, tz), base)],
@@ -72,23 +71,23 @@ enum VisitorsPane {
         let row = model.visitors.rows.first { $0.visitor.id == id }
         func at(_ d: Date?) -> String? { d.map { Clock.dayHM($0, tz) } }
         let lines: [String?] = [
-            PaneText.field("Company", v.company),
-            PaneText.field("Purpose", v.purpose),
-            PaneText.field(strings[.host], s.displayName(v.host)),
-            PaneText.field("Head count", String(v.headCount)),
-            PaneText.field("Status", v.status.rawValue),
-            PaneText.field("Expected", at(v.expectedAt)),
-            PaneText.field("Appointment received", at(v.receivedAt)),
-            PaneText.field("Confirmed", at(v.confirmedAt)),
-            PaneText.field("Arrived", at(v.arrivedAt)),
-            PaneText.field("Checked in", at(v.checkedInAt)),
-            PaneText.field("Left", at(v.leftAt)),
-            PaneText.field(strings[.badge], v.badges.joined(separator: ", ")),
-            PaneText.field("Badges not returned", v.badgesOut.joined(separator: ", ")),
+            strings.field(.company, v.company),
+            strings.field(.purpose, v.purpose),
+            strings.field(.host, s.displayName(v.host)),
+            strings.field(.headCount, String(v.headCount)),
+            strings.field(.status, strings.status(v.status)),
+            strings.field(.expected, at(v.expectedAt)),
+            strings.field(.appointmentReceived, at(v.receivedAt)),
+            strings.field(.confirmed, at(v.confirmedAt)),
+            strings.field(.arrived, at(v.arrivedAt)),
+            strings.field(.checkedIn, at(v.checkedInAt)),
+            strings.field(.left, at(v.leftAt)),
+            strings.field(.badge, v.badges.joined(separator: ", ")),
+            strings.field(.badgesNotReturned, v.badgesOut.joined(separator: ", ")),
             // Personal data: only the masked form is ever shown on the shared screen.
-            PaneText.field("ID number", v.maskedIDNumber),
-            PaneText.field("Outcome", v.outcome),
-            PaneText.field("Flags", row.map { PaneText.marksText($0.flags) }),
+            strings.field(.idNumber, v.maskedIDNumber),
+            strings.field(.outcome, v.outcome),
+            strings.field(.flags, row.map { PaneText.marksText($0.flags, strings) }),
         ]
         let count = v.headCount > 1 ? " \(Glyph.times)\(v.headCount)" : ""
         return ("\(v.id) \(v.name)\(count)", lines.compactMap { $0 })
