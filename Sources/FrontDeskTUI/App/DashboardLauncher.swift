@@ -18,12 +18,13 @@ public enum DashboardLauncher {
         let config = UserConfig.load(vars)
         let keymap = try config.keymap()
         let theme = try ThemeCatalog.load(themeName ?? config.theme ?? "default", vars: vars)
-        let strings = Strings(UILanguage.fromEnvironment(vars))
-        var dash = Dashboard(model: DashboardModel(state: store.state, settings: store.meta.settings, env: store.env),
-                             keymap: keymap, strings: strings, storeLabel: storeLabel)
         let terminal: Terminal
         do { terminal = try Terminal.start() } catch { throw DashboardSetupError(description: "frontdesk: \(error)") }
         defer { terminal.stop() }
+        // Chinese needs a UTF-8 terminal; under another codeset the ASCII screen speaks English.
+        let strings = Strings(terminal.isUTF8 ? UILanguage.fromEnvironment(vars) : .en)
+        var dash = Dashboard(model: DashboardModel(state: store.state, settings: store.meta.settings, env: store.env),
+                             keymap: keymap, strings: strings, storeLabel: storeLabel)
         terminal.apply(theme: theme.resolved(colors: terminal.colorCount, noColor: terminal.noColorRequested))
         let feed = store.changeFeed
         var dirty = true
