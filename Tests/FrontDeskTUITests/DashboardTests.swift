@@ -187,3 +187,19 @@ struct WrapTests {
         #expect(DisplayWidth.wrap("", to: 5) == [""])
     }
 }
+
+@Suite("Returning visitors")
+struct ReturningVisitorTests {
+    @Test func aKnownNameFillsCompanyAndHost() {
+        var d = DashboardTests.dashboard()
+        _ = d.handle(.char("n"))
+        DashboardTests.type("Emily Watson", into: &d)
+        _ = d.handle(.tab)
+        guard case .form(let f) = d.mode else { Issue.record("form closed"); return }
+        let known = d.model.state.returningVisitors["emily watson"]
+        #expect(known != nil)
+        #expect(f.fields[1].value == known?.company)
+        #expect(f.fields[2].value == known?.lastHost)
+        #expect(f.fields[0].hint.hasPrefix("↺"))
+    }
+}

@@ -143,6 +143,12 @@ import TestSupport
         #expect(!d.lines.joined().contains("310101199001011234"))
         #expect(d.lines.contains("Company: Acme Logistics"))
         #expect(d.lines.contains("Badges not returned: B001, B002"))
+        var state = Self.visitors.state
+        state.roles[Self.visitors.user] = [.admin]
+        var adminModel = Self.visitors
+        adminModel.state = state
+        let admin = try #require(PaneRenderer.detail(.visitors, id: "V2", model: adminModel, strings: Strings(.en)))
+        #expect(admin.lines.contains("ID number: 310101199001011234"), "an admin's detail view shows it in full")
     }
 
     @Test func detailsOfMeetingItemAndRequest() throws {

@@ -82,10 +82,13 @@ public struct Dashboard {
                 mode = form.isHalfFilled ? .confirmQuit(form) : .normal
                 return form.isHalfFilled ? .redraw : .quit
             }
+            let focusBefore = form.focus
             switch form.handle(key) {
             case .cancel: mode = .normal
             case .submit: mode = .form(form); return .submit(form)
-            case .edited, .none: mode = .form(form)
+            case .edited, .none:
+                if form.kind == .newVisitor && focusBefore == 0 && form.focus != 0 { offerReturningVisitor(&form) }
+                mode = .form(form)
             }
             return .redraw
         case .confirmQuit(let form):
@@ -179,6 +182,14 @@ public struct Dashboard {
             return .redraw
         }
         return openForm(kind, subject: needsSubject ? views[pane]?.selectedID : nil)
+    }
+
+    /// A name typed before: offer the company and host of the last visit (still editable).
+    func offerReturningVisitor(_ form: inout DeskForm) {
+        guard let known = model.state.returningVisitors[form.fields[0].trimmed.lowercased()] else { return }
+        if form.fields[1].value.isEmpty, let c = known.company { form.fields[1].value = c }
+        if form.fields[2].value.isEmpty { form.fields[2].value = known.lastHost }
+        form.fields[0].hint = "↺ \(Clock.day(known.lastVisit, model.timeZone)) · \(model.state.displayName(known.lastHost))"
     }
 
     mutating func openForm(_ kind: FormKind, subject: String?) -> Effect {

@@ -84,8 +84,8 @@ enum VisitorsPane {
             strings.field(.left, at(v.leftAt)),
             strings.field(.badge, v.badges.joined(separator: ", ")),
             strings.field(.badgesNotReturned, v.badgesOut.joined(separator: ", ")),
-            // Personal data: only the masked form is ever shown on the shared screen.
-            strings.field(.idNumber, v.maskedIDNumber),
+            // Personal data: masked on the shared screen; in full only in an admin's detail view.
+            strings.field(.idNumber, model.state.hasRole(model.user, .admin) ? v.idNumber : v.maskedIDNumber),
             strings.field(.outcome, v.outcome),
             strings.field(.flags, row.map { PaneText.marksText($0.flags, strings) }),
         ]
