@@ -130,3 +130,42 @@ struct ProcessTests {
         #expect(problem?.contains("boom") == true)
     }
 }
+
+@Suite("Moving occurrences and guests")
+struct MeetingChangesTests {
+    static func at(_ s: String) -> Date { ProcessTests.at(s) }
+    let ctx = RuleContext(env: .fixed(at: at("2026-11-30 09:00"), user: "lina", timeZone: ProcessTests.tz))
+
+    func office() -> OfficeState {
+        var s = OfficeState()
+        s.apply(.addRoom(Room(id: "R1", name: "长城厅", capacity: 10)))
+        for (id, from, to) in [("M1", "10:00", "11:00"), ("M2", "11:00", "12:00")] {
+            s.apply(.bookMeetings([Meeting(id: id, title: id, roomID: "R1", organizer: "lina", start: Self.at("2026-12-01 \(from)"),
+                                           end: Self.at("2026-12-01 \(to)"), status: .confirmed, requestedAt: Self.at("2026-11-29 10:00"))]))
+        }
+        return s
+    }
+
+    @Test func oneOccurrenceMovesWithoutClashingWithItselfButNotOntoAnother() throws {
+        var s = office()
+        let later = Change.moveMeeting(meetingID: "M1", start: Self.at("2026-12-01 10:30"), end: Self.at("2026-12-01 11:00"), roomID: "R1")
+        try s.validate(later, ctx)
+        let clash = Change.moveMeeting(meetingID: "M1", start: Self.at("2026-12-01 11:30"), end: Self.at("2026-12-01 12:30"), roomID: "R1")
+        #expect(throws: Refusal.self) { try s.validate(clash, ctx) }
+        s.apply(later)
+        #expect(s.meetings["M1"]?.start == Self.at("2026-12-01 10:30"))
+    }
+
+    @Test func guestRepliesAreTrackedAndPendingOnesFlaggedTheDayBefore() throws {
+        var s = office()
+        s.apply(.inviteGuest(meetingID: "M1", guest: GuestInvite(name: "Dr. Chen", contact: nil, invitedAt: Self.at("2026-11-28 10:00"))))
+        #expect(throws: Refusal.self) { try s.validate(.inviteGuest(meetingID: "M1", guest: GuestInvite(name: "Dr. Chen", contact: nil, invitedAt: Self.at("2026-11-28 10:00"))), ctx) }
+        let m = try #require(s.meetings["M1"])
+        #expect(!s.flags(of: m, at: Self.at("2026-11-30 09:59"), .defaults).contains(.guestReplyDue))
+        #expect(s.flags(of: m, at: Self.at("2026-11-30 10:01"), .defaults).contains(.guestReplyDue))
+        s.apply(.recordGuestReply(meetingID: "M1", name: "Dr. Chen", reply: .accepted, at: Self.at("2026-11-30 11:00")))
+        let replied = try #require(s.meetings["M1"])
+        #expect(!s.flags(of: replied, at: Self.at("2026-11-30 12:00"), .defaults).contains(.guestReplyDue))
+        #expect(throws: Refusal.self) { try s.validate(.recordGuestReply(meetingID: "M1", name: "Nobody", reply: .declined, at: Self.at("2026-11-30 11:00")), ctx) }
+    }
+}

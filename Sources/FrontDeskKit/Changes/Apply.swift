@@ -44,6 +44,16 @@ extension OfficeState {
             guard var m = meetings[id], let i = m.actionItems.firstIndex(where: { $0.id == itemID }) else { return }
             m.actionItems[i].doneAt = at
             meetings[id] = m
+        case .moveMeeting(let id, let start, let end, let roomID):
+            meetings[id]?.start = start; meetings[id]?.end = end; meetings[id]?.roomID = roomID
+        case .inviteGuest(let id, let g):
+            let invited = meetings[id]?.guests ?? []
+            meetings[id]?.guests = invited + [g]
+        case .recordGuestReply(let id, let name, let reply, let at):
+            guard var m = meetings[id], var gs = m.guests, let i = gs.firstIndex(where: { $0.name == name }) else { return }
+            gs[i].reply = reply; gs[i].repliedAt = at
+            m.guests = gs
+            meetings[id] = m
         case .addBadges(let codes):
             for c in codes { badges[c] = Badge(id: c) }
         case .addVisitor(let v):

@@ -19,6 +19,10 @@ public enum Change: Codable, Sendable, Equatable {
     case recordMinutes(meetingID: String, text: String, at: Date)
     case addActionItem(meetingID: String, item: ActionItem)
     case completeActionItem(meetingID: String, itemID: String, at: Date)
+    /// One meeting (or one occurrence of a series) to another time and/or room.
+    case moveMeeting(meetingID: String, start: Date, end: Date, roomID: String)
+    case inviteGuest(meetingID: String, guest: GuestInvite)
+    case recordGuestReply(meetingID: String, name: String, reply: GuestReply, at: Date)
 
     // Visitors and badges
     case addBadges([String])
@@ -64,6 +68,9 @@ public enum Change: Codable, Sendable, Equatable {
         case .recordMinutes: "meeting.minutes"
         case .addActionItem: "action.add"
         case .completeActionItem: "action.done"
+        case .moveMeeting: "meeting.move"
+        case .inviteGuest: "meeting.guest.invite"
+        case .recordGuestReply(_, _, let r, _): "meeting.guest.\(r.rawValue)"
         case .addBadges: "badge.add"
         case .addVisitor: "visitor.add"
         case .confirmVisitor: "visitor.confirm"
@@ -96,7 +103,8 @@ public enum Change: Codable, Sendable, Equatable {
         case .setRoomOutOfService(let id, _): id
         case .bookMeetings(let ms): ms.first?.id ?? ""
         case .setMeetingStatus(let id, _, _), .recordMinutes(let id, _, _),
-             .addActionItem(let id, _), .completeActionItem(let id, _, _): id
+             .addActionItem(let id, _), .completeActionItem(let id, _, _), .moveMeeting(let id, _, _, _),
+             .inviteGuest(let id, _), .recordGuestReply(let id, _, _, _): id
         case .addBadges(let codes): codes.joined(separator: ",")
         case .addVisitor(let v): v.id
         case .confirmVisitor(let id, _), .visitorArrived(let id, _), .checkInVisitor(let id, _, _, _),

@@ -42,6 +42,23 @@ extension OfficeState {
             let m = try meeting(id)
             guard let item = m.actionItems.first(where: { $0.id == itemID }) else { throw .invalid("No action item \(itemID).") }
             if item.doneAt != nil { throw .rule("Action item \(itemID) is already done.") }
+        case .moveMeeting(let id, let start, let end, let roomID):
+            let m = try meeting(id)
+            if m.status.isFinal || m.status.rawOrder >= MeetingStatus.held.rawOrder {
+                throw .rule("Meeting \(id) is \(m.status.rawValue); only a meeting still to come can move.")
+            }
+            var moved = m
+            moved.start = start; moved.end = end; moved.roomID = roomID
+            var without = self
+            without.meetings[id] = nil
+            try without.validateBooking([moved], ctx)
+        case .inviteGuest(let id, let g):
+            let m = try meeting(id)
+            try requireText(g.name, "guest's name")
+            if m.guests?.contains(where: { $0.name == g.name }) == true { throw .rule("\(g.name) is already invited to \(id).") }
+        case .recordGuestReply(let id, let name, _, _):
+            let m = try meeting(id)
+            if m.guests?.contains(where: { $0.name == name }) != true { throw .invalid("\(name) is not invited to \(id).") }
         case .addBadges(let codes):
             try validateNewBadges(codes)
         case .addVisitor(let v):

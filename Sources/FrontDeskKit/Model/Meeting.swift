@@ -16,6 +16,20 @@ public struct Room: Codable, Sendable, Equatable, Identifiable {
     }
 }
 
+public enum GuestReply: String, Codable, Sendable, CaseIterable { case pending, accepted, declined }
+
+/// An external guest's invitation: the seed asks that their reply be confirmed.
+public struct GuestInvite: Codable, Sendable, Equatable {
+    public var name: String
+    public var contact: String?
+    public var reply: GuestReply
+    public var invitedAt: Date
+    public var repliedAt: Date?
+    public init(name: String, contact: String?, invitedAt: Date) {
+        self.name = name; self.contact = contact; self.reply = .pending; self.invitedAt = invitedAt
+    }
+}
+
 public struct ClosedPeriod: Codable, Sendable, Equatable {
     public var start: Date
     public var end: Date
@@ -76,6 +90,8 @@ public struct Meeting: Codable, Sendable, Equatable, Identifiable {
     public var actionItems: [ActionItem]
     /// Occurrences of one recurring booking share a series id.
     public var seriesID: String?
+    /// External guests invited, and whether they replied.
+    public var guests: [GuestInvite]?
 
     public init(
         id: String, title: String, roomID: String, organizer: String, attendees: [String] = [],

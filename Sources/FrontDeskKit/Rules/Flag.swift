@@ -9,6 +9,8 @@ public enum DueFlag: String, Codable, Sendable, CaseIterable, Comparable {
     case minutesDue, minutesOverdue
     case actionOverdue
     case unclaimed
+    /// External guests who have not replied, within a day of the meeting.
+    case guestReplyDue
     // Visitors
     case waitOverdue
     /// Past the expected time (plus the lobby wait limit) and not arrived: call them or the host.

@@ -92,6 +92,9 @@ extension OfficeState {
             f.append(now >= m.end.addingTimeInterval(s.minutesWithin) ? .minutesOverdue : .minutesDue)
         }
         if m.actionItems.contains(where: { $0.doneAt == nil && $0.due < now }) { f.append(.actionOverdue) }
+        if now < m.start && now >= m.start.addingTimeInterval(-86_400) && m.guests?.contains(where: { $0.reply == .pending }) == true {
+            f.append(.guestReplyDue)
+        }
         return f.sorted()
     }
 }

@@ -5,6 +5,7 @@ import FrontDeskKit
 public enum FormKind: String, Sendable, CaseIterable {
     case newVisitor, checkIn, checkOut, bookRoom, issueStock, receiveStock, approve, reject
     case minutes, actionItem, actionDone, outcome, watchDecision, countStock, demand, purchase
+    case moveMeeting, inviteGuest, guestReply, roomOutOfService, addRoom, newApproval, returnStock, writeOff
 }
 
 /// A field-level problem found before the store is asked.
@@ -165,6 +166,51 @@ extension DeskForm {
                 TextField("Justification 理由", hint: "required if not the cheapest"),
                 TextField("Urgent 紧急 (y/n)", value: "n"),
             ])
+        case .moveMeeting:
+            guard let id = subject, let m = s.meetings[id] else { return nil }
+            return f("Move 改期 · \(m.title)", [
+                TextField("Start 开始", value: Clock.dayHM(m.start, tz), required: true),
+                TextField("End 结束", value: Clock.dayHM(m.end, tz), required: true),
+                TextField("Room 会议室", value: s.rooms[m.roomID]?.name ?? m.roomID, required: true),
+            ])
+        case .inviteGuest:
+            guard let id = subject, let m = s.meetings[id] else { return nil }
+            return f("Invite guest 邀请外部嘉宾 · \(m.title)", [
+                TextField("Name 姓名", required: true), TextField("Contact 联系方式", hint: "e-mail or phone"),
+            ])
+        case .guestReply:
+            guard let id = subject, let m = s.meetings[id] else { return nil }
+            let pending = (m.guests ?? []).filter { $0.reply == .pending }
+            return f("Guest reply 嘉宾回复 · \(m.title)", [
+                TextField("Guest 嘉宾", value: pending.first?.name ?? "", hint: pending.map(\.name).joined(separator: " · "), required: true),
+                TextField("Coming? 出席 (y/n)", required: true),
+            ])
+        case .roomOutOfService:
+            let room = subject.flatMap { s.meetings[$0] }.flatMap { s.rooms[$0.roomID]?.name } ?? ""
+            return f("Room out of service 会议室停用", [
+                TextField("Room 会议室", value: room, required: true),
+                TextField("From 从", value: Clock.dayHM(model.now, tz), required: true),
+                TextField("To 到", value: Clock.day(model.now, tz) + " 23:59", required: true),
+                TextField("Reason 原因", required: true),
+            ])
+        case .addRoom:
+            return f("New room 新增会议室", [
+                TextField("Name 名称", required: true), TextField("Capacity 容纳人数", required: true),
+                TextField("Equipment 设备", hint: "projector, video, whiteboard"),
+            ])
+        case .newApproval:
+            return f("New request 新申请", [
+                TextField("Type 类型", hint: "leave, overtime, document, scrap, purchase", required: true),
+                TextField("Title 标题", required: true), TextField("Amount 金额", hint: "purchase and scrap"),
+                TextField("From 开始", hint: "YYYY-MM-DD (leave, overtime)"), TextField("To 结束", hint: "YYYY-MM-DD"),
+                TextField("Reference 文号/资产", hint: "document number, or the asset to scrap"),
+            ])
+        case .returnStock, .writeOff:
+            guard let sku = subject, let item = s.items[sku] else { return nil }
+            return f((kind == .returnStock ? "Return 退库 · " : "Write off 报损 · ") + item.name, [
+                TextField("Quantity 数量 (\(item.unit))", required: true),
+                TextField(kind == .returnStock ? "Department 部门" : "Reason 原因", required: true),
+            ])
         }
     }
 
@@ -260,6 +306,52 @@ extension DeskForm {
             }
             return .addDemand(DemandEntry(id: ctx.env.ids.next(.demand, in: s), department: value(0), sku: subjectID ?? "", quantity: q,
                                           month: value(2), justification: value(3).nilIfEmpty, budget: budget, by: ctx.actor, at: ctx.now))
+        case .moveMeeting:
+            guard let room = s.room(named: value(2)) else { throw FieldError(field: 2, message: "no such room") }
+            let start = try when(0), end = try when(1)
+            if end <= start { throw FieldError(field: 1, message: "ends before it starts") }
+            return .moveMeeting(meetingID: subjectID ?? "", start: start, end: end, roomID: room.id)
+        case .inviteGuest:
+            return .inviteGuest(meetingID: subjectID ?? "", guest: GuestInvite(name: value(0), contact: value(1).nilIfEmpty, invitedAt: ctx.now))
+        case .guestReply:
+            let a = value(1).lowercased()
+            guard ["y", "n", "yes", "no"].contains(a) else { throw FieldError(field: 1, message: "y or n") }
+            return .recordGuestReply(meetingID: subjectID ?? "", name: value(0), reply: a.hasPrefix("y") ? .accepted : .declined, at: ctx.now)
+        case .roomOutOfService:
+            guard let room = s.room(named: value(0)) else { throw FieldError(field: 0, message: "no such room") }
+            let from = try when(1), to = try when(2)
+            return .setRoomOutOfService(roomID: room.id, period: ClosedPeriod(start: from, end: to, reason: value(3)))
+        case .addRoom:
+            let capacity = try int(1, min: 1)
+            let eq = value(2).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return .addRoom(Room(id: ctx.env.ids.next(.room, in: s), name: value(0), capacity: capacity, equipment: eq))
+        case .newApproval:
+            guard let type = ApprovalType(rawValue: value(0).lowercased()) else {
+                throw FieldError(field: 0, message: ApprovalType.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            var amount: Double?
+            if !value(2).isEmpty {
+                guard let a = Double(value(2)), a >= 0 else { throw FieldError(field: 2, message: "an amount like 1200") }
+                amount = a
+            }
+            func day(_ i: Int) throws -> Date? {
+                if value(i).isEmpty { return nil }
+                guard let d = DateInput.parseDay(value(i), tz) else { throw FieldError(field: i, message: "YYYY-MM-DD") }
+                return d
+            }
+            let chain = type == .purchase ? s.purchaseChain(requester: ctx.actor, amount: amount ?? 0, ctx.settings) : []
+            var a = ApprovalRequest(id: ctx.env.ids.next(.approval, in: s), type: type, title: value(1), requester: ctx.actor,
+                                    createdAt: ctx.now, amount: amount, approvers: chain, requiredApprovals: max(1, chain.count))
+            a.from = try day(3); a.to = try day(4)
+            if type == .document { a.documentRef = value(5).nilIfEmpty }
+            if type == .scrap { a.asset = value(5).nilIfEmpty }
+            return .requestApproval(a)
+        case .returnStock, .writeOff:
+            let q = try int(0, min: 1)
+            let returning = kind == .returnStock
+            return .moveStock(StockMove(id: ctx.env.ids.next(.move, in: s), sku: subjectID ?? "", kind: returning ? .returned : .writeOff,
+                                        quantity: returning ? q : -q, at: ctx.now, by: ctx.actor,
+                                        department: returning ? value(1) : nil, reason: returning ? nil : value(1)))
         case .purchase:
             let q = try int(0, min: 1)
             var quotes: [Quote] = []

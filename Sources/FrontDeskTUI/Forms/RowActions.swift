@@ -53,6 +53,13 @@ public enum RowActions {
             if m.actionItems.contains(where: { $0.doneAt == nil }) { form("d", "Action item done 待办完成", .actionDone) }
             if st == .minutesSent { step("l", "Close 结束", .meeting(id, .closed)) }
             if st.rawOrder < MeetingStatus.held.rawOrder && !st.isFinal {
+                form("v", "Move to another time or room 改期", .moveMeeting)
+                form("g", "Invite an external guest 邀请嘉宾", .inviteGuest)
+            }
+            if m.guests?.contains(where: { $0.reply == .pending }) == true { form("r", "Guest replied 嘉宾回复", .guestReply) }
+            form("o", "Room out of service 会议室停用", .roomOutOfService)
+            form("R", "New room 新增会议室", .addRoom)
+            if st.rawOrder < MeetingStatus.held.rawOrder && !st.isFinal {
                 step("x", "Cancel 取消", .meeting(id, .cancelled))
                 step("n", "No-show 未到场", .meeting(id, .noShow))
             }
@@ -75,10 +82,14 @@ public enum RowActions {
             form("k", "Stocktake count 盘点", .countStock)
             form("d", "Demand for next month 下月需求", .demand)
             form("p", "Purchase request 采购申请", .purchase)
+            form("b", "Returned to stock 退库", .returnStock)
+            form("w", "Write off 报损", .writeOff)
         case .approvals:
-            guard let a = s.approvals[id], a.status == .pending else { return [] }
-            form("a", "Approve 批准", .approve)
-            form("x", "Reject 驳回", .reject)
+            if let a = s.approvals[id], a.status == .pending {
+                form("a", "Approve 批准", .approve)
+                form("x", "Reject 驳回", .reject)
+            }
+            form("n", "New request (leave, overtime, document, scrap) 新申请", .newApproval)
         }
         return out
     }

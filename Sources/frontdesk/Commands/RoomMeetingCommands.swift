@@ -4,7 +4,25 @@ import FrontDeskKit
 
 struct RoomCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "room", abstract: "Meeting rooms.",
-                                                    subcommands: [Add.self, List.self])
+                                                    subcommands: [Add.self, List.self, Close.self])
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Take a room out of service for a period (repairs, renovation).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "Room name or id.") var room: String
+        @Option(help: "\"YYYY-MM-DD HH:MM\"") var from: String
+        @Option(help: "\"YYYY-MM-DD HH:MM\"") var to: String
+        @Option var reason: String
+        func run() throws {
+            let store = try storeOptions.open()
+            let tz = store.env.timeZone
+            let f = try Parse.dateTime(from, tz, "--from"), t = try Parse.dateTime(to, tz, "--to")
+            try store.commit { s, _ in
+                guard let r = s.room(named: room) else { throw Refusal.invalid("No room \(room) (frontdesk room list).") }
+                return .setRoomOutOfService(roomID: r.id, period: ClosedPeriod(start: f, end: t, reason: reason))
+            }
+        }
+    }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a room; prints its id.")
@@ -44,7 +62,60 @@ struct RoomCommand: ParsableCommand {
 struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meeting", abstract: "Meetings: book, list, and move them through their cycle.",
-        subcommands: [Add.self, List.self, Confirm.self, Checkin.self, Held.self, Cancel.self, Minutes.self, Send.self, Close.self, ActionCommand.self])
+        subcommands: [Add.self, List.self, Confirm.self, Checkin.self, Held.self, Cancel.self, Minutes.self, Send.self, Close.self,
+                      Move.self, ActionCommand.self, GuestCommand.self])
+
+    struct Move: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move one meeting (or one occurrence of a series) to another time or room.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        @Option(help: "\"YYYY-MM-DD HH:MM\"") var start: String
+        @Option(help: "\"YYYY-MM-DD HH:MM\"") var end: String
+        @Option(help: "Room name or id (default: the same room).") var room: String?
+        func run() throws {
+            let store = try storeOptions.open()
+            let tz = store.env.timeZone
+            let s = try Parse.dateTime(start, tz, "--start"), e = try Parse.dateTime(end, tz, "--end")
+            try store.commit { state, _ in
+                guard let m = state.meetings[id] else { throw Refusal.invalid("No meeting \(id) today or open.") }
+                var roomID = m.roomID
+                if let r = room {
+                    guard let found = state.room(named: r) else { throw Refusal.invalid("No room \(r) (frontdesk room list).") }
+                    roomID = found.id
+                }
+                return .moveMeeting(meetingID: id, start: s, end: e, roomID: roomID)
+            }
+        }
+    }
+
+    struct GuestCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "guest", abstract: "External guests: invitations and replies.",
+                                                        subcommands: [Invite.self, Reply.self])
+        struct Invite: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Invite an external guest.")
+            @OptionGroup var storeOptions: StoreOptions
+            @Argument var meetingID: String
+            @Option var name: String
+            @Option(help: "E-mail or phone.") var contact: String?
+            func run() throws {
+                let store = try storeOptions.open()
+                try store.commit { _, ctx in .inviteGuest(meetingID: meetingID, guest: GuestInvite(name: name, contact: contact, invitedAt: ctx.now)) }
+            }
+        }
+        struct Reply: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Record a guest's reply.")
+            @OptionGroup var storeOptions: StoreOptions
+            @Argument var meetingID: String
+            @Option var name: String
+            @Flag var accept = false
+            @Flag var decline = false
+            func run() throws {
+                guard accept != decline else { throw UsageError("Give exactly one of --accept or --decline.") }
+                let store = try storeOptions.open()
+                try store.commit { _, ctx in .recordGuestReply(meetingID: meetingID, name: name, reply: accept ? .accepted : .declined, at: ctx.now) }
+            }
+        }
+    }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Book a room; prints the meeting id. A conflict exits 3 and names the holder.")

@@ -5,7 +5,40 @@ import FrontDeskKit
 struct StockCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stock", abstract: "Office supplies: items, receipts, issues, counts.",
-        subcommands: [ItemCommand.self, Receive.self, Issue.self, Count.self, List.self, DemandCommand.self, PlanCommand.self, LedgerCommand.self])
+        subcommands: [ItemCommand.self, Receive.self, Issue.self, Return.self, WriteOff.self, Count.self, List.self,
+                      DemandCommand.self, PlanCommand.self, LedgerCommand.self])
+
+    struct Return: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Units a department brings back into stock.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option var sku: String
+        @Option var qty: Int
+        @Option var dept: String
+        func run() throws {
+            guard qty > 0 else { throw UsageError("--qty must be a positive number.") }
+            let store = try storeOptions.open()
+            let rec = try store.commit { s, ctx in
+                .moveStock(StockMove(id: ctx.env.ids.next(.move, in: s), sku: sku, kind: .returned, quantity: qty, at: ctx.now, by: ctx.actor, department: dept))
+            }
+            Output.created(rec.change.subject)
+        }
+    }
+
+    struct WriteOff: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "writeoff", abstract: "Write off damaged or expired units, with the reason.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option var sku: String
+        @Option var qty: Int
+        @Option var reason: String
+        func run() throws {
+            guard qty > 0 else { throw UsageError("--qty must be a positive number.") }
+            let store = try storeOptions.open()
+            let rec = try store.commit { s, ctx in
+                .moveStock(StockMove(id: ctx.env.ids.next(.move, in: s), sku: sku, kind: .writeOff, quantity: -qty, at: ctx.now, by: ctx.actor, reason: reason))
+            }
+            Output.created(rec.change.subject)
+        }
+    }
 
     struct ItemCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "item", abstract: "Supply items.", subcommands: [Add.self])
@@ -19,9 +52,16 @@ struct StockCommand: ParsableCommand {
             @Option var target: Int
             @Option var price: Double?
             @Option var category: String = "general"
+            @Option(help: "Preferred supplier SUPPLIER:PRICE:DAYS, repeatable.") var supplier: [String] = []
+            @Flag(help: "A special item (custom gift, equipment): planned with a justification and budget.") var special = false
             func run() throws {
+                let offers = try supplier.map { text -> SupplierOffer in
+                    guard let q = Quote.parse(text) else { throw UsageError("--supplier must be SUPPLIER:PRICE:DAYS, got \"\(text)\".") }
+                    return SupplierOffer(supplier: q.supplier, unitPrice: q.unitPrice, leadDays: q.leadDays)
+                }
                 let store = try storeOptions.open()
-                try store.commit(.addItem(SupplyItem(sku: sku, name: name, unit: unit, category: category, reorderAt: reorderAt, target: target, unitPrice: price)))
+                try store.commit(.addItem(SupplyItem(sku: sku, name: name, unit: unit, category: category, reorderAt: reorderAt, target: target,
+                                                     unitPrice: price ?? offers.first?.unitPrice, suppliers: offers, special: special)))
                 Output.created(sku)
             }
         }
@@ -57,18 +97,32 @@ struct StockCommand: ParsableCommand {
     struct Issue: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Issue to a department; the recipient signs. More than on hand exits 3.")
         @OptionGroup var storeOptions: StoreOptions
-        @Option var sku: String
-        @Option var qty: Int
+        @Option var sku: String?
+        @Option var qty: Int?
+        @Option(help: "SKU:QTY, repeatable: several items in one sign-off (all or nothing).") var item: [String] = []
         @Option var dept: String
         @Option(help: "The person who signs for it.") var to: String
         func run() throws {
-            guard qty > 0 else { throw UsageError("--qty must be a positive number.") }
-            let store = try storeOptions.open()
-            let rec = try store.commit { s, ctx in
-                .moveStock(StockMove(id: ctx.env.ids.next(.move, in: s), sku: sku, kind: .issue, quantity: -qty, at: ctx.now, by: ctx.actor,
-                                     department: dept, recipient: to))
+            var lines: [(String, Int)] = []
+            if let sku, let qty { lines.append((sku, qty)) } else if sku != nil || qty != nil { throw UsageError("--sku and --qty go together.") }
+            for text in item {
+                let p = text.split(separator: ":")
+                guard p.count == 2, let q = Int(p[1]) else { throw UsageError("--item must be SKU:QTY, got \"\(text)\".") }
+                lines.append((String(p[0]), q))
             }
-            Output.created(rec.change.subject)
+            guard !lines.isEmpty else { throw UsageError("Give --sku and --qty, or --item SKU:QTY.") }
+            guard lines.allSatisfy({ $0.1 > 0 }) else { throw UsageError("Quantities must be positive numbers.") }
+            let store = try storeOptions.open()
+            let records = try store.commitBatch { s, ctx in
+                var trial = s
+                return lines.map { sku, qty in
+                    let c = Change.moveStock(StockMove(id: ctx.env.ids.next(.move, in: trial), sku: sku, kind: .issue, quantity: -qty, at: ctx.now,
+                                                       by: ctx.actor, department: dept, recipient: to))
+                    trial.apply(c)
+                    return c
+                }
+            }
+            for r in records { Output.created(r.change.subject) }
         }
     }
 
