@@ -166,7 +166,7 @@ public struct Strings: Sendable {
         case .minutesDue, .minutesOverdue: (en, cn) = ("!minutes", "!纪要")
         case .actionOverdue: (en, cn) = ("!action", "!待办")
         case .unclaimed: (en, cn) = ("unclaimed", "未签到")
-        case .guestReplyDue: (en, cn) = ("?guests", "?嘉宾回复")
+        case .guestReplyDue: (en, cn) = ("?guests", "?回复")
         case .waitOverdue: (en, cn) = ("!wait", "!久等")
         case .late: (en, cn) = ("late", "迟到")
         case .badgeOverdue: (en, cn) = ("!badge", "!还证")
