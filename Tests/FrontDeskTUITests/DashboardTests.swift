@@ -203,3 +203,18 @@ struct ReturningVisitorTests {
         #expect(f.fields[0].hint.hasPrefix("↺"))
     }
 }
+
+@Suite("Status bar with a long store path")
+struct StatusBarTests {
+    @Test func aMessageIsNeverCrowdedOutByTheStorePath() {
+        let env = DemoFixture.env()
+        let long = "/tmp/frontdesk-test-tmux-232B6AC8-90B3-45CC-A186-016900CC0119/store"
+        var d = Dashboard(model: DashboardModel(state: DemoFixture.state(), settings: .defaults, env: env), storeLabel: long)
+        d.message = ("Saved visitor.add V28", .ok)
+        let status = String(d.render(width: 120, height: 40).text.split(separator: "\n").last ?? "")
+        #expect(status.contains("Saved visitor.add V28"))
+        #expect(status.contains("/store"), "the end of the path stays")
+        #expect(DisplayWidth.middleTruncate("/srv/frontdesk", to: 40) == "/srv/frontdesk")
+        #expect(DisplayWidth.of(DisplayWidth.middleTruncate(long, to: 20)) <= 20)
+    }
+}

@@ -46,7 +46,11 @@ extension Dashboard {
     func drawStatus(_ r: Rect, into grid: inout TextGrid) {
         grid.fill(row: r.row, col: r.col, width: r.width, height: r.height, role: .statusBar)
         let tz = model.timeZone
-        var left = " \(Clock.day(model.now, tz)) \(Clock.hm(model.now, tz))  \(strings[.user]): \(model.user)  \(strings[.store]): \(storeLabel) "
+        // The store path gives way (cut in the middle) so a message always has room.
+        let head = " \(Clock.day(model.now, tz)) \(Clock.hm(model.now, tz))  \(strings[.user]): \(model.user)  \(strings[.store]): "
+        let reserve = message.map { DisplayWidth.of($0.text) + 2 } ?? 24
+        let room = max(8, r.width - DisplayWidth.of(head) - 10 - reserve)
+        var left = head + DisplayWidth.middleTruncate(storeLabel, to: room) + " "
         let liveText = live ? "● \(strings[.live])" : "○ \(strings[.stale])"
         if case .filter(let p) = mode { left = " \(strings[.filter]) /\(views[p]?.filter ?? "")▏ \(strings[.filterKeys]) " }
         var col = r.col

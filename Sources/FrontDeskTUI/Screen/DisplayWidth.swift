@@ -122,4 +122,21 @@ public enum DisplayWidth {
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
     }
+
+    /// Keeps the start and the end of `s` (a path's root and its last folder) within `width`
+    /// columns, with `…` between them.
+    public static func middleTruncate(_ s: String, to width: Int) -> String {
+        guard of(s) > width else { return s }
+        guard width > 2 else { return truncate(s, to: width) }
+        let chars = Array(s)
+        var tail: [Character] = [], tailWidth = 0
+        let tailBudget = (width - 1) * 2 / 3
+        for c in chars.reversed() {
+            let w = of(c)
+            if tailWidth + w > tailBudget { break }
+            tail.insert(c, at: 0); tailWidth += w
+        }
+        let head = truncate(s, to: width - 1 - tailWidth, ellipsis: false)
+        return head.trimmingCharacters(in: .whitespaces) + "…" + String(tail)
+    }
 }
