@@ -108,3 +108,30 @@ extension OfficeState {
         return .requestPurchase(p, approval: a)
     }
 }
+
+extension OfficeState {
+    /// A delivery booked in after acceptance: only the accepted quantity (counted − rejected) enters stock.
+    public func receipt(sku: String, counted: Int, rejected: Int, reason: String?, unitPrice: Double?, supplier: String?,
+                        purchaseID: String? = nil, _ ctx: RuleContext) -> Change {
+        var m = StockMove(id: ctx.env.ids.next(.move, in: self), sku: sku, kind: .receive, quantity: counted - rejected, at: ctx.now,
+                          by: ctx.actor, reason: reason, unitPrice: unitPrice, supplier: supplier)
+        m.countedQuantity = counted
+        m.rejectedQuantity = rejected
+        m.purchaseID = purchaseID
+        return .moveStock(m)
+    }
+
+    /// A stocktake: the variance between the count and the books, with its reason.
+    public func stocktake(sku: String, counted: Int, reason: String, _ ctx: RuleContext) -> Change {
+        var m = StockMove(id: ctx.env.ids.next(.move, in: self), sku: sku, kind: .adjust, quantity: counted - onHand[sku, default: 0],
+                          at: ctx.now, by: ctx.actor, reason: reason)
+        m.countedQuantity = counted
+        return .moveStock(m)
+    }
+
+    /// Supplies handed to a department; `recipient` signs for them.
+    public func issue(sku: String, quantity: Int, department: String, recipient: String, _ ctx: RuleContext) -> Change {
+        .moveStock(StockMove(id: ctx.env.ids.next(.move, in: self), sku: sku, kind: .issue, quantity: -quantity, at: ctx.now, by: ctx.actor,
+                             department: department, recipient: recipient))
+    }
+}

@@ -260,18 +260,14 @@ extension DeskForm {
             return .bookMeetings([m])
         case .issueStock:
             let q = try int(0, min: 1)
-            return .moveStock(StockMove(id: ctx.env.ids.next(.move, in: s), sku: subjectID ?? "", kind: .issue, quantity: -q, at: ctx.now,
-                                        by: ctx.actor, department: value(1), recipient: value(2)))
+            return s.issue(sku: subjectID ?? "", quantity: q, department: value(1), recipient: value(2), ctx)
         case .receiveStock:
             let counted = try int(0, min: 0), rejected = try int(1, min: 0)
             if rejected > counted { throw FieldError(field: 1, message: "more than counted") }
             if rejected > 0 && value(2).isEmpty { throw FieldError(field: 2, message: "say why units were rejected") }
             guard let price = Double(value(4)), price >= 0 else { throw FieldError(field: 4, message: "a price like 24.50") }
-            var m = StockMove(id: ctx.env.ids.next(.move, in: s), sku: subjectID ?? "", kind: .receive, quantity: counted - rejected,
-                              at: ctx.now, by: ctx.actor, reason: value(2).nilIfEmpty, unitPrice: price, supplier: value(3))
-            m.countedQuantity = counted
-            m.rejectedQuantity = rejected
-            return .moveStock(m)
+            return s.receipt(sku: subjectID ?? "", counted: counted, rejected: rejected, reason: value(2).nilIfEmpty, unitPrice: price,
+                             supplier: value(3), ctx)
         case .approve, .reject:
             return .decideApproval(requestID: subjectID ?? "", decision: Decision(by: ctx.actor, verdict: kind == .approve ? .approve : .reject,
                                                                                  comment: value(0).nilIfEmpty, at: ctx.now))
@@ -291,11 +287,7 @@ extension DeskForm {
             return .decideWatch(visitorID: subjectID ?? "", decision: WatchDecision(allowed: a.hasPrefix("y"), by: ctx.actor, at: ctx.now, comment: value(1).nilIfEmpty))
         case .countStock:
             let counted = try int(0, min: 0)
-            let sku = subjectID ?? ""
-            var m = StockMove(id: ctx.env.ids.next(.move, in: s), sku: sku, kind: .adjust, quantity: counted - s.onHand[sku, default: 0],
-                              at: ctx.now, by: ctx.actor, reason: value(1))
-            m.countedQuantity = counted
-            return .moveStock(m)
+            return s.stocktake(sku: subjectID ?? "", counted: counted, reason: value(1), ctx)
         case .demand:
             let q = try int(1, min: 1)
             guard DateInput.parseMonth(value(2), tz) != nil else { throw FieldError(field: 2, message: "YYYY-MM") }

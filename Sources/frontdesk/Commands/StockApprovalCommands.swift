@@ -83,12 +83,8 @@ struct StockCommand: ParsableCommand {
             if rejectQty > 0 && (reason ?? "").isEmpty { throw UsageError("Give --reason for the rejected units.") }
             let store = try storeOptions.open()
             let rec = try store.commit { s, ctx in
-                var m = StockMove(id: ctx.env.ids.next(.move, in: s), sku: sku, kind: .receive, quantity: qty - rejectQty, at: ctx.now,
-                                  by: ctx.actor, reason: reason, unitPrice: unitPrice, supplier: supplier)
-                m.countedQuantity = qty
-                m.rejectedQuantity = rejectQty
-                m.purchaseID = purchase
-                return .moveStock(m)
+                s.receipt(sku: sku, counted: qty, rejected: rejectQty, reason: reason, unitPrice: unitPrice, supplier: supplier,
+                          purchaseID: purchase, ctx)
             }
             Output.created(rec.change.subject)
         }
@@ -116,8 +112,7 @@ struct StockCommand: ParsableCommand {
             let records = try store.commitBatch { s, ctx in
                 var trial = s
                 return lines.map { sku, qty in
-                    let c = Change.moveStock(StockMove(id: ctx.env.ids.next(.move, in: trial), sku: sku, kind: .issue, quantity: -qty, at: ctx.now,
-                                                       by: ctx.actor, department: dept, recipient: to))
+                    let c = trial.issue(sku: sku, quantity: qty, department: dept, recipient: to, ctx)
                     trial.apply(c)
                     return c
                 }
@@ -135,13 +130,7 @@ struct StockCommand: ParsableCommand {
         func run() throws {
             guard qty >= 0 else { throw UsageError("--qty cannot be negative.") }
             let store = try storeOptions.open()
-            let rec = try store.commit { s, ctx in
-                let booked = s.onHand[sku, default: 0]
-                var m = StockMove(id: ctx.env.ids.next(.move, in: s), sku: sku, kind: .adjust, quantity: qty - booked, at: ctx.now, by: ctx.actor,
-                                  reason: reason)
-                m.countedQuantity = qty
-                return .moveStock(m)
-            }
+            let rec = try store.commit { s, ctx in s.stocktake(sku: sku, counted: qty, reason: reason, ctx) }
             Output.created(rec.change.subject)
         }
     }
