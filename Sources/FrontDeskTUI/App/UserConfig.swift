@@ -40,7 +40,14 @@ enum ThemeCatalog {
             do { return try Theme.parse(text, source: p) } catch { throw DashboardSetupError(description: "frontdesk: \(error)") }
         }
         if name == "default" { return Theme(name: "built-in", styles: [:]) }
-        throw DashboardSetupError(description: "frontdesk: no theme '\(name)' (looked in \(candidates.joined(separator: ", ")))")
+        // Name the themes that do exist, and where, rather than every place looked in.
+        let dirs = Set(candidates.map { ($0 as NSString).deletingLastPathComponent })
+        let found = dirs.sorted().compactMap { dir -> String? in
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".theme") }
+                .map { String($0.dropLast(6)) }.sorted()
+            return names.isEmpty ? nil : "\(names.joined(separator: ", ")) (in \(dir))"
+        }
+        throw DashboardSetupError(description: "frontdesk: no theme '\(name)'; available: \(found.isEmpty ? "none found" : found.joined(separator: "; ")), or give a file path")
     }
 
     static func paths(for name: String, vars: [String: String]) -> [String] {
