@@ -48,8 +48,8 @@ extension Dashboard {
         let tz = model.timeZone
         // The store path gives way (cut in the middle) so a message always has room.
         let head = " \(Clock.day(model.now, tz)) \(Clock.hm(model.now, tz))  \(strings[.user]): \(model.user)  \(strings[.store]): "
-        let reserve = message.map { DisplayWidth.of($0.text) + 2 } ?? 24
-        let room = max(8, r.width - DisplayWidth.of(head) - 10 - reserve)
+        let reserve = message.map { DisplayWidth.of($0.text) + 2 } ?? 12   // a message, or at least "? Help"
+        let room = max(14, r.width - DisplayWidth.of(head) - 10 - reserve)
         var left = head + DisplayWidth.middleTruncate(storeLabel, to: room) + " "
         let liveText = live ? "● \(strings[.live])" : "○ \(strings[.stale])"
         if case .filter(let p) = mode { left = " \(strings[.filter]) /\(views[p]?.filter ?? "")▏ \(strings[.filterKeys]) " }
