@@ -169,3 +169,17 @@ struct MeetingChangesTests {
         #expect(throws: Refusal.self) { try s.validate(.recordGuestReply(meetingID: "M1", name: "Nobody", reply: .declined, at: Self.at("2026-11-30 11:00")), ctx) }
     }
 }
+
+@Suite("Visitor no-show")
+struct VisitorNoShowTests {
+    @Test func aVisitorIsANoShowOnlyAfterTheExpectedTime() throws {
+        var s = OfficeState()
+        s.apply(.addVisitor(Visitor(id: "V1", name: "Ann", host: "lina", expectedAt: ProcessTests.at("2026-11-30 10:00"), receivedAt: ProcessTests.at("2026-11-30 08:00"))))
+        let ctx = RuleContext(env: .fixed(at: ProcessTests.at("2026-11-30 09:00"), user: "zhangmin", timeZone: ProcessTests.tz))
+        #expect(throws: Refusal.self) { try s.validate(.visitorNoShow(visitorID: "V1", at: ProcessTests.at("2026-11-30 09:59")), ctx) }
+        try s.validate(.visitorNoShow(visitorID: "V1", at: ProcessTests.at("2026-11-30 10:01")), ctx)
+        s.apply(.visitorNoShow(visitorID: "V1", at: ProcessTests.at("2026-11-30 10:01")))
+        #expect(s.visitors["V1"]?.status == .noShow)
+        #expect(throws: Refusal.self) { try s.validate(.checkInVisitor(visitorID: "V1", badges: ["B001"], idNumber: nil, at: ProcessTests.at("2026-11-30 10:05")), ctx) }
+    }
+}

@@ -88,6 +88,8 @@ extension OfficeState {
             visitors[id] = v
         case .cancelVisitor(let id, _):
             visitors[id]?.status = .cancelled
+        case .visitorNoShow(let id, _):
+            visitors[id]?.status = .noShow
         case .recordOutcome(let id, let text, _):
             visitors[id]?.outcome = text
         case .undoCheckIn(let id, _):

@@ -34,6 +34,8 @@ public enum Change: Codable, Sendable, Equatable {
     case checkOutVisitor(visitorID: String, at: Date, lostBadges: [String])
     case returnBadges(visitorID: String, badges: [String], at: Date)
     case cancelVisitor(visitorID: String, at: Date)
+    /// The visitor never came.
+    case visitorNoShow(visitorID: String, at: Date)
     case recordOutcome(visitorID: String, text: String, at: Date)
     /// Lead only: back to waiting, badges freed (a mistaken check-in).
     case undoCheckIn(visitorID: String, at: Date)
@@ -79,6 +81,7 @@ public enum Change: Codable, Sendable, Equatable {
         case .checkOutVisitor: "visitor.checkout"
         case .returnBadges: "badge.return"
         case .cancelVisitor: "visitor.cancel"
+        case .visitorNoShow: "visitor.noShow"
         case .recordOutcome: "visitor.outcome"
         case .undoCheckIn: "visitor.undoCheckin"
         case .addToWatchList: "watch.add"
@@ -108,7 +111,7 @@ public enum Change: Codable, Sendable, Equatable {
         case .addBadges(let codes): codes.joined(separator: ",")
         case .addVisitor(let v): v.id
         case .confirmVisitor(let id, _), .visitorArrived(let id, _), .checkInVisitor(let id, _, _, _),
-             .checkOutVisitor(let id, _, _), .returnBadges(let id, _, _), .cancelVisitor(let id, _),
+             .checkOutVisitor(let id, _, _), .returnBadges(let id, _, _), .cancelVisitor(let id, _), .visitorNoShow(let id, _),
              .recordOutcome(let id, _, _), .undoCheckIn(let id, _), .decideWatch(let id, _): id
         case .addToWatchList(let w): w.name ?? "id-number"
         case .removeFromWatchList(let n, _): n ?? "id-number"

@@ -87,6 +87,12 @@ extension OfficeState {
             if v.status != .expected && v.status != .confirmed {
                 throw .rule("Visitor \(id) is \(v.status.rawValue); only an expected visit can be cancelled.")
             }
+        case .visitorNoShow(let id, let at):
+            let v = try visitor(id)
+            if v.status != .expected && v.status != .confirmed {
+                throw .rule("Visitor \(id) is \(v.status.rawValue); only an expected visitor can be a no-show.")
+            }
+            if at < v.expectedAt { throw .rule("\(v.name) is expected at \(Clock.hm(v.expectedAt, ctx.env.timeZone)); not a no-show yet.") }
         case .recordOutcome(let id, let text, _):
             _ = try visitor(id)
             try requireText(text, "outcome")

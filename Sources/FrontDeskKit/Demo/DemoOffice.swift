@@ -133,6 +133,7 @@ public enum DemoOffice {
         list.add(.cancelVisitor(visitorID: c, at: ago(60)))
         let ns = newVisitor(at(9, 0), received: ago(3 * 24 * 60))
         list.add(.confirmVisitor(visitorID: ns, at: ago(3 * 24 * 60 - 20)))
+        if now >= at(9, 0) { list.add(.visitorNoShow(visitorID: ns, at: now)) }
 
         // Supplies: 60 days of consumption; about a quarter end under their reorder point.
         let depts = OfficeCast.departments.map(\.0)

@@ -10,7 +10,7 @@ public struct StockRow: Sendable, Equatable {
     public var daysOfCover: Double?
     /// Units issued in each of the last 8 weeks, oldest first (the sparkline).
     public var weeklyUse: [Int]
-    /// Pending purchase approvals naming this item.
+    /// Purchase requests for this item awaiting approval or delivery.
     public var openRequests: Int
 }
 
@@ -31,11 +31,12 @@ public struct StockLevels: Sendable, Equatable {
             w[week] += q
             weekly[m.sku] = w
         }
-        let pendingTitles = s.approvals.values.filter { $0.status == .pending && $0.type == .purchase }.map { $0.title.lowercased() }
+        var openRequests: [String: Int] = [:]
+        for p in s.purchases.values where p.status == .awaitingApproval || p.status == .approved { openRequests[p.sku, default: 0] += 1 }
         rows = s.items.values.map { item in
             let have = s.onHand[item.sku, default: 0]
             let daily = Double(issued30[item.sku, default: 0]) / 30
-            let open = pendingTitles.filter { $0.contains(item.sku.lowercased()) }.count
+            let open = openRequests[item.sku, default: 0]
             return StockRow(item: item, onHand: have, flags: s.flags(of: item), dailyUse: daily,
                             daysOfCover: daily > 0 ? Double(have) / daily : nil,
                             weeklyUse: weekly[item.sku] ?? Array(repeating: 0, count: 8), openRequests: open)

@@ -8,6 +8,7 @@ public enum RowStep: Equatable, Sendable {
     case visitorArrived(String)
     case returnBadges(String)
     case cancelVisitor(String)
+    case visitorNoShow(String)
     case undoCheckIn(String)
 
     func change(_ s: OfficeState, _ ctx: RuleContext) -> Change {
@@ -17,6 +18,7 @@ public enum RowStep: Equatable, Sendable {
         case .visitorArrived(let id): .visitorArrived(visitorID: id, at: ctx.now)
         case .returnBadges(let id): .returnBadges(visitorID: id, badges: s.visitors[id]?.badgesOut ?? [], at: ctx.now)
         case .cancelVisitor(let id): .cancelVisitor(visitorID: id, at: ctx.now)
+        case .visitorNoShow(let id): .visitorNoShow(visitorID: id, at: ctx.now)
         case .undoCheckIn(let id): .undoCheckIn(visitorID: id, at: ctx.now)
         }
     }
@@ -73,7 +75,10 @@ public enum RowActions {
             if v.status == .onSite { step("u", "Undo check-in 撤销登记", .undoCheckIn(id)) }
             if !v.badgesOut.isEmpty && v.status == .left { step("r", "Badge returned 访客证已归还", .returnBadges(id)) }
             if v.status == .left || v.status == .closed { form("t", "Outcome 来访结果", .outcome) }
-            if v.status == .expected || v.status == .confirmed { step("x", "Cancel 取消", .cancelVisitor(id)) }
+            if v.status == .expected || v.status == .confirmed {
+                step("x", "Cancel 取消", .cancelVisitor(id))
+                if model.now >= v.expectedAt { step("s", "No-show 未到访", .visitorNoShow(id)) }
+            }
             form("n", "New visitor 新访客", .newVisitor)
         case .stock:
             guard s.items[id] != nil else { return [] }

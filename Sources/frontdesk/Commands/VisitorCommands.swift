@@ -6,7 +6,14 @@ struct VisitorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "visitor", abstract: "Visitors: appointments, check-in with badge, check-out.",
         subcommands: [Add.self, Confirm.self, Arrive.self, Checkin.self, Checkout.self, ReturnBadge.self, Cancel.self, List.self,
-                      Show.self, Clear.self, UndoCheckin.self, OutcomeCommand.self])
+                      Show.self, Clear.self, UndoCheckin.self, OutcomeCommand.self, NoShow.self])
+
+    struct NoShow: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "noshow", abstract: "The visitor never came.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        func run() throws { _ = try VisitorCommand.commit(storeOptions) { _, ctx in .visitorNoShow(visitorID: id, at: ctx.now) } }
+    }
 
     /// Commits one visitor change and runs its hook.
     static func commit(_ opts: StoreOptions, _ make: (OfficeState, RuleContext) throws -> Change) throws -> JournalRecord {
