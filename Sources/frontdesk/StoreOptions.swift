@@ -44,9 +44,11 @@ struct StoreOptions: ParsableArguments {
 /// Runs the store's hook for a committed change and reports a failure on stderr; never fails the command.
 enum Hooks {
     static func after(_ records: [JournalRecord], _ store: Store) {
-        for r in records {
+        let (table, refusal) = store.hooks()
+        for r in records where table.hooks[r.change.name] != nil {
+            if let why = refusal { Outcome.say("frontdesk: warning: \(why)"); continue }
             do {
-                guard let started = try HostNotifier.start(for: r.change, state: store.state, settings: store.meta.settings,
+                guard let started = try HostNotifier.start(for: r.change, state: store.state, hooks: table,
                                                            timeZone: store.env.timeZone) else { continue }
                 if let problem = HostNotifier.outcome(started, timeout: 3) { Outcome.say("frontdesk: warning: \(problem)") }
             } catch {

@@ -117,14 +117,14 @@ struct ProcessTests {
         var s = lobby()
         s.apply(.addVisitor(Visitor(id: "V2", name: "x\"; touch /tmp/pwned; echo \"", host: "lina", expectedAt: Self.at("2026-11-30 11:00"), receivedAt: Self.at("2026-11-30 08:00"))))
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("hook-\(UUID().uuidString)").path
-        var settings = StoreSettings.defaults
-        settings.hooks["visitor.arrived"] = "printf '%s|%s' {visitor} {host} > \(out)"
-        let started = try #require(try HostNotifier.start(for: .visitorArrived(visitorID: "V2", at: Self.at("2026-11-30 10:00")), state: s, settings: settings, timeZone: Self.tz))
+        var hooks = HookTable()
+        hooks.hooks["visitor.arrived"] = "printf '%s|%s' {visitor} {host} > \(out)"
+        let started = try #require(try HostNotifier.start(for: .visitorArrived(visitorID: "V2", at: Self.at("2026-11-30 10:00")), state: s, hooks: hooks, timeZone: Self.tz))
         #expect(HostNotifier.outcome(started, timeout: 5) == nil)
         #expect((try? String(contentsOfFile: out, encoding: .utf8)) == "x\"; touch /tmp/pwned; echo \"|lina")
         try? FileManager.default.removeItem(atPath: out)
-        settings.hooks["visitor.arrived"] = "echo boom >&2; exit 7"
-        let failing = try #require(try HostNotifier.start(for: .visitorArrived(visitorID: "V2", at: Self.at("2026-11-30 10:00")), state: s, settings: settings, timeZone: Self.tz))
+        hooks.hooks["visitor.arrived"] = "echo boom >&2; exit 7"
+        let failing = try #require(try HostNotifier.start(for: .visitorArrived(visitorID: "V2", at: Self.at("2026-11-30 10:00")), state: s, hooks: hooks, timeZone: Self.tz))
         let problem = HostNotifier.outcome(failing, timeout: 5)
         #expect(problem?.contains("exit 7") == true)
         #expect(problem?.contains("boom") == true)

@@ -16,7 +16,8 @@ import TestSupport
         #expect(report.archived > 0)
         #expect(!report.segmentsWritten.isEmpty)
         try storeTestAddVisitor(store, "张伟 🙂", at: "2026-07-10 11:00")
-        try store.updateSettings { $0.dayEndHour = 19 }
+        try store.updateSettings(key: "dayEndHour", value: "19") { $0.dayEndHour = 19 }
+        try store.setHook(event: "visitor.arrived", command: "echo {visitor}")
         return tmp
     }
 

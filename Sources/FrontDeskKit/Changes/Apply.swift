@@ -16,6 +16,8 @@ extension OfficeState {
         case .revokeRole(let user, let role):
             roles[user]?.removeAll { $0 == role }
             if roles[user]?.isEmpty == true { roles[user] = nil }
+        case .changeSetting:
+            break  // the value is in meta.plist or hooks.plist; the record is the audit trail
         case .addRoom(let r):
             rooms[r.id] = r; bump(.room, r.id)
         case .setRoomOutOfService(let id, let p):
@@ -110,9 +112,9 @@ extension OfficeState {
             items[i.sku] = i; bump(.item, i.sku)
         case .moveStock(let m):
             moves[m.id] = m; bump(.move, m.id)
-            onHand[m.sku, default: 0] += m.quantity
+            onHand[m.sku, default: 0] &+= m.quantity  // validation caps quantities; replay must never trap
             if let pid = m.purchaseID, var p = purchases[pid] {
-                p.receivedQuantity += m.quantity
+                p.receivedQuantity &+= m.quantity
                 if p.receivedQuantity >= p.quantity { p.status = .received }
                 purchases[pid] = p
             }

@@ -10,6 +10,9 @@ public enum Change: Codable, Sendable, Equatable {
     case grantRole(user: String, role: Role)
     case revokeRole(user: String, role: Role)
 
+    /// A setting or hook changed (the value itself lives in meta.plist / hooks.plist): the audit trail.
+    case changeSetting(key: String, value: String)
+
     // Meetings
     case addRoom(Room)
     case setRoomOutOfService(roomID: String, period: ClosedPeriod)
@@ -63,6 +66,7 @@ public enum Change: Codable, Sendable, Equatable {
         case .addPerson: "person.add"
         case .grantRole: "role.grant"
         case .revokeRole: "role.revoke"
+        case .changeSetting: "settings.change"
         case .addRoom: "room.add"
         case .setRoomOutOfService: "room.outOfService"
         case .bookMeetings: "meeting.book"
@@ -102,6 +106,7 @@ public enum Change: Codable, Sendable, Equatable {
         case .addDepartment(let d): d.name
         case .addPerson(let p): p.login
         case .grantRole(let u, _), .revokeRole(let u, _): u
+        case .changeSetting(let k, _): k
         case .addRoom(let r): r.id
         case .setRoomOutOfService(let id, _): id
         case .bookMeetings(let ms): ms.first?.id ?? ""

@@ -21,6 +21,8 @@ extension OfficeState {
             if role == .admin, roles.filter({ $0.value.contains(.admin) }).count <= 1 {
                 throw .rule("\(user) is the last admin; grant admin to someone else first.")
             }
+        case .changeSetting:
+            try requireRole(ctx, .admin, to: "change settings")
         case .addRoom(let r):
             try validateNewRoom(r)
         case .setRoomOutOfService(let id, let p):

@@ -29,8 +29,6 @@ public struct StoreSettings: Codable, Sendable, Equatable {
     public var purchaseAdminThreshold: Double = 5000
     /// Days after which visitors' personal data is purged from history.
     public var retentionDays: Int = 180
-    /// Event name → command line run when it happens (host notification).
-    public var hooks: [String: String] = [:]
 
     public init() {}
 
@@ -52,7 +50,6 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         designatedSupplier = try c.decodeIfPresent(String.self, forKey: .designatedSupplier)
         purchaseAdminThreshold = try c.decodeIfPresent(Double.self, forKey: .purchaseAdminThreshold) ?? d.purchaseAdminThreshold
         retentionDays = try c.decodeIfPresent(Int.self, forKey: .retentionDays) ?? d.retentionDays
-        hooks = try c.decodeIfPresent([String: String].self, forKey: .hooks) ?? d.hooks
     }
 
     public static let defaults = StoreSettings()

@@ -34,7 +34,7 @@ public struct ReorderProposal: Sendable, Equatable {
         var demand: [String: Int] = [:]
         var unjustified: Set<String> = []
         for d in s.demand.values where d.month == month {
-            demand[d.sku, default: 0] += d.quantity
+            demand[d.sku, default: 0] &+= d.quantity
             if (d.justification ?? "").isEmpty || d.budget == nil { unjustified.insert(d.sku) }
         }
         var onOrder: [String: Int] = [:]
@@ -45,7 +45,7 @@ public struct ReorderProposal: Sendable, Equatable {
             let avg = Double(used[item.sku, default: 0]) / Double(months)
             let expected = max(Double(demand[item.sku, default: 0]), avg)
             let have = s.onHand[item.sku, default: 0], open = onOrder[item.sku, default: 0]
-            let need = Int((Double(item.target) + expected - Double(have) - Double(open)).rounded(.up))
+            let need = Int(max(-1e9, min(1e9, (Double(item.target) + expected - Double(have) - Double(open)).rounded(.up))))
             guard need > 0 || demand[item.sku] != nil else { return nil }
             return Line(sku: item.sku, name: item.name, unit: item.unit, demand: demand[item.sku, default: 0], averageMonthlyUse: avg,
                         onHand: have, onOrder: open, target: item.target, proposed: max(0, need), special: item.special,

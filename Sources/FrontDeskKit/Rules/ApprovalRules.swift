@@ -6,7 +6,9 @@ extension OfficeState {
     func validateNewApproval(_ a: ApprovalRequest) throws(Refusal) {
         try requireText(a.title, "title")
         if approvals[a.id] != nil { throw .rule("Request \(a.id) exists already.") }
-        if let amt = a.amount, amt < 0 || !amt.isFinite { throw .invalid("The amount must be a positive number.") }
+        if let amt = a.amount, amt < 0 || !amt.isFinite || amt > OfficeState.maxAmount {
+            throw .invalid("The amount must be a number from 0 to \(Int(OfficeState.maxAmount)).")
+        }
         if a.type == .purchase && a.amount == nil { throw .invalid("A purchase request needs an amount.") }
         if let f = a.from, let t = a.to, t < f { throw .invalid("The period ends before it starts.") }
         if a.requiredApprovals < 1 { throw .invalid("At least one approval is required.") }

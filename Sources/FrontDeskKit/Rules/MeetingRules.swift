@@ -5,7 +5,7 @@ import Foundation
 extension OfficeState {
     func validateNewRoom(_ r: Room) throws(Refusal) {
         try requireText(r.name, "room name")
-        if r.capacity < 1 { throw .invalid("A room holds at least 1 person (got \(r.capacity)).") }
+        if r.capacity < 1 || r.capacity > 10_000 { throw .invalid("A room holds 1 to 10,000 people (got \(r.capacity)).") }
         if room(named: r.name) != nil { throw .rule("A room named \(r.name) exists already.") }
         if rooms[r.id] != nil { throw .rule("Room id \(r.id) exists already.") }
     }

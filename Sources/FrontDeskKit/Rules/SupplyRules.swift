@@ -6,11 +6,25 @@ extension OfficeState {
         try requireText(i.sku, "SKU"); try requireText(i.name, "item name"); try requireText(i.unit, "unit")
         if items[i.sku] != nil { throw .rule("Item \(i.sku) exists already (\(items[i.sku]?.name ?? "")).") }
         if i.reorderAt < 0 || i.target < 0 { throw .invalid("Reorder point and target cannot be negative.") }
+        if i.target > Self.maxQuantity { throw .invalid("A target above \(Self.maxQuantity) is a typing mistake.") }
+        if let p = i.unitPrice, !p.isFinite || p < 0 || p > Self.maxAmount { throw .invalid("The price must be between 0 and \(Int(Self.maxAmount)).") }
         if i.target < i.reorderAt { throw .invalid("Target level (\(i.target)) is below the reorder point (\(i.reorderAt)).") }
     }
 
+    /// No office moves more than this many units of one item at once: a bigger number is a typo.
+    public static let maxQuantity = 1_000_000
+    /// Amounts above this are typing mistakes, not office purchases.
+    public static let maxAmount = 1e10
+
     func validateMove(_ m: StockMove) throws(Refusal) {
         guard let item = items[m.sku] else { throw .invalid("No item \(m.sku) (frontdesk stock list).") }
+        if abs(m.quantity) > Self.maxQuantity || (m.countedQuantity ?? 0) > Self.maxQuantity || (m.rejectedQuantity ?? 0) > Self.maxQuantity {
+            throw .invalid("\(abs(m.quantity)) is more than \(Self.maxQuantity) units at once; check the quantity.")
+        }
+        if let p = m.unitPrice, !p.isFinite || p < 0 || p > Self.maxAmount { throw .invalid("The unit price must be between 0 and \(Int(Self.maxAmount)).") }
+        if onHand[m.sku, default: 0] + m.quantity > Self.maxQuantity * 100 {
+            throw .invalid("That would put \(onHand[m.sku, default: 0] + m.quantity) \(item.unit) in stock; check the quantity.")
+        }
         if moves[m.id] != nil { throw .rule("Stock move \(m.id) exists already.") }
         if let pid = m.purchaseID {
             guard let p = purchases[pid] else { throw .invalid("No purchase \(pid).") }
@@ -41,9 +55,9 @@ extension OfficeState {
     func validatePurchase(_ p: PurchaseRequest, _ a: ApprovalRequest, _ ctx: RuleContext) throws(Refusal) {
         guard let item = items[p.sku] else { throw .invalid("No item \(p.sku) (frontdesk stock list).") }
         if purchases[p.id] != nil { throw .rule("Purchase \(p.id) exists already.") }
-        if p.quantity < 1 { throw .invalid("Quantity must be at least 1.") }
+        if p.quantity < 1 || p.quantity > Self.maxQuantity { throw .invalid("Quantity must be 1 to \(Self.maxQuantity).") }
         guard let chosen = p.chosenQuote else { throw .invalid("Choose one of the quotes.") }
-        for q in p.quotes where q.unitPrice < 0 || !q.unitPrice.isFinite || q.leadDays < 0 {
+        for q in p.quotes where q.unitPrice < 0 || !q.unitPrice.isFinite || q.unitPrice > Self.maxAmount || q.leadDays < 0 || q.leadDays > 3650 {
             throw .invalid("Quote from \(q.supplier): price and delivery days cannot be negative.")
         }
         if Set(p.quotes.map { $0.supplier.lowercased() }).count != p.quotes.count { throw .invalid("Each quote must come from a different supplier.") }
@@ -68,7 +82,8 @@ extension OfficeState {
     func validateDemand(_ d: DemandEntry) throws(Refusal) {
         guard let item = items[d.sku] else { throw .invalid("No item \(d.sku) (frontdesk stock list).") }
         try requireText(d.department, "department")
-        if d.quantity < 1 { throw .invalid("Quantity must be at least 1.") }
+        if d.quantity < 1 || d.quantity > Self.maxQuantity { throw .invalid("Quantity must be 1 to \(Self.maxQuantity).") }
+        if let b = d.budget, !b.isFinite || b < 0 || b > Self.maxAmount { throw .invalid("The budget must be between 0 and \(Int(Self.maxAmount)).") }
         if demand[d.id] != nil { throw .rule("Demand \(d.id) exists already.") }
         if item.special && ((d.justification ?? "").isEmpty || d.budget == nil) {
             throw .rule("\(item.name) is a special item: give a justification and a budget.")

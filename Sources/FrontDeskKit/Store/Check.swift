@@ -24,7 +24,7 @@ extension Store {
         }
         verify(paths.meta, StoreMeta.self) { "schema \($0.schemaVersion)\($0.allowOverrides ? ", allows overrides" : "")" }
         verify(paths.snapshot, Snapshot.self) { "generation \($0.generation), \($0.state.recordCount) records in the working set" }
-        var journals = Posix.listDirectory(paths.history).filter { $0.hasPrefix("journal.") }.map { paths.history + "/" + $0 }
+        var journals = Posix.listDirectory(paths.history).filter { $0.hasPrefix("journal.") && $0.hasSuffix(".log") }.map { paths.history + "/" + $0 }
         journals.append(paths.journal(currentGeneration))
         for j in journals { out.append(checkJournal(j)) }
         for month in historyMonths {
@@ -50,6 +50,9 @@ extension Store {
                     return FileCheck(file: rel, ok: false, detail: "record \(i + 1) cannot be read: \(error)")
                 }
             }
+            if let at = scan.damagedAt {
+                return FileCheck(file: rel, ok: false, detail: "damaged at byte \(at): valid records follow a bad one (restore from backup)")
+            }
             if scan.tornBytes > 0 {
                 return FileCheck(file: rel, ok: true,
                                  detail: "\(scan.payloads.count) records; \(scan.tornBytes) bytes of a torn last record (never acknowledged) will be cut by the next write")
@@ -62,13 +65,16 @@ extension Store {
 
     /// The audit trail: every journal record, archived generations included, oldest first.
     public func auditTrail(since: Date? = nil) throws -> [JournalRecord] {
-        var files = Posix.listDirectory(paths.history).filter { $0.hasPrefix("journal.") }.map { paths.history + "/" + $0 }
+        var files = Posix.listDirectory(paths.history).filter { $0.hasPrefix("journal.") && $0.hasSuffix(".log") }.map { paths.history + "/" + $0 }
         files.append(paths.journal(currentGeneration))
         var out: [JournalRecord] = []
         let dec = BinaryPlistDecoder()
         for f in files {
             guard let bytes = try Posix.read(f), bytes.count >= JournalFormat.headerSize else { continue }
             let scan = JournalFormat.scan(bytes.dropFirst(JournalFormat.headerSize), base: JournalFormat.headerSize)
+            if let at = scan.damagedAt {
+                throw StoreError(file: f, problem: "damaged at byte \(at)", remedy: "Run frontdesk check; restore this file from backup.")
+            }
             for p in scan.payloads {
                 do {
                     let r = try dec.decode(JournalRecord.self, from: p)

@@ -42,6 +42,9 @@ enum JournalFormat {
         var goodEnd: Int
         /// Bytes after `goodEnd` that do not form a complete good record.
         var tornBytes: Int
+        /// A valid record follows the bad bytes: this is damage in the middle of the journal, not
+        /// a torn last append, and cutting it off would lose acknowledged changes.
+        var damagedAt: Int?
     }
 
     /// Splits `bytes` (the file's content from `base`) into records.
@@ -60,6 +63,28 @@ enum JournalFormat {
                 pos += frameSize + len
             }
         }
-        return Scan(payloads: payloads, goodEnd: base + pos, tornBytes: n - pos)
+        var damagedAt: Int?
+        if pos < n && laterFrameExists(bytes, after: pos) { damagedAt = base + pos }
+        return Scan(payloads: payloads, goodEnd: base + pos, tornBytes: n - pos, damagedAt: damagedAt)
+    }
+
+    /// Whether a complete, checksummed frame starts anywhere after `start`. Only asked when a
+    /// scan stops early, so its cost (a CRC per plausible candidate) is paid on damage alone.
+    static func laterFrameExists(_ bytes: Data, after start: Int) -> Bool {
+        let n = bytes.count
+        return bytes.withUnsafeBytes { raw in
+            var q = start + 1
+            while q + frameSize <= n {
+                let len = Int(UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: q, as: UInt32.self)))
+                if len > 0, len <= maxPayload, q + frameSize + len <= n {
+                    let crc = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: q + 4, as: UInt32.self))
+                    let body = UnsafeRawBufferPointer(rebasing: raw[(q + frameSize)..<(q + frameSize + len)])
+                    // A real record is a bplist00 document: check the magic before the CRC.
+                    if len >= 8, body.starts(with: "bplist00".utf8), CRC32.checksum(body) == crc { return true }
+                }
+                q += 1
+            }
+            return false
+        }
     }
 }

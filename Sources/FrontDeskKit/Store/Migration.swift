@@ -47,6 +47,9 @@ enum Migration {
         let fd = try Posix.open(jpath, O_RDWR | O_APPEND)
         defer { close(fd) }
         let scan = JournalFormat.scan(try Posix.readToEnd(fd, from: JournalFormat.headerSize, path: jpath), base: JournalFormat.headerSize)
+        if let at = scan.damagedAt {
+            throw StoreError(file: jpath, problem: "damaged at byte \(at)", remedy: "Restore it from backup before upgrading; nothing was changed.")
+        }
         if scan.tornBytes > 0 { _ = ftruncate(fd, off_t(scan.goodEnd)) }
         var seq = head.seq
         if let last = scan.payloads.last, let rec = try? BinaryPlistDecoder().decode(JournalRecord.self, from: last) { seq = rec.seq }

@@ -53,10 +53,11 @@ enum Posix {
     }
 
     /// Replaces `path` with `data` atomically and durably, mode 0660.
-    static func atomicWrite(_ data: Data, to path: String) throws(StoreError) {
+    static func atomicWrite(_ data: Data, to path: String, mode: mode_t = fileMode) throws(StoreError) {
         let dir = (path as NSString).deletingLastPathComponent
         let tmp = "\(path).tmp.\(getpid())"
         let fd = try open(tmp, O_WRONLY | O_TRUNC, create: true)
+        if mode != fileMode { _ = fchmod(fd, mode) }
         do {
             try writeAll(fd, data, path: tmp)
             try fsync(fd, path: tmp)
@@ -116,6 +117,20 @@ enum Posix {
                       mtime: Int(st.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(st.st_mtim.tv_nsec))
     }
 
+    static func fileID(fd: Int32) -> FileID? {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        return FileID(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino), size: Int(st.st_size),
+                      mtime: Int(st.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(st.st_mtim.tv_nsec))
+    }
+
+    /// The open file is still the one at `path` (not renamed away or unlinked).
+    static func isSameFile(_ fd: Int32, _ path: String) -> Bool {
+        var a = stat(), b = stat()
+        guard fstat(fd, &a) == 0, stat(path, &b) == 0 else { return false }
+        return a.st_nlink > 0 && a.st_ino == b.st_ino && a.st_dev == b.st_dev
+    }
+
     static func mode(_ path: String) -> mode_t? {
         var st = stat()
         return stat(path, &st) == 0 ? st.st_mode : nil
@@ -123,8 +138,13 @@ enum Posix {
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+    /// Creates the directory with `mode` (exactly, whatever the umask). An existing directory is
+    /// left as it is: its mode is not ours to change.
     static func makeDirectory(_ path: String, mode: mode_t = dirMode) throws(StoreError) {
-        if mkdir(path, mode) != 0 && errno != EEXIST { throw .io(path, "mkdir") }
+        if mkdir(path, mode) != 0 {
+            if errno == EEXIST { return }
+            throw .io(path, "mkdir")
+        }
         _ = chmod(path, mode)
     }
 

@@ -31,6 +31,7 @@ public final class Store {
     private var journalFD: Int32 = -1
     private var journalOffset: Int = 0
     private var snapshotID: Posix.FileID?
+    private var metaID: Posix.FileID?
     private var lockFD: Int32 = -1
     private var inotifyFD: Int32 = -1
     /// What the last open/refresh read, for the performance notes and `frontdesk check`.
@@ -74,8 +75,18 @@ public final class Store {
                              remedy: "Use it as it is, or choose another directory with --store.")
         }
         try makeParents(of: root)
-        try Posix.makeDirectory(root)
-        try refuseWorldWritable(root)
+        if Posix.exists(root) {
+            // Never turn someone's home or /tmp into a store: only an empty directory will do.
+            try refuseWorldWritable(root)
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+            if !entries.isEmpty {
+                throw StoreError(file: root, problem: "the directory is not empty (\(entries.count) entries) and holds no store",
+                                 remedy: "Choose a new or empty directory with --store; nothing was changed.")
+            }
+            _ = chmod(root, Posix.dirMode)
+        } else {
+            try Posix.makeDirectory(root)
+        }
         try Posix.makeDirectory(paths.history)
         let meta = StoreMeta(createdAt: env.now(), createdBy: env.unixUser, allowOverrides: allowOverrides)
         let lock = try Posix.open(paths.lock, O_RDWR, create: true)
@@ -128,6 +139,7 @@ public final class Store {
             throw damaged(paths.meta, error)
         }
         let store = Store(root: root, meta: meta, env: env)
+        store.metaID = Posix.fileID(paths.meta)
         try store.loadSnapshotAndJournal()
         return store
     }
@@ -179,11 +191,19 @@ public final class Store {
         var lastError: Error?
         for _ in 0..<5 {  // a compaction may swap files between our reads: start over
             do {
-                guard let bytes = try Posix.read(paths.snapshot) else {
-                    throw StoreError(file: paths.snapshot, problem: "missing",
-                                     remedy: "Restore it from backup, or run frontdesk check for details.")
+                // Identify the snapshot by the descriptor we read it from, so a swap between the
+                // read and the stat cannot pair old contents with the new file's identity.
+                let sfd = Glibc.open(paths.snapshot, O_RDONLY | O_CLOEXEC)
+                if sfd < 0 {
+                    if errno == ENOENT {
+                        throw StoreError(file: paths.snapshot, problem: "missing",
+                                         remedy: "Restore it from backup, or run frontdesk check for details.")
+                    }
+                    throw StoreError.io(paths.snapshot, "open")
                 }
-                let id = Posix.fileID(paths.snapshot)
+                defer { close(sfd) }
+                let id = Posix.fileID(fd: sfd)
+                let bytes = try Posix.readToEnd(sfd, from: 0, path: paths.snapshot)
                 let snap: Snapshot
                 do { snap = try BinaryPlistDecoder().decode(Snapshot.self, from: bytes) } catch {
                     throw Self.damaged(paths.snapshot, error)
@@ -194,7 +214,7 @@ public final class Store {
                 }
                 let fd = Glibc.open(paths.journal(snap.generation), O_RDWR | O_APPEND | O_CLOEXEC)
                 if fd < 0 {
-                    if errno == ENOENT, Posix.fileID(paths.snapshot) != id { continue }
+                    if errno == ENOENT, !Posix.isSameFile(sfd, paths.snapshot) { continue }
                     throw StoreError.io(paths.journal(snap.generation), "open journal")
                 }
                 if journalFD >= 0 { close(journalFD) }
@@ -236,14 +256,19 @@ public final class Store {
     /// Cheap when nothing changed: one stat of the snapshot and one fstat of the journal.
     @discardableResult
     public func refresh() throws -> Bool {
-        if Posix.fileID(paths.snapshot)?.ino != snapshotID?.ino {
+        var settingsChanged = false
+        if Posix.fileID(paths.meta) != metaID {
+            try reloadMeta()
+            settingsChanged = true
+        }
+        if Posix.fileID(paths.snapshot) != snapshotID {
             let before = seq
             let oldGen = generation
             try loadSnapshotAndJournal()
             return seq != before || generation != oldGen
         }
-        guard Posix.fileSize(journalFD) > journalOffset else { return false }
-        return try readJournalTail(truncateTorn: false) > 0
+        guard Posix.fileSize(journalFD) > journalOffset else { return settingsChanged }
+        return try readJournalTail(truncateTorn: false) > 0 || settingsChanged
     }
 
     /// An inotify descriptor that becomes readable when any file of the store changes, so a
@@ -278,6 +303,10 @@ public final class Store {
         let bytes = try Posix.readToEnd(journalFD, from: journalOffset, path: path)
         guard !bytes.isEmpty else { return 0 }
         let scan = JournalFormat.scan(bytes, base: journalOffset)
+        if let at = scan.damagedAt {
+            throw StoreError(file: path, problem: "damaged at byte \(at): valid records follow a bad one, so this is not a torn last write",
+                             remedy: "Nothing was changed. Run frontdesk check, then restore this file from backup; do not write to the store until then.")
+        }
         var applied = 0
         let decoder = BinaryPlistDecoder()
         for payload in scan.payloads {
@@ -341,10 +370,7 @@ public final class Store {
                 frames.append(JournalFormat.frame(try enc.encode(rec)))
                 records.append(rec)
             }
-            let path = paths.journal(generation)
-            try Posix.writeAll(journalFD, frames, path: path)
-            try Posix.fsync(journalFD, path: path)
-            journalOffset += frames.count
+            try appendDurably(frames)
             state = trial
             seq += changes.count
             return records
@@ -357,17 +383,31 @@ public final class Store {
         try withWriteLock { try append(change) }
     }
 
-    private func append(_ change: Change) throws -> JournalRecord {
+    func append(_ change: Change) throws -> JournalRecord {
         let rec = JournalRecord(seq: seq + 1, at: env.now(), unixUser: env.unixUser, uid: Int(geteuid()),
                                 actor: env.actingUser, change: change)
         let frame = JournalFormat.frame(try BinaryPlistEncoder().encode(rec))
-        let path = paths.journal(generation)
-        try Posix.writeAll(journalFD, frame, path: path)
-        try Posix.fsync(journalFD, path: path)
-        journalOffset += frame.count
-        state.apply(change)
+        var next = state
+        next.apply(change)
+        try appendDurably(frame)
+        state = next
         seq = rec.seq
         return rec
+    }
+
+    /// Appends `frames` and fsyncs. On any failure the journal is cut back to where it was, so a
+    /// change reported as failed never shows up later (and a batch is all or nothing).
+    private func appendDurably(_ frames: Data) throws {
+        let path = paths.journal(generation)
+        do {
+            try Posix.writeAll(journalFD, frames, path: path)
+            try Posix.fsync(journalFD, path: path)
+        } catch {
+            _ = ftruncate(journalFD, off_t(journalOffset))
+            _ = Glibc.fsync(journalFD)
+            throw error
+        }
+        journalOffset += frames.count
     }
 
     /// Runs `body` holding the exclusive store lock, after catching up with the journal.
@@ -379,7 +419,11 @@ public final class Store {
     }
 
     private func refreshForWrite() throws {
-        if Posix.fileID(paths.snapshot)?.ino != snapshotID?.ino { try loadSnapshotAndJournal() }
+        // Under the lock: the snapshot must be the one we loaded and our journal descriptor the
+        // live journal file, or a compaction happened and we start from the new generation.
+        if Posix.fileID(paths.snapshot) != snapshotID || !Posix.isSameFile(journalFD, paths.journal(generation)) {
+            try loadSnapshotAndJournal()
+        }
         try readJournalTail(truncateTorn: true)
     }
 
@@ -406,22 +450,29 @@ public final class Store {
     }
 
     /// Changes the store's settings (admin only), under the lock, as a whole-file replace.
-    public func updateSettings(_ edit: (inout StoreSettings) -> Void) throws {
+    /// Changes one setting (admin only), under the lock, from the meta.plist on disk (another
+    /// admin's change is not lost), recorded in the journal for the audit trail.
+    public func updateSettings(key: String, value: String, _ edit: (inout StoreSettings) -> Void) throws {
         try withWriteLock {
             if !state.hasRole(env.actingUser, .admin) {
                 throw Refusal.permission("\(env.actingUser) may not change settings: that needs the admin role.")
             }
+            try reloadMeta()
             var m = meta
             edit(&m.settings)
+            _ = try append(.changeSetting(key: key, value: value))
             try Posix.atomicWrite(try BinaryPlistEncoder().encode(m), to: paths.meta)
             meta = m
+            metaID = Posix.fileID(paths.meta)
         }
     }
 
     /// Re-reads meta.plist (settings changed by another session).
     public func reloadMeta() throws {
+        let id = Posix.fileID(paths.meta)
         guard let bytes = try Posix.read(paths.meta) else { return }
         do { meta = try BinaryPlistDecoder().decode(StoreMeta.self, from: bytes) } catch { throw Self.damaged(paths.meta, error) }
+        metaID = id
     }
 
     // MARK: Maintenance used by compaction and the generator

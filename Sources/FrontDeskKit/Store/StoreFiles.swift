@@ -65,6 +65,7 @@ struct StorePaths {
     var lock: String { root + "/store.lock" }
     var meta: String { root + "/meta.plist" }
     var snapshot: String { root + "/snapshot.plist" }
+    var hooks: String { root + "/hooks.plist" }
     var history: String { root + "/history" }
     func journal(_ generation: Int) -> String { root + String(format: "/journal.%06d.log", generation) }
     func archivedJournal(_ generation: Int) -> String { history + String(format: "/journal.%06d.log", generation) }

@@ -11,7 +11,8 @@ public enum HostNotifier {
     public struct Started {
         public let event: String
         public let process: Process
-        public let errors: Pipe
+        /// The hook's stderr goes to a file, never a pipe: a chatty hook cannot block on a full pipe.
+        public let errorsPath: String
         public let startedAt: Date
     }
 
@@ -36,8 +37,8 @@ public enum HostNotifier {
     }
 
     /// Starts the hook configured for the change's event, if any; does not wait for it.
-    public static func start(for change: Change, state: OfficeState, settings: StoreSettings, timeZone tz: TimeZone) throws -> Started? {
-        guard let template = settings.hooks[change.name], !template.isEmpty,
+    public static func start(for change: Change, state: OfficeState, hooks: HookTable, timeZone tz: TimeZone) throws -> Started? {
+        guard let template = hooks.hooks[change.name], !template.isEmpty,
               let values = values(for: change, in: state, timeZone: tz) else { return nil }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -45,12 +46,16 @@ public enum HostNotifier {
         var env = ProcessInfo.processInfo.environment
         for (k, v) in values { env["FRONTDESK_HOOK_\(k.uppercased())"] = v }
         p.environment = env
-        let errors = Pipe()
+        let errorsPath = NSTemporaryDirectory() + "/frontdesk-hook-\(getpid())-\(UUID().uuidString).err"
+        guard FileManager.default.createFile(atPath: errorsPath, contents: nil), let errors = FileHandle(forWritingAtPath: errorsPath) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        defer { try? errors.close() }
         p.standardError = errors
         p.standardOutput = FileHandle.nullDevice
         p.standardInput = FileHandle.nullDevice
         try p.run()
-        return Started(event: change.name, process: p, errors: errors, startedAt: Date())
+        return Started(event: change.name, process: p, errorsPath: errorsPath, startedAt: Date())
     }
 
     /// Waits up to `timeout` seconds. Nil when the hook succeeded; otherwise what to tell the desk.
@@ -58,16 +63,20 @@ public enum HostNotifier {
         let deadline = Date().addingTimeInterval(timeout)
         while s.process.isRunning && Date() < deadline { usleep(10_000) }
         if s.process.isRunning {
-            return "the \(s.event) hook is still running after \(Int(timeout)) s; it was left to finish on its own"
+            s.process.terminate()
+            try? FileManager.default.removeItem(atPath: s.errorsPath)
+            return "the \(s.event) hook took longer than \(Int(timeout)) s and was stopped"
         }
         return check(s)
     }
 
     /// For a finished hook: nil on success, else the failure with the first line of its stderr.
     public static func check(_ s: Started) -> String? {
-        guard !s.process.isRunning, s.process.terminationStatus != 0 else { return nil }
-        let err = String(decoding: s.errors.fileHandleForReading.availableData, as: UTF8.self)
-            .split(separator: "\n").first.map(String.init) ?? ""
+        guard !s.process.isRunning else { return nil }
+        defer { try? FileManager.default.removeItem(atPath: s.errorsPath) }
+        guard s.process.terminationStatus != 0 else { return nil }
+        let head = (FileHandle(forReadingAtPath: s.errorsPath).flatMap { try? $0.read(upToCount: 4096) }) ?? Data()
+        let err = String(decoding: head, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
         return "the \(s.event) hook failed (exit \(s.process.terminationStatus))\(err.isEmpty ? "" : ": \(err)")"
     }
 }

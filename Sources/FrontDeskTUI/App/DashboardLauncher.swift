@@ -31,9 +31,11 @@ public enum DashboardLauncher {
         var hooks: [HostNotifier.Started] = []
         // Host notifications run in the background; a failure is shown, never waited for.
         func notify(_ records: [JournalRecord]) {
-            for r in records {
+            let (table, refusal) = store.hooks()
+            for r in records where table.hooks[r.change.name] != nil {
+                if let why = refusal { dash.message = (why, .warning); continue }
                 do {
-                    if let h = try HostNotifier.start(for: r.change, state: store.state, settings: store.meta.settings, timeZone: store.env.timeZone) {
+                    if let h = try HostNotifier.start(for: r.change, state: store.state, hooks: table, timeZone: store.env.timeZone) {
                         hooks.append(h)
                     }
                 } catch {
@@ -78,6 +80,10 @@ public enum DashboardLauncher {
                 }
             }
             hooks.removeAll { h in
+                if h.process.isRunning && Date().timeIntervalSince(h.startedAt) > 30 {
+                    dash.message = (HostNotifier.outcome(h, timeout: 0) ?? "", .warning); dirty = true
+                    return true
+                }
                 guard !h.process.isRunning else { return false }
                 if let problem = HostNotifier.check(h) { dash.message = (problem, .warning); dirty = true }
                 return true

@@ -38,7 +38,7 @@ enum PanePicture {
     static func gauge(value: Int, mark: Int, full: Int, width: Int, isLow: Bool) -> [Span] {
         guard width > 0 else { return [] }
         let top = max(1, full)
-        func cells(_ v: Int) -> Int { min(width, max(0, Int((Double(v) / Double(top) * Double(width)).rounded()))) }
+        func cells(_ v: Int) -> Int { min(width, max(0, Int(min(Double(width), max(0, (Double(v) / Double(top) * Double(width)).rounded()))))) }
         let filled = value > 0 ? max(1, cells(value)) : 0
         let markAt = min(width - 1, cells(mark))
         var spans: [Span] = []
@@ -91,6 +91,8 @@ enum PaneText {
 
     /// "4,900" or "680.50": money without a currency sign, grouped by thousands.
     static func amount(_ value: Double) -> String {
+        // Beyond a trillion (or not a number) the figure is shown as such rather than trapping.
+        guard value.isFinite, abs(value) < 1e12 else { return value.isNaN ? "?" : (value < 0 ? "-" : "") + "≥1e12" }
         let cents = Int((abs(value) * 100).rounded())
         var whole = String(cents / 100)
         var grouped = ""

@@ -59,7 +59,9 @@ struct SettingsCommand: ParsableCommand {
             let s = store.meta.settings
             var rows: [[String]] = SettingsCommand.numeric.map { [$0.key, SettingsCommand.format($0.get(s), $0.unit), $0.help] }
             rows.append(["designatedSupplier", s.designatedSupplier ?? "", "supplier for small urgent purchases"])
-            for (event, cmd) in s.hooks.sorted(by: { $0.key < $1.key }) { rows.append(["hook \(event)", cmd, ""]) }
+            let (table, refusal) = store.hooks()
+            for (event, cmd) in table.hooks.sorted(by: { $0.key < $1.key }) { rows.append(["hook \(event)", cmd, ""]) }
+            if let why = refusal { Outcome.say("frontdesk: warning: \(why)") }
             Output.table(["SETTING", "VALUE", "MEANING"], rows)
         }
     }
@@ -72,16 +74,16 @@ struct SettingsCommand: ParsableCommand {
         func run() throws {
             let store = try storeOptions.open()
             if key == "designatedSupplier" {
-                try store.updateSettings { $0.designatedSupplier = value.isEmpty ? nil : value }
+                try store.updateSettings(key: key, value: value) { $0.designatedSupplier = value.isEmpty ? nil : value }
                 return
             }
             guard let setting = SettingsCommand.numeric.first(where: { $0.key == key }) else {
                 throw UsageError("No setting \(key). Known: \(SettingsCommand.numeric.map(\.key).joined(separator: ", ")), designatedSupplier.")
             }
             guard let v = SettingsCommand.parse(value, setting.unit) else {
-                throw UsageError("\(key) takes \(setting.unit == "s" ? "a duration like 45m, 24h, 2d" : "a number").")
+                throw UsageError("\(key) takes \(setting.unit == "s" ? "a duration like 45m, 24h, 2d (at most 365d)" : setting.unit == "h" ? "an hour 0–23" : setting.unit == "d" ? "a number of days, 1–36500" : "a number up to 1e10").")
             }
-            try store.updateSettings { setting.set(&$0, v) }
+            try store.updateSettings(key: key, value: value) { setting.set(&$0, v) }
         }
     }
 
@@ -93,10 +95,9 @@ struct SettingsCommand: ParsableCommand {
         @Argument var event: String
         @Argument var command: String
         func run() throws {
-            let events = ["visitor.add", "visitor.confirm", "visitor.arrived", "visitor.checkin", "visitor.checkout", "visitor.cancel"]
-            guard events.contains(event) else { throw UsageError("Events with hooks: \(events.joined(separator: ", ")).") }
+            guard HookTable.events.contains(event) else { throw UsageError("Events with hooks: \(HookTable.events.joined(separator: ", ")).") }
             let store = try storeOptions.open()
-            try store.updateSettings { $0.hooks[event] = command.isEmpty ? nil : command }
+            try store.setHook(event: event, command: command)
         }
     }
 
@@ -126,9 +127,9 @@ struct SettingsCommand: ParsableCommand {
 
     static func format(_ v: Double, _ unit: String) -> String {
         switch unit {
-        case "s": v.truncatingRemainder(dividingBy: 3600) == 0 ? "\(Int(v / 3600))h" : "\(Int(v / 60))m"
-        case "h": String(format: "%02d:00", Int(v))
-        case "d": "\(Int(v)) days"
+        case "s": v.truncatingRemainder(dividingBy: 3600) == 0 ? "\(Int(min(v, 1e12) / 3600))h" : "\(Int(min(v, 1e12) / 60))m"
+        case "h": String(format: "%02d:00", Int(min(max(v, 0), 99)))
+        case "d": "\(Int(min(v, 1e9))) days"
         default: String(format: "%.2f", v)
         }
     }
@@ -138,12 +139,12 @@ struct SettingsCommand: ParsableCommand {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
         if unit == "s" {
             let mult: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
-            guard let last = t.last, let m = mult[last], let n = Double(t.dropLast()), n > 0, n.isFinite else { return nil }
+            guard let last = t.last, let m = mult[last], let n = Double(t.dropLast()), n > 0, n.isFinite, n * m <= 365 * 86_400 else { return nil }
             return n * m
         }
-        guard let n = Double(t), n.isFinite, n >= 0 else { return nil }
+        guard let n = Double(t), n.isFinite, n >= 0, n <= 1e10 else { return nil }
         if unit == "h" { return (0...23).contains(n) && n == n.rounded() ? n : nil }
-        if unit == "d" { return n >= 1 && n == n.rounded() ? n : nil }
+        if unit == "d" { return n >= 1 && n <= 36_500 && n == n.rounded() ? n : nil }
         return n
     }
 }
