@@ -53,8 +53,9 @@ struct ProcessTests {
     @Test func theMeetingCycleGoesForwardAndClosesOnlyWhenEveryActionIsDone() throws {
         var s = OfficeState()
         s.apply(.addRoom(Room(id: "R1", name: "Focus", capacity: 4)))
-        s.apply(.bookMeetings([Meeting(id: "M1", title: "Plan", roomID: "R1", organizer: "lina", start: Self.at("2026-11-30 10:00"),
-                                       end: Self.at("2026-11-30 11:00"), requestedAt: Self.at("2026-11-29 10:00"))]))
+        s.apply(.bookMeetings([Meeting(id: "M1", title: "Plan", roomID: "R1", organizer: "lina", start: Self.at("2026-11-30 09:00"),
+                                       end: Self.at("2026-11-30 10:00"), requestedAt: Self.at("2026-11-29 10:00"))]))
+        #expect(refusal(.recordMinutes(meetingID: "M1", text: "x", at: Self.at("2026-11-30 09:00")), in: s)?.message.contains("not been held") == true)
         func step(_ st: MeetingStatus) -> Change { .setMeetingStatus(meetingID: "M1", status: st, at: Self.at("2026-11-30 09:00")) }
         for st in [MeetingStatus.confirmed, .roomChecked, .held] { try s.validate(step(st), ctx()); s.apply(step(st)) }
         #expect(refusal(step(.confirmed), in: s)?.message.contains("cannot go back") == true)
@@ -181,5 +182,42 @@ struct VisitorNoShowTests {
         s.apply(.visitorNoShow(visitorID: "V1", at: ProcessTests.at("2026-11-30 10:01")))
         #expect(s.visitors["V1"]?.status == .noShow)
         #expect(throws: Refusal.self) { try s.validate(.checkInVisitor(visitorID: "V1", badges: ["B001"], idNumber: nil, at: ProcessTests.at("2026-11-30 10:05")), ctx) }
+    }
+}
+
+@Suite("Meeting steps keep to the clock")
+struct MeetingClockTests {
+    @Test func aMeetingCannotBeHeldOrCheckedDaysBeforeItStarts() {
+        var s = OfficeState()
+        s.apply(.addRoom(Room(id: "R1", name: "Focus", capacity: 4)))
+        s.apply(.bookMeetings([Meeting(id: "M1", title: "Later", roomID: "R1", organizer: "lina", start: ProcessTests.at("2026-12-05 10:00"),
+                                       end: ProcessTests.at("2026-12-05 11:00"), status: .confirmed, requestedAt: ProcessTests.at("2026-11-29 10:00"))]))
+        let ctx = RuleContext(env: .fixed(at: ProcessTests.at("2026-11-30 09:00"), user: "lina", timeZone: ProcessTests.tz))
+        #expect(throws: Refusal.self) { try s.validate(.setMeetingStatus(meetingID: "M1", status: .held, at: ctx.now), ctx) }
+        #expect(throws: Refusal.self) { try s.validate(.setMeetingStatus(meetingID: "M1", status: .roomChecked, at: ctx.now), ctx) }
+        let onTheDay = RuleContext(env: .fixed(at: ProcessTests.at("2026-12-05 09:30"), user: "lina", timeZone: ProcessTests.tz))
+        #expect((try? s.validate(.setMeetingStatus(meetingID: "M1", status: .roomChecked, at: onTheDay.now), onTheDay)) != nil)
+    }
+}
+
+@Suite("Approval chains are met step by step")
+struct ApprovalChainTests {
+    @Test func oneDecisionMeetsOneStepAndEveryStepNeedsSomeone() throws {
+        var s = OfficeState()
+        s.apply(.grantRole(user: "boss", role: .approver)); s.apply(.grantRole(user: "boss", role: .admin))
+        s.apply(.grantRole(user: "ann", role: .approver))
+        var a = ApprovalRequest(id: "A1", type: .purchase, title: "Chairs", requester: "tom", createdAt: ProcessTests.at("2026-11-30 09:00"), amount: 9000)
+        a.approvers = ["boss", "role:admin"]; a.requiredApprovals = 2
+        let ctx = RuleContext(env: .fixed(at: ProcessTests.at("2026-11-30 09:00"), user: "tom", timeZone: ProcessTests.tz))
+        try s.validate(.requestApproval(a), ctx)
+        s.apply(.requestApproval(a))
+        s.apply(.decideApproval(requestID: "A1", decision: Decision(by: "boss", verdict: .approve, comment: nil, at: ctx.now)))
+        #expect(s.approvals["A1"]?.status == .pending, "the head's approval does not also meet the administration step")
+        #expect(s.pendingStep(s.approvals["A1"]!) == "role:admin")
+        #expect(!s.isWaiting(s.approvals["A1"]!, for: "ann"), "ann is not an admin")
+        var lonely = a; lonely.id = "A2"; lonely.approvers = ["role:lead"]
+        #expect(throws: Refusal.self) { try s.validate(.requestApproval(lonely), ctx) }
+        var twice = a; twice.id = "A3"; twice.approvers = ["ann", "ann"]
+        #expect(throws: Refusal.self) { try s.validate(.requestApproval(twice), ctx) }
     }
 }

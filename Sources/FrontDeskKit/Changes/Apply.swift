@@ -132,7 +132,7 @@ extension OfficeState {
                 a.status = .rejected
             } else {
                 let yes = a.decisions.filter { $0.verdict == .approve }.count
-                let chainDone = a.approvers.allSatisfy { entry in a.decisions.contains { $0.verdict == .approve && chainEntry(entry, matches: $0.by) } }
+                let chainDone = pendingStep(a) == nil
                 if yes >= a.requiredApprovals && chainDone { a.status = .approved }
             }
             approvals[id] = a

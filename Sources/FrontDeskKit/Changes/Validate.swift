@@ -36,6 +36,7 @@ extension OfficeState {
             let m = try meeting(id)
             try requireText(text, "minutes")
             if m.status.isFinal { throw .rule("Meeting \(id) is \(m.status.rawValue); minutes can no longer be recorded.") }
+            if m.status.rawOrder < MeetingStatus.held.rawOrder { throw .rule("Meeting \(id) has not been held yet (it is \(m.status.rawValue)); minutes come after.") }
         case .addActionItem(let id, let item):
             let m = try meeting(id)
             try requireText(item.text, "action text"); try requireText(item.owner, "owner")

@@ -12,6 +12,7 @@ extension OfficeState {
         if a.type == .purchase && a.amount == nil { throw .invalid("A purchase request needs an amount.") }
         if let f = a.from, let t = a.to, t < f { throw .invalid("The period ends before it starts.") }
         if a.requiredApprovals < 1 { throw .invalid("At least one approval is required.") }
+        try validateChain(a)
         switch a.type {
         case .leave, .overtime:
             if a.from == nil || a.to == nil { throw .invalid("A \(a.type.rawValue) request needs its dates (--from and --to).") }
@@ -53,10 +54,27 @@ extension OfficeState {
         return false
     }
 
-    /// The first step of the chain nobody has approved yet.
+    /// The first step of the chain not yet approved. Each approval meets one step only, so a
+    /// department head who is also an admin still leaves the administration step to someone else.
     public func pendingStep(_ a: ApprovalRequest) -> String? {
         guard a.status == .pending else { return nil }
-        return a.approvers.first { entry in !a.decisions.contains { $0.verdict == .approve && chainEntry(entry, matches: $0.by) } }
+        var used = Set<Int>()
+        for entry in a.approvers {
+            guard let i = a.decisions.indices.first(where: {
+                !used.contains($0) && a.decisions[$0].verdict == .approve && chainEntry(entry, matches: a.decisions[$0].by)
+            }) else { return entry }
+            used.insert(i)
+        }
+        return nil
+    }
+
+    /// Someone other than the requester can meet every step of the chain (else it would wait forever).
+    func validateChain(_ a: ApprovalRequest) throws(Refusal) {
+        if Set(a.approvers).count != a.approvers.count { throw .invalid("An approver is named twice in the chain.") }
+        let approvers = roles.filter { $0.value.contains(.approver) }.map(\.key).filter { $0 != a.requester }
+        for entry in a.approvers where !approvers.contains(where: { chainEntry(entry, matches: $0) }) {
+            throw .rule("Nobody can approve the step \(describeStep(entry)): it needs someone other than the requester with the approver role (frontdesk role grant USER approver).")
+        }
     }
 
     public func describeStep(_ entry: String) -> String {

@@ -63,6 +63,13 @@ extension OfficeState {
             if status.rawOrder < m.status.rawOrder {
                 throw .rule("Meeting \(id) is \(m.status.rawValue); it cannot go back to \(status.rawValue).")
             }
+            let tz = ctx.env.timeZone
+            if status == .roomChecked && ctx.now < m.start.addingTimeInterval(-2 * 3600) {
+                throw .rule("The room check for \(id) is done on the day, from \(Clock.hm(m.start.addingTimeInterval(-2 * 3600), tz)) (it starts \(Clock.dayHM(m.start, tz))).")
+            }
+            if status == .held && ctx.now < m.start.addingTimeInterval(-ctx.settings.roomCheckBefore) {
+                throw .rule("Meeting \(id) starts \(Clock.dayHM(m.start, tz)); it cannot have been held yet.")
+            }
         }
     }
 

@@ -65,7 +65,7 @@ extension Store {
                     records[i].change = .addVisitor(Self.anonymised(v)); changed += 1
                 case .checkInVisitor(let id, let b, let n, let at) where n != nil:
                     records[i].change = .checkInVisitor(visitorID: id, badges: b, idNumber: nil, at: at); changed += 1
-                case .recordOutcome(let id, _, let at):
+                case .recordOutcome(let id, let text, let at) where text != "(purged)":
                     records[i].change = .recordOutcome(visitorID: id, text: "(purged)", at: at); changed += 1
                 default: break
                 }

@@ -184,8 +184,12 @@ struct ApprovalCommand: ParsableCommand {
             let tz = store.env.timeZone
             let f = try from.map { try Parse.day($0, tz, "--from") }, e = try to.map { try Parse.day($0, tz, "--to") }
             let rec = try store.commit { s, ctx in
-                // A purchase without a named chain follows the store's: department head, then administration.
-                let chain = approvers.isEmpty && t == .purchase ? s.purchaseChain(requester: ctx.actor, amount: amount ?? 0, ctx.settings) : approvers
+                // A purchase always follows the store's chain (department head, then administration);
+                // the requester names approvers only for the other kinds.
+                if t == .purchase && !approvers.isEmpty {
+                    throw UsageError("A purchase follows the store's approval chain; --approver is for other requests.")
+                }
+                let chain = t == .purchase ? s.purchaseChain(requester: ctx.actor, amount: amount ?? 0, ctx.settings) : approvers
                 var a = ApprovalRequest(id: ctx.env.ids.next(.approval, in: s), type: t, title: title, requester: ctx.actor, createdAt: ctx.now,
                                         amount: amount, approvers: chain, requiredApprovals: max(1, chain.count))
                 a.from = f; a.to = e
