@@ -151,7 +151,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let store = try storeOptions.open()
         let results = store.check()
-        for r in results { print("\(r.ok ? "ok  " : "BAD ") \(r.file): \(r.detail)") }
+        for r in results { print(TerminalText.sanitize("\(r.ok ? "ok  " : "BAD ") \(r.file): \(r.detail)")) }
         let bad = results.filter { !$0.ok }
         if !bad.isEmpty {
             Outcome.say("frontdesk: \(bad.count) file(s) damaged: \(bad.map(\.file).joined(separator: ", ")). Restore them from backup; the journals under history/ hold every change.")

@@ -65,7 +65,22 @@ enum Output {
 
     static func json(_ rows: [[String: Any]]) throws {
         let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        print(String(decoding: data, as: UTF8.self))
+        print(escapeControls(String(decoding: data, as: UTF8.self)))
+    }
+
+    /// JSON escapes only C0 controls; C1 controls (U+0080–U+009F, which some terminals obey),
+    /// DEL and bidi overrides are escaped too, so `--json` on a terminal is as safe as a table.
+    static func escapeControls(_ json: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in json.unicodeScalars {
+            let v = u.value
+            if v == 0x7F || (0x80...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
+                out.append(contentsOf: String(format: "\\u%04x", v).unicodeScalars)
+            } else {
+                out.append(u)
+            }
+        }
+        return String(out)
     }
 
     /// Aligned columns by display width; every cell sanitised.

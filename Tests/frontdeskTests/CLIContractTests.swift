@@ -61,6 +61,25 @@ import Glibc
 
     // MARK: Guarantee 7: explicit modes for a group-shared store
 
+    @Test func nothingFromTheStoreCanDriveTheTerminal() throws {
+        let tmp = try trainingStore()
+        let env = CLI.vars(tmp.path)
+        let hostile = "Eve\u{1B}[2J\u{9B}31m\u{202E}evil"
+        let add = try CLI.run(["visitor", "add", "--name", hostile, "--host", "lina", "--at", "2026-03-10 11:00"], env: env)
+        try #require(add.status == 0, "\(add)")
+        for args in [["visitor", "list"], ["visitor", "list", "--json"], ["log"], ["log", "--json"]] {
+            let r = try CLI.run(args, env: env)
+            #expect(r.status == 0)
+            for bad: Unicode.Scalar in ["\u{1B}", "\u{9B}", "\u{202E}"] {
+                #expect(!r.stdout.unicodeScalars.contains(bad), "\(args) let \(bad.value) through")
+            }
+        }
+        let json = try CLI.run(["visitor", "list", "--json"], env: env)
+        #expect(json.stdout.contains("\\u009b"), "C1 controls are escaped in JSON, not dropped")
+        let badge = try CLI.run(["badge", "add", "X\u{1B}[2J"], env: env)
+        #expect(badge.status == 2)
+    }
+
     @Test func filesGetExplicitModesEvenUnderUmask077() throws {
         let tmp = try TempStore("modes")
         func hostile(_ args: [String], now: String = Self.now) throws -> RunResult {

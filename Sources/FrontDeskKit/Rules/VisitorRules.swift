@@ -8,7 +8,9 @@ extension OfficeState {
         var seen = Set<String>()
         for c in codes {
             try requireText(c, "badge code")
-            if c.contains(where: { $0.isWhitespace || $0 == "," }) { throw .invalid("Badge code '\(c)' contains a space or comma.") }
+            if c.count > 16 || !c.unicodeScalars.allSatisfy({ ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" }) {
+                throw .invalid("A badge code is up to 16 letters, digits, - or _ (got \(c.debugDescription)).")
+            }
             if badges[c] != nil || !seen.insert(c).inserted { throw .rule("Badge \(c) exists already.") }
         }
     }

@@ -277,7 +277,7 @@ public final class Store {
         if inotifyFD < 0 {
             let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             guard fd >= 0 else { return nil }
-            let mask = UInt32(IN_MODIFY | IN_MOVED_TO | IN_CREATE | IN_CLOSE_WRITE)
+            let mask = UInt32(IN_MODIFY | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_CLOSE_WRITE)
             if inotify_add_watch(fd, root, mask) < 0 { close(fd); return nil }
             inotifyFD = fd
         }

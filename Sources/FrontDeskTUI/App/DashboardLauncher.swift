@@ -65,11 +65,16 @@ public enum DashboardLauncher {
             // Without inotify (network file systems) fall back to a cheap size check twice a second.
             var timeout = feed == nil ? min(untilTick, 500) : untilTick
             if !hooks.isEmpty { timeout = min(timeout, 200) }
+            if !dash.live { timeout = min(timeout, 500) }   // retry a store that could not be read
             let n = poll(&fds, nfds_t(fds.count), timeout)
-            if n < 0 && errno != EINTR { break }
+            if n < 0 && errno != EINTR {
+                throw DashboardSetupError(description: "frontdesk: waiting for input failed: \(String(cString: strerror(errno)))")
+            }
+            // The terminal went away (SSH dropped without SIGHUP): leave instead of spinning.
+            if fds[0].revents & Int16(POLLHUP | POLLNVAL | POLLERR) != 0 { return }
 
             if fds.count > 1 && fds[1].revents != 0 { store.drainChangeFeed() }
-            if n == 0 || (fds.count > 1 && fds[1].revents != 0) || n < 0 || feed == nil {
+            if n == 0 || (fds.count > 1 && fds[1].revents != 0) || n < 0 || feed == nil || !dash.live {
                 do {
                     if try store.refresh() { rebuild() }
                     if !dash.live { dash.live = true; dirty = true }

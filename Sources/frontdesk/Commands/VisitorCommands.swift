@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontDeskKit
+import FrontDeskTUI
 
 struct VisitorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -90,7 +91,7 @@ struct VisitorCommand: ParsableCommand {
                 }
                 return .checkInVisitor(visitorID: id, badges: codes, idNumber: idNumber, at: ctx.now)
             }
-            if case .checkInVisitor(_, let codes, _, _) = rec.change { print(codes.joined(separator: " ")) }
+            if case .checkInVisitor(_, let codes, _, _) = rec.change { print(TerminalText.sanitize(codes.joined(separator: " "))) }
             Hooks.after([rec], store)
         }
     }
