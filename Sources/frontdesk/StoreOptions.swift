@@ -108,6 +108,10 @@ enum Parse {
         guard let d = DateInput.parseDateTime(s, tz) else { throw UsageError("\(what) must be \"YYYY-MM-DD HH:MM\", got \"\(s)\".") }
         return d
     }
+    static func month(_ s: String, _ tz: TimeZone, _ what: String = "--month") throws -> Date {
+        guard let d = DateInput.parseMonth(s, tz) else { throw UsageError("\(what) must be YYYY-MM, got \"\(s)\".") }
+        return d
+    }
     static func day(_ s: String, _ tz: TimeZone, _ what: String = "--date") throws -> Date {
         guard let d = DateInput.parseDay(s, tz) else { throw UsageError("\(what) must be YYYY-MM-DD, got \"\(s)\".") }
         return d

@@ -144,6 +144,18 @@ extension OfficeState {
         return .moveStock(m)
     }
 
+    /// Units a department brings back into stock.
+    public func stockReturn(sku: String, quantity: Int, department: String, _ ctx: RuleContext) -> Change {
+        .moveStock(StockMove(id: ctx.env.ids.next(.move, in: self), sku: sku, kind: .returned, quantity: quantity, at: ctx.now,
+                             by: ctx.actor, department: department))
+    }
+
+    /// Damaged or expired units taken out of stock, with the reason.
+    public func writeOff(sku: String, quantity: Int, reason: String, _ ctx: RuleContext) -> Change {
+        .moveStock(StockMove(id: ctx.env.ids.next(.move, in: self), sku: sku, kind: .writeOff, quantity: -quantity, at: ctx.now,
+                             by: ctx.actor, reason: reason))
+    }
+
     /// Supplies handed to a department; `recipient` signs for them.
     public func issue(sku: String, quantity: Int, department: String, recipient: String, _ ctx: RuleContext) -> Change {
         .moveStock(StockMove(id: ctx.env.ids.next(.move, in: self), sku: sku, kind: .issue, quantity: -quantity, at: ctx.now, by: ctx.actor,

@@ -340,10 +340,8 @@ extension DeskForm {
             return .requestApproval(a)
         case .returnStock, .writeOff:
             let q = try int(0, min: 1)
-            let returning = kind == .returnStock
-            return .moveStock(StockMove(id: ctx.env.ids.next(.move, in: s), sku: subjectID ?? "", kind: returning ? .returned : .writeOff,
-                                        quantity: returning ? q : -q, at: ctx.now, by: ctx.actor,
-                                        department: returning ? value(1) : nil, reason: returning ? nil : value(1)))
+            return kind == .returnStock ? s.stockReturn(sku: subjectID ?? "", quantity: q, department: value(1), ctx)
+                                        : s.writeOff(sku: subjectID ?? "", quantity: q, reason: value(1), ctx)
         case .purchase:
             let q = try int(0, min: 1)
             var quotes: [Quote] = []

@@ -82,7 +82,7 @@ struct DemandCommand: ParsableCommand {
         @Option(help: "Special items: the budget.") var budget: Double?
         func run() throws {
             let store = try storeOptions.open()
-            guard DateInput.parseMonth(month, store.env.timeZone) != nil else { throw UsageError("--month must be YYYY-MM, got \"\(month)\".") }
+            _ = try Parse.month(month, store.env.timeZone)
             let rec = try store.commit { s, ctx in
                 .addDemand(DemandEntry(id: ctx.env.ids.next(.demand, in: s), department: dept, sku: sku, quantity: qty, month: month,
                                        justification: why, budget: budget, by: ctx.actor, at: ctx.now))
@@ -99,7 +99,7 @@ struct PlanCommand: ParsableCommand {
     @Flag var json = false
     func run() throws {
         let store = try storeOptions.open()
-        guard DateInput.parseMonth(month, store.env.timeZone) != nil else { throw UsageError("--month must be YYYY-MM, got \"\(month)\".") }
+        _ = try Parse.month(month, store.env.timeZone)
         let plan = ReorderProposal(state: store.state, month: month, now: store.env.now(), calendar: store.env.calendar)
         if json {
             try Output.json(plan.lines.map { l in
@@ -124,7 +124,7 @@ struct LedgerCommand: ParsableCommand {
     @Flag var json = false
     func run() throws {
         let store = try storeOptions.open()
-        guard let start = DateInput.parseMonth(month, store.env.timeZone) else { throw UsageError("--month must be YYYY-MM, got \"\(month)\".") }
+        let start = try Parse.month(month, store.env.timeZone)
         let ledger = StockLedger(state: store.state, moves: try store.moves(since: start), month: start, calendar: store.env.calendar)
         if json {
             try Output.json(ledger.lines.map { l in

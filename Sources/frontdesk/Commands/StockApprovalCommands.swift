@@ -17,9 +17,7 @@ struct StockCommand: ParsableCommand {
         func run() throws {
             guard qty > 0 else { throw UsageError("--qty must be a positive number.") }
             let store = try storeOptions.open()
-            let rec = try store.commit { s, ctx in
-                .moveStock(StockMove(id: ctx.env.ids.next(.move, in: s), sku: sku, kind: .returned, quantity: qty, at: ctx.now, by: ctx.actor, department: dept))
-            }
+            let rec = try store.commit { s, ctx in s.stockReturn(sku: sku, quantity: qty, department: dept, ctx) }
             Output.created(rec.change.subject)
         }
     }
@@ -33,9 +31,7 @@ struct StockCommand: ParsableCommand {
         func run() throws {
             guard qty > 0 else { throw UsageError("--qty must be a positive number.") }
             let store = try storeOptions.open()
-            let rec = try store.commit { s, ctx in
-                .moveStock(StockMove(id: ctx.env.ids.next(.move, in: s), sku: sku, kind: .writeOff, quantity: -qty, at: ctx.now, by: ctx.actor, reason: reason))
-            }
+            let rec = try store.commit { s, ctx in s.writeOff(sku: sku, quantity: qty, reason: reason, ctx) }
             Output.created(rec.change.subject)
         }
     }
