@@ -56,7 +56,7 @@ import TestSupport
         func check<T: RawRepresentable>(_ all: [T], _ name: (Strings, T) -> String) where T.RawValue == String {
             var seen: Set<String> = []
             for v in all {
-                #expect(name(Self.en, v) == v.rawValue)
+                #expect(name(Self.en, v) == Strings.words(v.rawValue))
                 let z = name(Self.zh, v)
                 #expect(Self.hasCJK(z), "\(v): \(z)")
                 #expect(seen.insert(z).inserted, "\(v): \(z) twice")

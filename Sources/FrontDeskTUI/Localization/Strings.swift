@@ -97,8 +97,18 @@ public struct Strings: Sendable {
 
     // MARK: Kit names
 
+    /// "minutesDrafted" → "minutes drafted", "noShow" → "no-show": the English a desk reads.
+    static func words(_ raw: String) -> String {
+        if raw == "noShow" { return "no-show" }
+        var out = ""
+        for c in raw {
+            if c.isUppercase { out += " " + c.lowercased() } else { out.append(c) }
+        }
+        return out
+    }
+
     public func status(_ s: MeetingStatus) -> String {
-        guard zh else { return s.rawValue }
+        guard zh else { return Self.words(s.rawValue) }
         return switch s {
         case .requested: "待确认"
         case .confirmed: "已确认"
@@ -114,7 +124,7 @@ public struct Strings: Sendable {
     }
 
     public func status(_ s: VisitorStatus) -> String {
-        guard zh else { return s.rawValue }
+        guard zh else { return Self.words(s.rawValue) }
         return switch s {
         case .expected: "预约"
         case .confirmed: "已确认"
@@ -128,7 +138,7 @@ public struct Strings: Sendable {
     }
 
     public func status(_ s: ApprovalStatus) -> String {
-        guard zh else { return s.rawValue }
+        guard zh else { return Self.words(s.rawValue) }
         return switch s {
         case .pending: "待审批"
         case .approved: "已批准"
@@ -138,7 +148,7 @@ public struct Strings: Sendable {
     }
 
     public func approvalType(_ t: ApprovalType) -> String {
-        guard zh else { return t.rawValue }
+        guard zh else { return Self.words(t.rawValue) }
         return switch t {
         case .purchase: "采购"
         case .leave: "请假"
