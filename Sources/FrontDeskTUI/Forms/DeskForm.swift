@@ -88,6 +88,7 @@ extension DeskForm {
                 TextField("End 结束", value: Clock.hm(start.addingTimeInterval(3600), tz), required: true),
                 TextField("Organizer 组织者", value: model.user, required: true),
                 TextField("Attendees 参会人", hint: "comma-separated"),
+                TextField("Goal 目标", hint: "what the meeting should decide"),
             ])
         case .issueStock:
             guard let sku = subject, let item = s.items[sku] else { return nil }
@@ -257,6 +258,7 @@ extension DeskForm {
             var m = Meeting(id: ctx.env.ids.next(.meeting, in: s), title: value(0), roomID: room.id, organizer: value(4),
                             attendees: attendees, start: start, end: end, status: .confirmed, requestedAt: ctx.now)
             m.confirmedAt = ctx.now
+            m.goal = value(6).nilIfEmpty
             return .bookMeetings([m])
         case .issueStock:
             let q = try int(0, min: 1)

@@ -127,6 +127,8 @@ struct MeetingCommand: ParsableCommand {
         @Option var organizer: String?
         @Option(help: "Repeatable.") var attendee: [String] = []
         @Option(help: "Equipment the meeting needs (comma-separated).") var needs: String = ""
+        @Option(help: "What the meeting should decide or achieve.") var goal: String?
+        @Option(help: "Who approves the minutes (default: the organizer).") var chair: String?
         @Option(name: .customLong("repeat"), help: "daily|weekly|monthly") var frequency: String?
         @Option(help: "YYYY-MM-DD: the last day of the series.") var until: String?
         @Option(help: "Number of occurrences in the series.") var count: Int?
@@ -152,6 +154,8 @@ struct MeetingCommand: ParsableCommand {
                                 status: .confirmed, requestedAt: ctx.now, requiredEquipment: eq)
                 var confirmed = m
                 confirmed.confirmedAt = ctx.now
+                confirmed.goal = goal
+                confirmed.chair = chair
                 guard let r = recurrence else { return .bookMeetings([confirmed]) }
                 return .bookMeetings(try r.occurrences(of: confirmed, calendar: ctx.env.calendar,
                                                        firstNumber: state.counters[RecordKind.meeting.rawValue, default: 0] + 1))
