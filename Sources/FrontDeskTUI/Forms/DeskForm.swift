@@ -89,6 +89,7 @@ extension DeskForm {
                 TextField("Organizer 组织者", value: model.user, required: true),
                 TextField("Attendees 参会人", hint: "comma-separated"),
                 TextField("Goal 目标", hint: "what the meeting should decide"),
+                TextField("Confirmed? 已确认 (y/n)", value: "y", hint: "n: record the request, confirm within 24 h"),
             ])
         case .issueStock:
             guard let sku = subject, let item = s.items[sku] else { return nil }
@@ -257,7 +258,9 @@ extension DeskForm {
             let attendees = value(5).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             var m = Meeting(id: ctx.env.ids.next(.meeting, in: s), title: value(0), roomID: room.id, organizer: value(4),
                             attendees: attendees, start: start, end: end, status: .confirmed, requestedAt: ctx.now)
-            m.confirmedAt = ctx.now
+            let confirmed = !value(7).lowercased().hasPrefix("n")
+            m.confirmedAt = confirmed ? ctx.now : nil
+            m.status = confirmed ? .confirmed : .requested
             m.goal = value(6).nilIfEmpty
             return .bookMeetings([m])
         case .issueStock:

@@ -129,6 +129,7 @@ struct MeetingCommand: ParsableCommand {
         @Option(help: "Equipment the meeting needs (comma-separated).") var needs: String = ""
         @Option(help: "What the meeting should decide or achieve.") var goal: String?
         @Option(help: "Who approves the minutes (default: the organizer).") var chair: String?
+        @Flag(help: "Record a request to confirm later (within 24 h) instead of booking it confirmed.") var requested = false
         @Option(name: .customLong("repeat"), help: "daily|weekly|monthly") var frequency: String?
         @Option(help: "YYYY-MM-DD: the last day of the series.") var until: String?
         @Option(help: "Number of occurrences in the series.") var count: Int?
@@ -153,7 +154,8 @@ struct MeetingCommand: ParsableCommand {
                                 organizer: organizer ?? ctx.actor, attendees: attendee, start: s, end: e,
                                 status: .confirmed, requestedAt: ctx.now, requiredEquipment: eq)
                 var confirmed = m
-                confirmed.confirmedAt = ctx.now
+                confirmed.confirmedAt = requested ? nil : ctx.now
+                if requested { confirmed.status = .requested }
                 confirmed.goal = goal
                 confirmed.chair = chair
                 guard let r = recurrence else { return .bookMeetings([confirmed]) }
