@@ -30,7 +30,7 @@ struct Frontdesk: ParsableCommand {
     func run() throws {
         if demo {
             let dir = try DemoCommand.throwawayStore()
-            defer { try? FileManager.default.removeItem(atPath: dir) }
+            defer { try? FileManager.default.removeItem(atPath: (dir as NSString).deletingLastPathComponent) }
             let env = StoreOptions.processEnvironment()
             let reference = DemoClock.reference(for: env.now(), calendar: env.calendar)
             var demoEnv = env
