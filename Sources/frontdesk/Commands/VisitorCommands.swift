@@ -122,8 +122,7 @@ struct VisitorCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         @Argument var id: String
         func run() throws {
-            let store = try storeOptions.open()
-            try store.commit { s, ctx in .returnBadges(visitorID: id, badges: s.visitors[id]?.badgesOut ?? [], at: ctx.now) }
+            _ = try VisitorCommand.commit(storeOptions) { s, ctx in .returnBadges(visitorID: id, badges: s.visitors[id]?.badgesOut ?? [], at: ctx.now) }
         }
     }
 
@@ -132,8 +131,7 @@ struct VisitorCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         @Argument var id: String
         func run() throws {
-            let store = try storeOptions.open()
-            try store.commit { _, ctx in .cancelVisitor(visitorID: id, at: ctx.now) }
+            _ = try VisitorCommand.commit(storeOptions) { _, ctx in .cancelVisitor(visitorID: id, at: ctx.now) }
         }
     }
 
