@@ -111,7 +111,7 @@ struct DashboardTests {
         let frame = d.render(width: 120, height: 40).text
         #expect(frame.contains("Confirm"))
         #expect(frame.contains("Check in"))
-        #expect(d.handle(.char("f")) == .step(.confirmVisitor(expected)))
+        #expect(d.handle(.char("f")) == .step(RowStep(.visitorConfirm, on: .visitor(expected))))
     }
 
     @Test func theMeetingCycleIsReachableFromTheActionsMenu() throws {

@@ -23,7 +23,7 @@ public enum DashboardLauncher {
         defer { terminal.stop() }
         // Chinese needs a UTF-8 terminal; under another codeset the ASCII screen speaks English.
         let strings = Strings(terminal.isUTF8 ? UILanguage.fromEnvironment(vars) : .en)
-        var dash = Dashboard(model: DashboardModel(state: store.state, settings: store.meta.settings, env: store.env),
+        var dash = Dashboard(model: DashboardModel(state: store.state, settings: store.meta.settings, env: store.env, allowOverrides: store.meta.allowOverrides),
                              keymap: keymap, strings: strings, storeLabel: storeLabel)
         terminal.apply(theme: theme.resolved(colors: terminal.colorCount, noColor: terminal.noColorRequested))
         let feed = store.changeFeed
@@ -47,7 +47,7 @@ public enum DashboardLauncher {
         releaseUnclaimedRooms(store)
 
         func rebuild() {
-            dash.update(model: DashboardModel(state: store.state, settings: store.meta.settings, env: store.env))
+            dash.update(model: DashboardModel(state: store.state, settings: store.meta.settings, env: store.env, allowOverrides: store.meta.allowOverrides))
             dirty = true
         }
 
@@ -111,7 +111,7 @@ public enum DashboardLauncher {
                 case .submit(let form): notify(submit(form, store: store, dash: &dash)); rebuild()
                 case .step(let st):
                     do {
-                        let rec = try store.commit { s, ctx in st.change(s, ctx) }
+                        let rec = try store.commit { s, ctx in try st.change(s, ctx) }
                         notify([rec])
                         dash.stepped("\(dash.strings[.saved]) \(rec.change.name) \(rec.change.subject)", ok: true)
                     } catch {

@@ -12,9 +12,12 @@ public struct DashboardModel: Sendable {
     public var stock: StockLevels
     public var approvals: ApprovalQueue
     public var state: OfficeState
+    /// Who acts and under which settings: what the actions menu asks the processes with.
+    public var context: RuleContext
 
-    public init(state: OfficeState, settings: StoreSettings, env: Environment) {
+    public init(state: OfficeState, settings: StoreSettings, env: Environment, allowOverrides: Bool = false) {
         let now = env.now()
+        self.context = RuleContext(env: env, settings: settings, allowOverrides: allowOverrides)
         let cal = env.calendar
         self.now = now
         self.user = env.actingUser

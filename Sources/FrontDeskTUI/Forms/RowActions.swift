@@ -1,26 +1,18 @@
 import Foundation
 import FrontDeskKit
 
-/// A step that needs no typing: it is committed at once (and refused with the store's reason).
-public enum RowStep: Equatable, Sendable {
-    case meeting(String, MeetingStatus)
-    case confirmVisitor(String)
-    case visitorArrived(String)
-    case returnBadges(String)
-    case cancelVisitor(String)
-    case visitorNoShow(String)
-    case undoCheckIn(String)
+/// A step that needs no typing, on one record: committed at once (and refused with the store's reason).
+public struct RowStep: Equatable, Sendable {
+    public var step: StepID
+    public var record: RecordRef
+    public init(_ step: StepID, on record: RecordRef) { self.step = step; self.record = record }
 
-    func change(_ s: OfficeState, _ ctx: RuleContext) -> Change {
-        switch self {
-        case .meeting(let id, let st): .setMeetingStatus(meetingID: id, status: st, at: ctx.now)
-        case .confirmVisitor(let id): .confirmVisitor(visitorID: id, at: ctx.now)
-        case .visitorArrived(let id): .visitorArrived(visitorID: id, at: ctx.now)
-        case .returnBadges(let id): .returnBadges(visitorID: id, badges: s.visitors[id]?.badgesOut ?? [], at: ctx.now)
-        case .cancelVisitor(let id): .cancelVisitor(visitorID: id, at: ctx.now)
-        case .visitorNoShow(let id): .visitorNoShow(visitorID: id, at: ctx.now)
-        case .undoCheckIn(let id): .undoCheckIn(visitorID: id, at: ctx.now)
+    /// The change the step makes against the latest state (asked again under the store's lock).
+    func change(_ s: OfficeState, _ ctx: RuleContext) throws -> Change {
+        guard let c = s.immediateChange(step, on: record, ctx) else {
+            throw Refusal.invalid("\(record.id) no longer allows \(step.rawValue).")
         }
+        return c
     }
 }
 
@@ -32,70 +24,62 @@ public struct RowAction: Equatable, Sendable {
     public var kind: Kind
 }
 
-/// Every step of the seed's processes that applies to the selected row now, so the whole cycle
-/// can be run from the dashboard. Steps a rule would refuse are still offered when the refusal
-/// explains something useful (the store has the last word).
+/// The actions menu of the selected row: the process's `nextSteps` for that record and user, each
+/// with its letter and label. The processes decide what is allowed; this file only names the keys.
 public enum RowActions {
     public static func menu(_ pane: PaneID, id: String, model: DashboardModel) -> [RowAction] {
-        let s = model.state
-        var out: [RowAction] = []
-        func step(_ k: Character, _ label: String, _ st: RowStep) { out.append(RowAction(key: k, label: label, kind: .step(st))) }
-        func form(_ k: Character, _ label: String, _ f: FormKind) { out.append(RowAction(key: k, label: label, kind: .form(f))) }
+        let record: RecordRef
         switch pane {
-        case .meetings:
-            guard let m = s.meetings[id] else { return [] }
-            let st = m.status
-            if st == .requested { step("c", "Confirm 确认", .meeting(id, .confirmed)) }
-            if st.rawOrder < MeetingStatus.prepared.rawOrder && !st.isFinal { step("p", "Prepared: attendees notified 已通知", .meeting(id, .prepared)) }
-            if st.rawOrder < MeetingStatus.roomChecked.rawOrder && !st.isFinal { step("k", "Room checked 已检查会议室", .meeting(id, .roomChecked)) }
-            if st.rawOrder < MeetingStatus.held.rawOrder && !st.isFinal { step("h", "Held 已召开", .meeting(id, .held)) }
-            if !st.isFinal && st != .cancelled { form("m", "Minutes 会议纪要", .minutes) }
-            if st == .minutesDrafted { step("s", "Minutes approved and sent 纪要已发送", .meeting(id, .minutesSent)) }
-            if st != .cancelled && st != .noShow { form("a", "Action item 新增待办", .actionItem) }
-            if m.actionItems.contains(where: { $0.doneAt == nil }) { form("d", "Action item done 待办完成", .actionDone) }
-            if st == .minutesSent { step("l", "Close 结束", .meeting(id, .closed)) }
-            if st.rawOrder < MeetingStatus.held.rawOrder && !st.isFinal {
-                form("v", "Move to another time or room 改期", .moveMeeting)
-                form("g", "Invite an external guest 邀请嘉宾", .inviteGuest)
-            }
-            if m.guests?.contains(where: { $0.reply == .pending }) == true { form("r", "Guest replied 嘉宾回复", .guestReply) }
-            form("o", "Room out of service 会议室停用", .roomOutOfService)
-            form("R", "New room 新增会议室", .addRoom)
-            if st.rawOrder < MeetingStatus.held.rawOrder && !st.isFinal {
-                step("x", "Cancel 取消", .meeting(id, .cancelled))
-                step("n", "No-show 未到场", .meeting(id, .noShow))
-            }
-        case .visitors:
-            guard let v = s.visitors[id] else { return [] }
-            if v.status == .expected { step("f", "Confirm 确认预约", .confirmVisitor(id)) }
-            if v.status == .expected || v.status == .confirmed { step("w", "Arrived, waiting 已到达", .visitorArrived(id)) }
-            if [.expected, .confirmed, .arrived].contains(v.status) { form("c", "Check in with badge 登记发访客证", .checkIn) }
-            if s.watchMatch(v, idNumber: nil) != nil && v.watchDecision == nil { form("y", "Watch list decision 名单审核", .watchDecision) }
-            if v.status == .onSite || v.status == .arrived { form("o", "Check out 离开", .checkOut) }
-            if v.status == .onSite { step("u", "Undo check-in 撤销登记", .undoCheckIn(id)) }
-            if !v.badgesOut.isEmpty && v.status == .left { step("r", "Badge returned 访客证已归还", .returnBadges(id)) }
-            if v.status == .left || v.status == .closed { form("t", "Outcome 来访结果", .outcome) }
-            if v.status == .expected || v.status == .confirmed {
-                step("x", "Cancel 取消", .cancelVisitor(id))
-                if model.now >= v.expectedAt { step("s", "No-show 未到访", .visitorNoShow(id)) }
-            }
-            form("n", "New visitor 新访客", .newVisitor)
-        case .stock:
-            guard s.items[id] != nil else { return [] }
-            form("i", "Issue 领用", .issueStock)
-            form("r", "Receive 入库验收", .receiveStock)
-            form("k", "Stocktake count 盘点", .countStock)
-            form("d", "Demand for next month 下月需求", .demand)
-            form("p", "Purchase request 采购申请", .purchase)
-            form("b", "Returned to stock 退库", .returnStock)
-            form("w", "Write off 报损", .writeOff)
-        case .approvals:
-            if let a = s.approvals[id], a.status == .pending {
-                form("a", "Approve 批准", .approve)
-                form("x", "Reject 驳回", .reject)
-            }
-            form("n", "New request (leave, overtime, document, scrap) 新申请", .newApproval)
+        case .meetings: record = .meeting(id)
+        case .visitors: record = .visitor(id)
+        case .stock: record = .supplyItem(id)
+        case .approvals: record = .approval(id)
         }
-        return out
+        return model.state.nextSteps(for: record, model.context).compactMap { step in
+            guard let entry = entries[step.id] else { return nil }
+            let kind: RowAction.Kind = entry.form.map { .form($0) } ?? .step(RowStep(step.id, on: record))
+            return RowAction(key: entry.key, label: entry.label, kind: kind)
+        }
     }
+
+    /// Letter, label and form of every step reachable from a row.
+    static let entries: [StepID: (key: Character, label: String, form: FormKind?)] = [
+        .meetingConfirm: ("c", "Confirm 确认", nil),
+        .meetingPrepared: ("p", "Prepared: attendees notified 已通知", nil),
+        .meetingRoomChecked: ("k", "Room checked 已检查会议室", nil),
+        .meetingHeld: ("h", "Held 已召开", nil),
+        .meetingMinutes: ("m", "Minutes 会议纪要", .minutes),
+        .meetingSendMinutes: ("s", "Minutes approved and sent 纪要已发送", nil),
+        .meetingActionAdd: ("a", "Action item 新增待办", .actionItem),
+        .meetingActionDone: ("d", "Action item done 待办完成", .actionDone),
+        .meetingClose: ("l", "Close 结束", nil),
+        .meetingMove: ("v", "Move to another time or room 改期", .moveMeeting),
+        .meetingInvite: ("g", "Invite an external guest 邀请嘉宾", .inviteGuest),
+        .meetingGuestReply: ("r", "Guest replied 嘉宾回复", .guestReply),
+        .roomOutOfService: ("o", "Room out of service 会议室停用", .roomOutOfService),
+        .roomAdd: ("R", "New room 新增会议室", .addRoom),
+        .meetingCancel: ("x", "Cancel 取消", nil),
+        .meetingNoShow: ("n", "No-show 未到场", nil),
+        .visitorConfirm: ("f", "Confirm 确认预约", nil),
+        .visitorArrived: ("w", "Arrived, waiting 已到达", nil),
+        .visitorCheckIn: ("c", "Check in with badge 登记发访客证", .checkIn),
+        .visitorWatchDecision: ("y", "Watch list decision 名单审核", .watchDecision),
+        .visitorCheckOut: ("o", "Check out 离开", .checkOut),
+        .visitorUndoCheckIn: ("u", "Undo check-in 撤销登记", nil),
+        .visitorReturnBadges: ("r", "Badge returned 访客证已归还", nil),
+        .visitorOutcome: ("t", "Outcome 来访结果", .outcome),
+        .visitorCancel: ("x", "Cancel 取消", nil),
+        .visitorNoShow: ("s", "No-show 未到访", nil),
+        .visitorAdd: ("n", "New visitor 新访客", .newVisitor),
+        .stockIssue: ("i", "Issue 领用", .issueStock),
+        .stockReceive: ("r", "Receive 入库验收", .receiveStock),
+        .stockCount: ("k", "Stocktake count 盘点", .countStock),
+        .stockDemand: ("d", "Demand for next month 下月需求", .demand),
+        .stockPurchase: ("p", "Purchase request 采购申请", .purchase),
+        .stockReturn: ("b", "Returned to stock 退库", .returnStock),
+        .stockWriteOff: ("w", "Write off 报损", .writeOff),
+        .approvalApprove: ("a", "Approve 批准", .approve),
+        .approvalReject: ("x", "Reject 驳回", .reject),
+        .approvalRequest: ("n", "New request (leave, overtime, document, scrap) 新申请", .newApproval),
+    ]
 }

@@ -25,7 +25,7 @@ struct PrintCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        var dash = Dashboard(model: DashboardModel(state: store.state, settings: store.meta.settings, env: store.env),
+        var dash = Dashboard(model: DashboardModel(state: store.state, settings: store.meta.settings, env: store.env, allowOverrides: store.meta.allowOverrides),
                              strings: Strings(UILanguage.fromEnvironment()), storeLabel: store.root)
         dash.focused = Self.pane(pane) ?? .meetings
         dash.zoomed = zoom

@@ -94,3 +94,40 @@ extension OfficeState {
         cal.date(bySettingHour: s.dayEndHour, minute: 0, second: 0, of: d)
     }
 }
+
+// MARK: Steps
+
+extension OfficeState {
+    /// The reception steps allowed from the visit's state: confirm within 1 h → arrive → identity
+    /// checked and badge issued → out → badge back → outcome.
+    func visitorSteps(_ v: Visitor, _ ctx: RuleContext) -> [ProcessStep] {
+        let st = v.status
+        let booked = st == .expected || st == .confirmed
+        var out: [ProcessStep] = []
+        func add(_ id: StepID, when ok: Bool, role: Role? = nil) { if ok { out.append(ProcessStep(id, role: role)) } }
+        add(.visitorConfirm, when: st == .expected)
+        add(.visitorArrived, when: booked)
+        add(.visitorCheckIn, when: booked || st == .arrived)
+        add(.visitorWatchDecision, when: watchMatch(v, idNumber: nil) != nil && v.watchDecision == nil, role: .lead)
+        add(.visitorCheckOut, when: st == .onSite || st == .arrived)
+        add(.visitorUndoCheckIn, when: st == .onSite, role: .lead)
+        add(.visitorReturnBadges, when: !v.badgesOut.isEmpty && st == .left)
+        add(.visitorOutcome, when: st == .left || st == .closed)
+        add(.visitorCancel, when: booked)
+        add(.visitorNoShow, when: booked && ctx.now >= v.expectedAt)
+        add(.visitorAdd, when: true)
+        return out
+    }
+
+    func visitorImmediateChange(_ step: StepID, _ v: Visitor, _ ctx: RuleContext) -> Change? {
+        switch step {
+        case .visitorConfirm: .confirmVisitor(visitorID: v.id, at: ctx.now)
+        case .visitorArrived: .visitorArrived(visitorID: v.id, at: ctx.now)
+        case .visitorReturnBadges: .returnBadges(visitorID: v.id, badges: v.badgesOut, at: ctx.now)
+        case .visitorCancel: .cancelVisitor(visitorID: v.id, at: ctx.now)
+        case .visitorNoShow: .visitorNoShow(visitorID: v.id, at: ctx.now)
+        case .visitorUndoCheckIn: .undoCheckIn(visitorID: v.id, at: ctx.now)
+        default: nil
+        }
+    }
+}

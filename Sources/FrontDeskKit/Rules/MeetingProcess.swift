@@ -110,3 +110,50 @@ extension MeetingStatus {
     /// Position in the forward cycle; cancelled and no-show sit outside it.
     public var rawOrder: Int { MeetingStatus.allCases.firstIndex(of: self) ?? 0 }
 }
+
+// MARK: Steps
+
+extension OfficeState {
+    /// The meeting cycle's steps allowed from the meeting's state, in the order of the seed:
+    /// confirm → notify → check the room → held → minutes → chair sends → action items → close.
+    func meetingSteps(_ m: Meeting, _ ctx: RuleContext) -> [ProcessStep] {
+        let st = m.status
+        let beforeHeld = st.rawOrder < MeetingStatus.held.rawOrder && !st.isFinal
+        var out: [ProcessStep] = []
+        func add(_ id: StepID, when ok: Bool, role: Role? = nil) { if ok { out.append(ProcessStep(id, role: role)) } }
+        add(.meetingConfirm, when: st == .requested)
+        add(.meetingPrepared, when: st.rawOrder < MeetingStatus.prepared.rawOrder && !st.isFinal)
+        add(.meetingRoomChecked, when: st.rawOrder < MeetingStatus.roomChecked.rawOrder && !st.isFinal)
+        add(.meetingHeld, when: beforeHeld)
+        add(.meetingMinutes, when: !st.isFinal && st.rawOrder >= MeetingStatus.held.rawOrder)
+        let chair = m.chair ?? m.organizer
+        add(.meetingSendMinutes, when: st == .minutesDrafted && (ctx.actor == chair || hasRole(ctx.actor, .admin) || ctx.allowOverrides))
+        add(.meetingActionAdd, when: st != .cancelled && st != .noShow)
+        add(.meetingActionDone, when: m.actionItems.contains { $0.doneAt == nil })
+        add(.meetingClose, when: st == .minutesSent)
+        add(.meetingMove, when: beforeHeld)
+        add(.meetingInvite, when: beforeHeld)
+        add(.meetingGuestReply, when: m.guests?.contains { $0.reply == .pending } == true)
+        add(.roomOutOfService, when: true)
+        add(.roomAdd, when: true)
+        add(.meetingCancel, when: beforeHeld)
+        add(.meetingNoShow, when: beforeHeld)
+        return out
+    }
+
+    func meetingImmediateChange(_ step: StepID, _ id: String, _ ctx: RuleContext) -> Change? {
+        let status: MeetingStatus
+        switch step {
+        case .meetingConfirm: status = .confirmed
+        case .meetingPrepared: status = .prepared
+        case .meetingRoomChecked: status = .roomChecked
+        case .meetingHeld: status = .held
+        case .meetingSendMinutes: status = .minutesSent
+        case .meetingClose: status = .closed
+        case .meetingCancel: status = .cancelled
+        case .meetingNoShow: status = .noShow
+        default: return nil
+        }
+        return .setMeetingStatus(meetingID: id, status: status, at: ctx.now)
+    }
+}

@@ -97,3 +97,18 @@ extension OfficeState {
         return f.sorted()
     }
 }
+
+// MARK: Steps
+
+extension OfficeState {
+    /// Approve or reject while the request waits for this approver's step; anyone may raise a request.
+    func approvalSteps(_ a: ApprovalRequest?, _ ctx: RuleContext) -> [ProcessStep] {
+        var out: [ProcessStep] = []
+        if let a, a.status == .pending, a.requester != ctx.actor {
+            out.append(ProcessStep(.approvalApprove, role: .approver))
+            out.append(ProcessStep(.approvalReject, role: .approver))
+        }
+        out.append(ProcessStep(.approvalRequest))
+        return out
+    }
+}

@@ -162,3 +162,13 @@ extension OfficeState {
                              department: department, recipient: recipient))
     }
 }
+
+// MARK: Steps
+
+extension OfficeState {
+    /// The supply chain's steps on an item: issue, receive against a purchase, count, next month's
+    /// demand, a purchase request with quotes, returns and write-offs.
+    func supplySteps(_ item: SupplyItem, _ ctx: RuleContext) -> [ProcessStep] {
+        [.stockIssue, .stockReceive, .stockCount, .stockDemand, .stockPurchase, .stockReturn, .stockWriteOff].map { ProcessStep($0) }
+    }
+}

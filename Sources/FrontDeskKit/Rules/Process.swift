@@ -1,0 +1,112 @@
+import Foundation
+
+/// The record an office process step is taken on: what the dashboard's actions menu, the CLI's
+/// step commands and `nextSteps` are asked about.
+public enum RecordRef: Hashable, Sendable {
+    case meeting(String)
+    case visitor(String)
+    case supplyItem(String)
+    case approval(String)
+
+    public var id: String {
+        switch self {
+        case .meeting(let id), .visitor(let id), .supplyItem(let id), .approval(let id): id
+        }
+    }
+}
+
+/// Every step a person can take in the office's processes, by a stable name. The name is the one
+/// the key table, the help overlay, the localisation and the CLI use for the step, so a step is
+/// spelled once. Each process file (`MeetingProcess.swift`, `VisitorProcess.swift`, …) says when
+/// its steps are allowed, who may take them and what each checks.
+public enum StepID: String, CaseIterable, Sendable, Codable {
+    // Meetings and rooms
+    case meetingConfirm = "meeting.confirm"
+    case meetingPrepared = "meeting.prepared"
+    case meetingRoomChecked = "meeting.checked"
+    case meetingHeld = "meeting.held"
+    case meetingMinutes = "meeting.minutes"
+    case meetingSendMinutes = "meeting.send"
+    case meetingActionAdd = "meeting.action"
+    case meetingActionDone = "meeting.done"
+    case meetingClose = "meeting.close"
+    case meetingMove = "meeting.move"
+    case meetingInvite = "meeting.invite"
+    case meetingGuestReply = "meeting.reply"
+    case meetingCancel = "meeting.cancel"
+    case meetingNoShow = "meeting.noshow"
+    case roomOutOfService = "room.close"
+    case roomAdd = "room.add"
+    // Visitors
+    case visitorConfirm = "visitor.confirm"
+    case visitorArrived = "visitor.arrived"
+    case visitorCheckIn = "visitor.checkin"
+    case visitorWatchDecision = "visitor.decide"
+    case visitorCheckOut = "visitor.checkout"
+    case visitorUndoCheckIn = "visitor.undo"
+    case visitorReturnBadges = "visitor.return-badge"
+    case visitorOutcome = "visitor.outcome"
+    case visitorCancel = "visitor.cancel"
+    case visitorNoShow = "visitor.noshow"
+    case visitorAdd = "visitor.add"
+    // Supplies
+    case stockIssue = "stock.issue"
+    case stockReceive = "stock.receive"
+    case stockCount = "stock.count"
+    case stockDemand = "stock.demand"
+    case stockPurchase = "stock.purchase"
+    case stockReturn = "stock.return"
+    case stockWriteOff = "stock.writeoff"
+    // Approvals
+    case approvalApprove = "approval.approve"
+    case approvalReject = "approval.reject"
+    case approvalRequest = "approval.request"
+
+    /// True when the step needs what a person types (a form in the dashboard, options on the CLI);
+    /// false when it is taken at once on the selected record.
+    public var needsInput: Bool {
+        switch self {
+        case .meetingConfirm, .meetingPrepared, .meetingRoomChecked, .meetingHeld, .meetingSendMinutes, .meetingClose,
+             .meetingCancel, .meetingNoShow,
+             .visitorConfirm, .visitorArrived, .visitorUndoCheckIn, .visitorReturnBadges, .visitorCancel, .visitorNoShow:
+            false
+        default:
+            true
+        }
+    }
+}
+
+/// One step allowed on a record now, and the role it needs besides desk access (nil: any desk user).
+/// A step is listed when the record's state allows it; the store still has the last word (a
+/// listed step may be refused for a reason that needs the person's input, such as a taken badge).
+public struct ProcessStep: Hashable, Sendable {
+    public var id: StepID
+    public var role: Role?
+    public init(_ id: StepID, role: Role? = nil) { self.id = id; self.role = role }
+}
+
+extension OfficeState {
+    /// The steps `ctx.actor` may take on `record` now, in the order of the process. The dashboard's
+    /// actions menu is built from this list and the CLI's step commands map onto the same steps.
+    public func nextSteps(for record: RecordRef, _ ctx: RuleContext) -> [ProcessStep] {
+        let all: [ProcessStep]
+        switch record {
+        case .meeting(let id): all = meetings[id].map { meetingSteps($0, ctx) } ?? []
+        case .visitor(let id): all = visitors[id].map { visitorSteps($0, ctx) } ?? []
+        case .supplyItem(let sku): all = items[sku].map { supplySteps($0, ctx) } ?? []
+        case .approval(let id): all = approvalSteps(approvals[id], ctx)
+        }
+        return all.filter { step in step.role.map { hasRole(ctx.actor, $0) || hasRole(ctx.actor, .admin) } ?? true }
+    }
+
+    /// The change a step that needs no input makes on `record` now; nil for steps that need input
+    /// (their change is built from what the person typed) or a record that does not exist.
+    public func immediateChange(_ step: StepID, on record: RecordRef, _ ctx: RuleContext) -> Change? {
+        guard !step.needsInput else { return nil }
+        switch record {
+        case .meeting(let id): return meetings[id] != nil ? meetingImmediateChange(step, id, ctx) : nil
+        case .visitor(let id): return visitors[id].flatMap { visitorImmediateChange(step, $0, ctx) }
+        case .supplyItem, .approval: return nil
+        }
+    }
+}
