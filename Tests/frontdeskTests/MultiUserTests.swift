@@ -192,7 +192,8 @@ struct MultiUserTests {
             + "printf '%s' \"{visitor}\" > \(box.drop)/dq-{id}; printf '%s' '{visitor}' > \(box.drop)/sq-{id}"
         var r = try box.frontdesk("root", ["settings", "hook", "--store", box.store, "visitor.add", hook])
         try #require(r.status == 0, "\(r)")
-        let name = "Zoë  O'Brien; touch \(box.drop)/pwned $(id) `id` \"q\" *"
+        let pwned = "/tmp/pwned-\(box.tag)"
+        let name = "Zoë  O'Brien; touch \(pwned) $(id) `id` \"q\" *"  // within the 100-character name limit
         r = try box.frontdesk(box.desk2, ["visitor", "add", "--name", name, "--host", box.admin1, "--at", "2030-03-10 14:00"],
                               env: ["LD_PRELOAD": "/nonexistent.so", "TERMINFO": "/tmp"])
         try #require(r.status == 0, "\(r)")
@@ -203,7 +204,7 @@ struct MultiUserTests {
         for form in ["name", "dq", "sq"] {  // unquoted, in double quotes, in single quotes: all verbatim
             #expect(try String(contentsOfFile: "\(box.drop)/\(form)-\(id)", encoding: .utf8) == name, "\(form)")
         }
-        #expect(!FileManager.default.fileExists(atPath: "\(box.drop)/pwned"))
+        #expect(!FileManager.default.fileExists(atPath: pwned))
         let env = try String(contentsOfFile: "\(box.drop)/env-\(id)", encoding: .utf8)
         #expect(!env.contains("LD_PRELOAD") && !env.contains("TERMINFO"), "\(env)")
         #expect(env.contains("USER=\(box.desk2)"), "\(env)")
