@@ -108,6 +108,7 @@ struct DemoCommand: ParsableCommand {
     static func emptyStore(_ path: String, _ env: Environment) throws -> Store {
         Privilege.dropPermanently()  // demo data goes only into the user's own training store
         if FileManager.default.fileExists(atPath: path + "/meta.plist") {
+            try Privilege.claim(storeAt: path)  // never fill another user's store
             let store = try Store.open(at: path, env: env)
             if !store.meta.allowOverrides {
                 throw Refusal.rule("\(store.root) is a working store; demo data goes only into a training store (frontdesk init --allow-overrides, or a new directory).")

@@ -125,6 +125,9 @@ struct MultiUserTests {
         }
         var st = stat()
         #expect(stat(box.store + "/hooks.plist", &st) == 0 && st.st_mode & 0o777 == 0o600)
+        // The binary reads the user's own files as the user: the store's files are not readable through it.
+        let minutes = try box.frontdesk(box.desk2, ["meeting", "minutes", "M1", "--file", box.store + "/meta.plist"])
+        #expect(minutes.status == 2 && minutes.stderr.contains("Cannot read"), "\(minutes)")
         // Through the binary, a desk user is still no admin: granting and hooks are refused.
         let grant = try box.frontdesk(box.desk2, ["role", "grant", box.desk2, "admin"])
         #expect(grant.status == 3, "\(grant)")
@@ -151,8 +154,9 @@ struct MultiUserTests {
         #expect(rec["uid"] as? Int == Int(box.uid(box.desk2)))
         let at = try #require(rec["at"] as? String)
         #expect(!at.hasPrefix("2020"), "FRONTDESK_NOW was honoured: \(at)")
-        let table = try box.frontdesk(box.admin1, ["log"])
+        let table = try box.frontdesk(box.admin1, ["log"], env: ["TERM": "../../tmp/evil", "TERMINFO": "/tmp"])
         #expect(table.stdout.contains(box.desk2), "\(table)")
+        #expect(table.stderr.contains("not in the system terminfo database"), "\(table.stderr)")
         #expect(!log.contains { $0["unixUser"] as? String == box.account }, "the service account appears as an actor")
     }
 
