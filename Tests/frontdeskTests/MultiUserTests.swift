@@ -97,6 +97,19 @@ struct MultiUserTests {
         let log = try box.json(try box.frontdesk(box.admin1, ["log", "--json"]))
         #expect(log.contains { $0["change"] as? String == "role.grant" && $0["subject"] as? String == box.admin1 })
         #expect(log.contains { $0["change"] as? String == "role.revoke" && $0["subject"] as? String == "root" })
+        // Never over an existing store; a second store for the same account says how desk users reach it.
+        var again = try CLI.run(["init", "--team", "--store", box.store, "--account", box.account, "--admin", box.admin1])
+        #expect(again.status == 4 && again.stderr.contains("not empty"), "\(again)")
+        again = try CLI.run(["init", "--team", "--store", box.base + "/annex", "--account", box.account, "--admin", box.admin1])
+        #expect(again.status == 0, "\(again)")
+        #expect(again.stderr.contains("pass --store \(box.base)/annex"), "\(again.stderr)")
+        let open = box.base + "/open"
+        try FileManager.default.createDirectory(atPath: open, withIntermediateDirectories: true)
+        try #require(chmod(open, 0o777) == 0)  // anyone could rename the store away and put another in its place
+        again = try CLI.run(["init", "--team", "--store", open + "/x", "--account", box.account, "--admin", box.admin1])
+        #expect(again.status == 4 && again.stderr.contains("only root may change"), "a store under a world-writable directory: \(again)")
+        again = try CLI.run(["init", "--team", "--store", box.base + "/y", "--account", box.desk2, "--admin", box.admin1])
+        #expect(again.status == 2 && again.stderr.contains("login account"), "\(again)")
         // Not for anyone but root.
         let r = try box.frontdesk(box.desk2, ["init", "--team", "--store", box.base + "/second", "--admin", box.desk2])
         #expect(r.status == 3, "\(r)")
