@@ -138,6 +138,11 @@ struct MultiUserTests {
         }
         var st = stat()
         #expect(stat(box.store + "/hooks.plist", &st) == 0 && st.st_mode & 0o777 == 0o600)
+        // Closed standard descriptors cannot make a store file the binary's stdout (glibc reopens them for set-id programs).
+        let closed = try box.shell(box.desk2, "\(box.bin) visitor add --name Mallory --host x --at '2030-03-10 14:00' <&- >&- 2>&-; echo $?")
+        #expect(closed.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "\(closed)")
+        let check = try box.frontdesk(box.admin1, ["check"])
+        #expect(check.status == 0, "\(check)")
         // The binary reads the user's own files as the user: the store's files are not readable through it.
         let minutes = try box.frontdesk(box.desk2, ["meeting", "minutes", "M1", "--file", box.store + "/meta.plist"])
         #expect(minutes.status == 2 && minutes.stderr.contains("Cannot read"), "\(minutes)")
