@@ -28,6 +28,13 @@ struct StoreOptions: ParsableArguments {
         return home
     }
 
+    /// The path with links resolved (as the real user), or as given when it cannot be resolved.
+    static func resolved(_ path: String) -> String {
+        guard let p = realpath(path, nil) else { return path }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
     /// The process's environment: real clock, the real uid's Unix user, local time zone.
     static func processEnvironment() -> Environment {
         let user = realUnixUser()
@@ -45,7 +52,8 @@ struct StoreOptions: ParsableArguments {
     /// else's is refused), opens it, and applies `FRONTDESK_USER`/`FRONTDESK_NOW` on a personal
     /// store that allows them (warning on stderr where they are ignored).
     func open() throws -> Store {
-        let path = self.path
+        // Resolved once, so the directory claimed is the directory opened.
+        let path = Self.resolved(self.path)
         let kind = try Privilege.claim(storeAt: path)
         let store = try Store.open(at: path, env: Self.processEnvironment())
         let policy = Overrides.policy(storeAllows: store.meta.allowOverrides, kind: kind)

@@ -143,6 +143,11 @@ struct MultiUserTests {
         #expect(closed.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "\(closed)")
         let check = try box.frontdesk(box.admin1, ["check"])
         #expect(check.status == 0, "\(check)")
+        // An uninstalled (not set-uid) frontdesk is refused and told to use the installed one.
+        let plain = box.base + "/bin/plain-frontdesk"
+        try FileManager.default.copyItem(atPath: CLI.binary, toPath: plain)
+        let unprivileged = try CLI.exec("/usr/sbin/runuser", ["-u", box.desk2, "--", plain, "visitor", "list", "--store", box.store])
+        #expect(unprivileged.status == 4 && unprivileged.stderr.contains("use the installed frontdesk"), "\(unprivileged)")
         // The binary reads the user's own files as the user: the store's files are not readable through it.
         let minutes = try box.frontdesk(box.desk2, ["meeting", "minutes", "M1", "--file", box.store + "/meta.plist"])
         #expect(minutes.status == 2 && minutes.stderr.contains("Cannot read"), "\(minutes)")

@@ -114,9 +114,11 @@ public enum Privilege {
             return .team(account: userName(owner))
         }
         let mine = userName(id.realUID)
+        let teamStore = getpwuid(owner).map { isServiceAccount($0.pointee) } ?? false
         let hint = id.isSetID
             ? "This frontdesk opens your own stores and the team store of \(id.storeUID.map(userName) ?? "its group")."
-            : "Open only stores you own; ask \(userName(owner)) to share it as a team store (see SECURITY.md)."
+            : teamStore ? "It is a team store: use the installed frontdesk (set-uid to \(userName(owner)), see scripts/install-team)."
+            : "Open only stores you own; ask \(userName(owner)) to set up a team store (see SECURITY.md)."
         throw StoreError(file: path, problem: "belongs to \(userName(owner)), not to you (\(mine)), so it was not opened (its hooks and files are not yours to trust)",
                          remedy: hint + " Nothing was changed.")
     }
