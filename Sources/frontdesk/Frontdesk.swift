@@ -29,6 +29,7 @@ struct Frontdesk: ParsableCommand {
 
     func run() throws {
         if demo {
+            Privilege.dropPermanently()  // the demo store is the user's own
             let dir = try DemoCommand.throwawayStore()
             defer { try? FileManager.default.removeItem(atPath: (dir as NSString).deletingLastPathComponent) }
             let env = StoreOptions.processEnvironment()
@@ -52,13 +53,25 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create an empty store; you become its first admin.",
-        discussion: "The directory is created group-shared (mode 2770); add colleagues to its group to share it."
+        discussion: """
+        A personal store (the default) is yours alone: the directory is yours and no one else may write it.
+        A team store (--team, root only) belongs to a service account that desk users are not; every change
+        goes through the installed set-uid frontdesk, which learns who acts from the kernel. See SECURITY.md.
+        """
     )
     @OptionGroup var storeOptions: StoreOptions
-    @Flag(name: .long, help: "A training or test store: FRONTDESK_USER and FRONTDESK_NOW are honoured.")
+    @Flag(name: .long, help: "A training or test store: FRONTDESK_USER and FRONTDESK_NOW are honoured (personal stores only).")
     var allowOverrides = false
+    @Flag(name: .long, help: "A team store owned by a service account (root only; needs --store).")
+    var team = false
+    @Option(name: .long, help: ArgumentHelp("The team store's service account (created if absent).", valueName: "NAME"))
+    var account = "frontdesk"
+    @Option(name: .long, help: ArgumentHelp("The team store's first admin (default: $SUDO_USER).", valueName: "LOGIN"))
+    var admin: String?
 
     func run() throws {
+        if team { return try TeamSetup(options: self).run() }
+        Privilege.dropPermanently()  // a personal store is created as you, never as an account
         let store = try Store.create(at: storeOptions.path, env: StoreOptions.processEnvironment(), allowOverrides: allowOverrides)
         Outcome.say("frontdesk: created \(allowOverrides ? "a training store (overrides allowed)" : "a store") at \(store.root); admin: \(store.env.unixUser); badges \(BadgePool.defaultCodes.first ?? "")–\(BadgePool.defaultCodes.last ?? "")")
     }
@@ -93,7 +106,9 @@ struct DemoCommand: ParsableCommand {
 
     /// Creates the store (allowing overrides) or opens it if it exists and holds no records yet.
     static func emptyStore(_ path: String, _ env: Environment) throws -> Store {
+        Privilege.dropPermanently()  // demo data goes only into the user's own training store
         if FileManager.default.fileExists(atPath: path + "/meta.plist") {
+            try Privilege.claim(storeAt: path)  // never fill another user's store
             let store = try Store.open(at: path, env: env)
             if !store.meta.allowOverrides {
                 throw Refusal.rule("\(store.root) is a working store; demo data goes only into a training store (frontdesk init --allow-overrides, or a new directory).")

@@ -3,7 +3,8 @@ import Foundation
 import FrontDeskKit
 import FrontDeskTUI
 
-/// Where the store is: `--store DIR`, else `$FRONTDESK_STORE`, else `$XDG_DATA_HOME/frontdesk`,
+/// Where the store is: `--store DIR`, else (installed set-uid) the service account's home, which
+/// `init --team` makes the team store, else `$FRONTDESK_STORE`, else `$XDG_DATA_HOME/frontdesk`,
 /// else `~/.local/share/frontdesk`.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The store directory.", valueName: "DIR"))
@@ -11,15 +12,32 @@ struct StoreOptions: ParsableArguments {
 
     var path: String {
         let vars = ProcessInfo.processInfo.environment
-        if let s = store, !s.isEmpty { return s }
+        if let s = store, !s.isEmpty { return (s as NSString).expandingTildeInPath }
+        if let team = Self.teamStoreDefault() { return team }
         if let s = vars["FRONTDESK_STORE"], !s.isEmpty { return s }
         if let x = vars["XDG_DATA_HOME"], !x.isEmpty { return x + "/frontdesk" }
         return NSHomeDirectory() + "/.local/share/frontdesk"
     }
 
-    /// The process's environment: real clock, effective Unix user, local time zone.
+    /// The team store of an installed set-uid binary: its account's home directory.
+    static func teamStoreDefault() -> String? {
+        guard let uid = Privilege.current.storeUID, let pw = getpwuid(uid), let dir = pw.pointee.pw_dir else { return nil }
+        let home = String(cString: dir)
+        var st = stat()
+        guard stat(home, &st) == 0, st.st_uid == uid, (st.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        return home
+    }
+
+    /// The path with links resolved (as the real user), or as given when it cannot be resolved.
+    static func resolved(_ path: String) -> String {
+        guard let p = realpath(path, nil) else { return path }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    /// The process's environment: real clock, the real uid's Unix user, local time zone.
     static func processEnvironment() -> Environment {
-        let user = effectiveUnixUser()
+        let user = realUnixUser()
         return Environment(now: { Date() }, actingUser: user, unixUser: user, timeZone: .current)
     }
 
@@ -30,11 +48,16 @@ struct StoreOptions: ParsableArguments {
         return (store, day)
     }
 
-    /// Opens the store and applies `FRONTDESK_USER`/`FRONTDESK_NOW` where it allows them
-    /// (warning on stderr where it does not).
+    /// Claims the store (personal: owned by you; team: owned by the set-uid account; anyone
+    /// else's is refused), opens it, and applies `FRONTDESK_USER`/`FRONTDESK_NOW` on a personal
+    /// store that allows them (warning on stderr where they are ignored).
     func open() throws -> Store {
+        // Resolved once, so the directory claimed is the directory opened.
+        let path = Self.resolved(self.path)
+        let kind = try Privilege.claim(storeAt: path)
         let store = try Store.open(at: path, env: Self.processEnvironment())
-        let r = try Overrides.apply(ProcessInfo.processInfo.environment, to: store.env, allowed: store.meta.allowOverrides)
+        let policy = Overrides.policy(storeAllows: store.meta.allowOverrides, kind: kind)
+        let r = try Overrides.apply(ProcessInfo.processInfo.environment, to: store.env, allowed: policy.allowed, reason: policy.reason)
         for w in r.warnings { Outcome.say("frontdesk: warning: \(w)") }
         store.env = r.env
         return store

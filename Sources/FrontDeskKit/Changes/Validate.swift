@@ -4,6 +4,7 @@ extension OfficeState {
     /// Checks `change` against this state. Throws a `Refusal` that names what stands in the way;
     /// a change that passes can be applied and journaled. Pure: reads only `self` and `ctx`.
     public func validate(_ change: Change, _ ctx: RuleContext) throws(Refusal) {
+        try InputLimits.check(change)
         switch change {
         case .addDepartment(let d):
             try requireText(d.name, "department name")

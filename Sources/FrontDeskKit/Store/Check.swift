@@ -11,6 +11,7 @@ extension Store {
     /// Verifies every file: meta, snapshot, every journal record's checksum and payload (current and
     /// archived), every history segment. Reads everything, so it is for `frontdesk check`, not start-up.
     public func check() -> [FileCheck] {
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         var out: [FileCheck] = []
         let dec = BinaryPlistDecoder()
         func verify<T: Decodable>(_ path: String, _ type: T.Type, _ describe: (T) -> String) {
@@ -65,6 +66,7 @@ extension Store {
 
     /// The audit trail: every journal record, archived generations included, oldest first.
     public func auditTrail(since: Date? = nil) throws -> [JournalRecord] {
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         var files = Posix.listDirectory(paths.history).filter { $0.hasPrefix("journal.") && $0.hasSuffix(".log") }.map { paths.history + "/" + $0 }
         files.append(paths.journal(currentGeneration))
         var out: [JournalRecord] = []

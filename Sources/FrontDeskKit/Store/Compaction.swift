@@ -28,7 +28,8 @@ extension Store {
     /// commit point, and the old journal is archived (never deleted) for the audit trail.
     @discardableResult
     public func compact(policy: RetentionPolicy = RetentionPolicy()) throws -> CompactionReport {
-        try withWriteLock {
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
+        return try withWriteLock {
             let (working, closed) = Self.split(state, now: env.now(), calendar: env.calendar, policy: policy)
             var report = CompactionReport()
             for (month, seg) in closed.sorted(by: { $0.key < $1.key }) {
@@ -65,12 +66,14 @@ extension Store {
 
     /// The closed records of one month (`YYYY-MM`), for reports and history views.
     public func history(month: String) throws -> HistorySegment? {
-        try readSegment(paths.segment(month))
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
+        return try readSegment(paths.segment(month))
     }
 
     /// Months that have a history segment, oldest first.
     public var historyMonths: [String] {
-        Posix.listDirectory(paths.history).filter { $0.hasSuffix(".plist") }.map { String($0.dropLast(6)) }
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
+        return Posix.listDirectory(paths.history).filter { $0.hasSuffix(".plist") }.map { String($0.dropLast(6)) }
     }
 
     static func monthKey(_ d: Date, _ cal: Calendar) -> String {
@@ -123,6 +126,7 @@ extension Store {
     /// Every stock move from `date` until now: the working set's, plus history segments from that
     /// month on (read from disk: for reports, never for start-up).
     public func moves(since date: Date) throws -> [StockMove] {
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         var byID: [String: StockMove] = [:]
         let first = Self.monthKey(date, env.calendar)
         for month in historyMonths where month >= first {

@@ -1,8 +1,8 @@
 import Foundation
 
-/// `hooks.plist`: event → command line (host notification). Kept apart from the group-writable
-/// settings because a hook runs as whichever desk user triggers the event: it runs only when the
-/// file is writable by its owner alone and that owner is root or an admin of the store.
+/// `hooks.plist` (mode 0600): event → command line (host notification). A hook runs as whichever
+/// user triggers the event (ids reset, see `HostNotifier`), so it runs only from a file writable
+/// by its owner alone, owned by the store's owner (you, or the team store's account) or root.
 public struct HookTable: Codable, Sendable, Equatable {
     public var hooks: [String: String] = [:]
     public init(hooks: [String: String] = [:]) { self.hooks = hooks }
@@ -14,6 +14,7 @@ public struct HookTable: Codable, Sendable, Equatable {
 extension Store {
     /// The hooks, or why they may not run (the reason is for the desk's status line / stderr).
     public func hooks() -> (table: HookTable, refusal: String?) {
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         var st = stat()
         guard stat(paths.hooks, &st) == 0 else { return (HookTable(), nil) }
         let table: HookTable
@@ -26,23 +27,31 @@ extension Store {
         if st.st_mode & 0o022 != 0 {
             return (table, "hooks.plist is writable by others than its owner, so no hook was run (fix: chmod go-w \(paths.hooks))")
         }
-        let owner = getpwuid(st.st_uid).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "uid\(st.st_uid)"
-        if st.st_uid != 0 && !state.hasRole(owner, .admin) {
-            return (table, "hooks.plist belongs to \(owner), who is not an admin, so no hook was run")
+        var dir = stat()
+        let storeOwner = stat(root, &dir) == 0 ? dir.st_uid : uid_t.max
+        if st.st_uid != 0 && st.st_uid != storeOwner {
+            return (table, "hooks.plist belongs to \(unixUserName(st.st_uid)), not to the store's owner \(unixUserName(storeOwner)), so no hook was run")
         }
         return (table, nil)
     }
 
     /// Sets or clears (empty command) the hook of an event. Admin only; audited in the journal.
+    /// On a team store only root may: the command will run as every desk user who triggers the
+    /// event, so choosing it is root's decision, as for /etc/cron.d.
     public func setHook(event: String, command: String) throws {
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         try withWriteLock {
-            if !state.hasRole(env.actingUser, .admin) {
+            if Privilege.isTeamSession {
+                if getuid() != 0 {
+                    throw Refusal.permission("On a team store only root may set hooks (a hook runs as every desk user who triggers it): sudo frontdesk settings hook --store \(root) \(event) 'COMMAND'.")
+                }
+            } else if !state.hasRole(env.actingUser, .admin) {
                 throw Refusal.permission("\(env.actingUser) may not change hooks: that needs the admin role.")
             }
             var table = hooks().table
             table.hooks[event] = command.isEmpty ? nil : command
             _ = try append(.changeSetting(key: "hook \(event)", value: command))
-            try Posix.atomicWrite(try BinaryPlistEncoder().encode(table), to: paths.hooks, mode: 0o644)
+            try Posix.atomicWrite(try BinaryPlistEncoder().encode(table), to: paths.hooks, mode: 0o600)
         }
     }
 }

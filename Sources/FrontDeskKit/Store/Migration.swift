@@ -55,7 +55,7 @@ enum Migration {
         if let last = scan.payloads.last, let rec = try? BinaryPlistDecoder().decode(JournalRecord.self, from: last) { seq = rec.seq }
         for admin in v1.admins {
             seq += 1
-            let rec = JournalRecord(seq: seq, at: env.now(), unixUser: env.unixUser, uid: Int(geteuid()),
+            let rec = JournalRecord(seq: seq, at: env.now(), unixUser: env.unixUser, uid: Int(getuid()),
                                     actor: "migration 1→2", change: .grantRole(user: admin, role: .admin))
             try Posix.writeAll(fd, JournalFormat.frame(try BinaryPlistEncoder().encode(rec)), path: jpath)
         }

@@ -45,7 +45,7 @@ public final class Store {
     }
 
     public var context: RuleContext {
-        RuleContext(env: env, settings: meta.settings, allowOverrides: meta.allowOverrides)
+        RuleContext(env: env, settings: meta.settings, allowOverrides: meta.allowOverrides && !Privilege.isTeamSession)
     }
 
     private init(root: String, meta: StoreMeta, env: Environment) {
@@ -68,6 +68,7 @@ public final class Store {
     /// The creating user becomes the first admin.
     @discardableResult
     public static func create(at dir: String, env: Environment, allowOverrides: Bool) throws -> Store {
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         let root = normalise(dir)
         let paths = StorePaths(root: root)
         if Posix.exists(paths.meta) {
@@ -113,6 +114,7 @@ public final class Store {
 
     /// Opens an existing store: reads meta, the working-set snapshot and the journal tail.
     public static func open(at dir: String, env: Environment) throws -> Store {
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         let root = normalise(dir)
         let paths = StorePaths(root: root)
         guard Posix.exists(root) else {
@@ -256,6 +258,7 @@ public final class Store {
     /// Cheap when nothing changed: one stat of the snapshot and one fstat of the journal.
     @discardableResult
     public func refresh() throws -> Bool {
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         var settingsChanged = false
         if Posix.fileID(paths.meta) != metaID {
             try reloadMeta()
@@ -274,6 +277,7 @@ public final class Store {
     /// An inotify descriptor that becomes readable when any file of the store changes, so a
     /// dashboard can sleep in poll(2) instead of polling. Call `drainChangeFeed()` after it fires.
     public var changeFeed: Int32? {
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         if inotifyFD < 0 {
             let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             guard fd >= 0 else { return nil }
@@ -338,7 +342,8 @@ public final class Store {
     /// written) or `StoreError`.
     @discardableResult
     public func commit(_ make: (OfficeState, RuleContext) throws -> Change) throws -> JournalRecord {
-        try withWriteLock {
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
+        return try withWriteLock {
             let ctx = context
             let change = try make(state, ctx)
             try state.validate(change, ctx)
@@ -356,7 +361,8 @@ public final class Store {
     /// For bulk loads (the demo office); the desk makes one change at a time.
     @discardableResult
     public func commitBatch(_ make: (OfficeState, RuleContext) throws -> [Change]) throws -> [JournalRecord] {
-        try withWriteLock {
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
+        return try withWriteLock {
             let ctx = context
             let changes = try make(state, ctx)
             var trial = state
@@ -365,7 +371,7 @@ public final class Store {
             var records: [JournalRecord] = []
             let enc = BinaryPlistEncoder()
             for (i, c) in changes.enumerated() {
-                let rec = JournalRecord(seq: seq + 1 + i, at: env.now(), unixUser: env.unixUser, uid: Int(geteuid()),
+                let rec = JournalRecord(seq: seq + 1 + i, at: env.now(), unixUser: env.unixUser, uid: Int(getuid()),
                                         actor: env.actingUser, change: c)
                 frames.append(JournalFormat.frame(try enc.encode(rec)))
                 records.append(rec)
@@ -384,7 +390,7 @@ public final class Store {
     }
 
     func append(_ change: Change) throws -> JournalRecord {
-        let rec = JournalRecord(seq: seq + 1, at: env.now(), unixUser: env.unixUser, uid: Int(geteuid()),
+        let rec = JournalRecord(seq: seq + 1, at: env.now(), unixUser: env.unixUser, uid: Int(getuid()),
                                 actor: env.actingUser, change: change)
         let frame = JournalFormat.frame(try BinaryPlistEncoder().encode(rec))
         var next = state
@@ -453,7 +459,8 @@ public final class Store {
     /// Changes one setting (admin only), under the lock, from the meta.plist on disk (another
     /// admin's change is not lost), recorded in the journal for the audit trail.
     public func updateSettings(key: String, value: String, _ edit: (inout StoreSettings) -> Void) throws {
-        try withWriteLock {
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
+        return try withWriteLock {
             if !state.hasRole(env.actingUser, .admin) {
                 throw Refusal.permission("\(env.actingUser) may not change settings: that needs the admin role.")
             }
@@ -469,6 +476,7 @@ public final class Store {
 
     /// Re-reads meta.plist (settings changed by another session).
     public func reloadMeta() throws {
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         let id = Posix.fileID(paths.meta)
         guard let bytes = try Posix.read(paths.meta) else { return }
         do { meta = try BinaryPlistDecoder().decode(StoreMeta.self, from: bytes) } catch { throw Self.damaged(paths.meta, error) }

@@ -5,9 +5,10 @@ import Foundation
 public struct Environment: Sendable {
     /// The current instant. Rules never call `Date()` themselves.
     public var now: @Sendable () -> Date
-    /// The person the change is made for (usually the Unix user; `FRONTDESK_USER` on override stores).
+    /// The person the change is made for: the real Unix user (`FRONTDESK_USER` only on a personal
+    /// training store, never in a set-id process).
     public var actingUser: String
-    /// The Unix user of the effective uid: what the audit trail records, whatever `actingUser` says.
+    /// The Unix user of the real uid: what the audit trail records, whatever `actingUser` says.
     public var unixUser: String
     /// The office's time zone: "today", working hours and month ends are computed in it.
     public var timeZone: TimeZone
@@ -54,9 +55,20 @@ public struct IDGenerator: Sendable {
     }
 }
 
-/// The Unix user name of the effective uid (never `$USER`, which anyone can set).
+/// The Unix user name of the real uid: the person who ran this process, as the kernel says.
+/// Never `$USER` (anyone can set it) and never the store's files. In an installed set-uid
+/// `frontdesk` this is the desk user, not the service account.
+public func realUnixUser() -> String {
+    unixUserName(getuid())
+}
+
+/// The Unix user name of the effective uid. In a set-uid `frontdesk` this is the service account
+/// while privileges are raised: never use it for who acts (use `realUnixUser()`).
 public func effectiveUnixUser() -> String {
-    let uid = geteuid()
+    unixUserName(geteuid())
+}
+
+func unixUserName(_ uid: uid_t) -> String {
     if let pw = getpwuid(uid), let name = pw.pointee.pw_name {
         return String(cString: name)
     }

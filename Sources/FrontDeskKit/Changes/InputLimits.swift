@@ -1,0 +1,159 @@
+import Foundation
+
+/// The shape every typed value must have before any rule looks at it (issue #9 "Input").
+///
+/// Identifiers a person types (SKU, badge, room id, login, department, identity number) are
+/// 1–32 letters (any script, CJK included), digits, `-`, `_` or `.`, not dots alone: no spaces,
+/// slashes, control characters or terminal escapes, so an id is safe in a file name, a column
+/// and a shell word. Free text has a length cap and no control characters (notes and minutes
+/// may hold line breaks and tabs). A refusal names the field and the limit, and changes nothing.
+public enum InputLimits {
+    public static let identifier = 32
+    /// A person's, company's, room's or item's name.
+    public static let name = 100
+    /// A title, purpose, reason, contact or reference.
+    public static let title = 200
+    /// Minutes, outcomes, comments, action items: long text.
+    public static let note = 20_000
+
+    /// Checks every typed identifier and text of `change`. Throws `Refusal.invalid`.
+    public static func check(_ change: Change) throws(Refusal) {
+        switch change {
+        case .addDepartment(let d):
+            try id(d.name, "department"); try id(d.head, "department head (login)")
+        case .addPerson(let p):
+            try id(p.login, "login"); try text(p.name, "person's name", name)
+            try id(p.department, "department"); try text(p.email, "email", title)
+        case .grantRole(let user, _), .revokeRole(let user, _):
+            try id(user, "user (login)")
+        case .changeSetting(let key, let value):
+            try text(key, "setting", title); try text(value, "setting's value", note, lines: true)
+        case .addRoom(let r):
+            try id(r.id, "room id"); try text(r.name, "room name", name)
+            for e in r.equipment { try text(e, "equipment", name) }
+        case .setRoomOutOfService(let roomID, let p):
+            try id(roomID, "room id"); try text(p.reason, "reason", title)
+        case .bookMeetings(let ms):
+            for m in ms { try meeting(m) }
+        case .setMeetingStatus(let id_, _, _), .completeActionItem(let id_, _, _):
+            try id(id_, "meeting id")
+        case .recordMinutes(let mid, let t, _):
+            try id(mid, "meeting id"); try text(t, "minutes", note, lines: true)
+        case .addActionItem(let mid, let item):
+            try id(mid, "meeting id"); try text(item.text, "action text", note, lines: true); try text(item.owner, "action owner", name)
+        case .moveMeeting(let mid, _, _, let roomID):
+            try id(mid, "meeting id"); try id(roomID, "room id")
+        case .inviteGuest(let mid, let g):
+            try id(mid, "meeting id"); try text(g.name, "guest's name", name); try text(g.contact, "guest's contact", title)
+        case .recordGuestReply(let mid, let guest, _, _):
+            try id(mid, "meeting id"); try text(guest, "guest's name", name)
+        case .addBadges(let codes):
+            for c in codes { try id(c, "badge code") }
+        case .addVisitor(let v):
+            try visitor(v)
+        case .confirmVisitor(let vid, _), .visitorArrived(let vid, _), .cancelVisitor(let vid, _), .visitorNoShow(let vid, _),
+             .undoCheckIn(let vid, _):
+            try id(vid, "visitor id")
+        case .checkInVisitor(let vid, let badges, let idNumber, _):
+            try id(vid, "visitor id"); for b in badges { try id(b, "badge code") }; try id(idNumber, "identity number")
+        case .checkOutVisitor(let vid, _, let lost):
+            try id(vid, "visitor id"); for b in lost { try id(b, "badge code") }
+        case .returnBadges(let vid, let badges, _):
+            try id(vid, "visitor id"); for b in badges { try id(b, "badge code") }
+        case .recordOutcome(let vid, let t, _):
+            try id(vid, "visitor id"); try text(t, "outcome", note, lines: true)
+        case .addToWatchList(let w):
+            try text(w.name, "name", name); try id(w.idNumber, "identity number"); try text(w.reason, "reason", title)
+        case .removeFromWatchList(let n, let idNumber):
+            try text(n, "name", name); try id(idNumber, "identity number")
+        case .decideWatch(let vid, let d):
+            try id(vid, "visitor id"); try text(d.comment, "comment", note, lines: true)
+        case .addItem(let item):
+            try id(item.sku, "SKU"); try text(item.name, "item name", name)
+            try text(item.unit, "unit", identifier); try text(item.category, "category", name)
+            for s in item.suppliers { try text(s.supplier, "supplier", name) }
+        case .moveStock(let m):
+            try stockMove(m)
+        case .requestPurchase(let p, let approval):
+            try id(p.sku, "SKU")
+            for q in p.quotes { try text(q.supplier, "supplier", name); try text(q.quality, "quality", title) }
+            try approvalRequest(approval)
+        case .addDemand(let d):
+            try id(d.department, "department"); try id(d.sku, "SKU"); try text(d.justification, "justification", note, lines: true)
+        case .requestApproval(let a):
+            try approvalRequest(a)
+        case .decideApproval(let rid, let d):
+            try id(rid, "approval id"); try text(d.comment, "comment", note, lines: true)
+        }
+    }
+
+    static func meeting(_ m: Meeting) throws(Refusal) {
+        try id(m.roomID, "room id"); try text(m.title, "meeting title", title)
+        try text(m.organizer, "organizer", name); try text(m.chair, "chair", name)
+        for a in m.attendees { try text(a, "attendee", name) }
+        try text(m.goal, "goal", note, lines: true); try text(m.minutes, "minutes", note, lines: true)
+        for e in m.requiredEquipment { try text(e, "equipment", name) }
+        for g in m.guests ?? [] { try text(g.name, "guest's name", name); try text(g.contact, "guest's contact", title) }
+    }
+
+    static func visitor(_ v: Visitor) throws(Refusal) {
+        try text(v.name, "visitor's name", name); try text(v.company, "company", name)
+        try text(v.purpose, "purpose", title); try text(v.host, "host", name)
+        try id(v.idNumber, "identity number"); try text(v.outcome, "outcome", note, lines: true)
+        for b in v.badges { try id(b, "badge code") }
+    }
+
+    static func stockMove(_ m: StockMove) throws(Refusal) {
+        try id(m.sku, "SKU"); try id(m.department, "department"); try text(m.recipient, "recipient", name)
+        try text(m.reason, "reason", title); try text(m.supplier, "supplier", name); try id(m.purchaseID, "purchase id")
+    }
+
+    static func approvalRequest(_ a: ApprovalRequest) throws(Refusal) {
+        try text(a.title, "approval title", title); try text(a.requester, "requester", name)
+        try text(a.documentRef, "document reference", title); try text(a.asset, "asset", title)
+        for p in a.approvers { try text(p, "approver", name) }
+    }
+
+    // MARK: The two shapes
+
+    /// An identifier: 1–32 letters, digits, `-`, `_`, `.`; not dots alone. Nil passes.
+    public static func id(_ value: String?, _ what: String) throws(Refusal) {
+        guard let value else { return }
+        let scalars = value.unicodeScalars
+        let allowed = scalars.allSatisfy { u in
+            u.properties.isAlphabetic || u.properties.numericType == .decimal || u == "-" || u == "_" || u == "." ||
+                (u.properties.generalCategory == .nonspacingMark || u.properties.generalCategory == .spacingMark)
+        }
+        if scalars.isEmpty || scalars.count > identifier || !allowed || scalars.allSatisfy({ $0 == "." }) {
+            throw .invalid("The \(what) \(shown(value)) is not usable: an id is 1 to \(identifier) letters, digits, - _ or . (no spaces, slashes, control characters, not dots alone).")
+        }
+    }
+
+    /// Free text of at most `limit` characters, without control characters (`lines`: line breaks
+    /// and tabs allowed). Nil passes.
+    public static func text(_ value: String?, _ what: String, _ limit: Int, lines: Bool = false) throws(Refusal) {
+        guard let value else { return }
+        let count = value.unicodeScalars.count
+        if count > limit {
+            throw .invalid("The \(what) is \(count) characters long; at most \(limit) are allowed. Shorten it; nothing was saved.")
+        }
+        for u in value.unicodeScalars where isControl(u) && !(lines && (u == "\n" || u == "\t" || u == "\r")) {
+            throw .invalid(String(format: "The %@ holds a control character (U+%04X), which could steer a terminal; type it without. Nothing was saved.", what, u.value))
+        }
+    }
+
+    /// C0, DEL, C1 and the bidirectional overrides (they reorder what a terminal shows).
+    static func isControl(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+
+    /// A value quoted for a message, control characters escaped and cut to 40 characters.
+    static func shown(_ value: String) -> String {
+        var out = ""
+        for u in value.unicodeScalars.prefix(40) {
+            out += isControl(u) ? String(format: "\\u{%X}", u.value) : String(u)
+        }
+        return "\"" + out + (value.unicodeScalars.count > 40 ? "…" : "") + "\""
+    }
+}
