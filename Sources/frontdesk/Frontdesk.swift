@@ -52,7 +52,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create an empty store; you become its first admin.",
-        discussion: "The directory is created group-shared (mode 2770); add colleagues to its group to share it."
+        discussion: "The store is yours alone: the directory and history/ are mode 0700, every file 0600."
     )
     @OptionGroup var storeOptions: StoreOptions
     @Flag(name: .long, help: "A training or test store: FRONTDESK_USER and FRONTDESK_NOW are honoured.")

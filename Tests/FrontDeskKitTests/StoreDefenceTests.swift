@@ -75,7 +75,7 @@ struct StoreDefenceTests {
     @Test func hooksRunOnlyFromAnOwnerOnlyFileOwnedByAnAdminOrRoot() throws {
         let (tmp, store) = try demoStore()
         try store.setHook(event: "visitor.arrived", command: "echo {visitor}")
-        #expect(TempStore.mode(tmp.file("hooks.plist")).map { $0 & 0o777 } == 0o644)
+        #expect(TempStore.mode(tmp.file("hooks.plist")).map { $0 & 0o777 } == 0o600)
         #expect(store.hooks().refusal == nil)
         #expect(store.hooks().table.hooks["visitor.arrived"] == "echo {visitor}")
         chmod(tmp.file("hooks.plist"), 0o664)

@@ -13,33 +13,33 @@ extension Store {
     public func check() -> [FileCheck] {
         var out: [FileCheck] = []
         let dec = BinaryPlistDecoder()
-        func verify<T: Decodable>(_ path: String, _ type: T.Type, _ describe: (T) -> String) {
+        func verify<T: Decodable>(_ d: StoreDirectory, _ name: String, _ type: T.Type, _ describe: (T) -> String) {
+            let path = d.full(name)
             do {
-                guard let bytes = try Posix.read(path) else { out.append(FileCheck(file: paths.relative(path), ok: false, detail: "missing")); return }
+                guard let bytes = try d.read(name) else { out.append(FileCheck(file: paths.relative(path), ok: false, detail: "missing")); return }
                 let v = try dec.decode(type, from: bytes)
                 out.append(FileCheck(file: paths.relative(path), ok: true, detail: describe(v)))
             } catch {
                 out.append(FileCheck(file: paths.relative(path), ok: false, detail: "cannot be read: \(error)"))
             }
         }
-        verify(paths.meta, StoreMeta.self) { "schema \($0.schemaVersion)\($0.allowOverrides ? ", allows overrides" : "")" }
-        verify(paths.snapshot, Snapshot.self) { "generation \($0.generation), \($0.state.recordCount) records in the working set" }
-        var journals = Posix.listDirectory(paths.history).filter { $0.hasPrefix("journal.") && $0.hasSuffix(".log") }.map { paths.history + "/" + $0 }
-        journals.append(paths.journal(currentGeneration))
-        for j in journals { out.append(checkJournal(j)) }
+        verify(dir, StorePaths.meta, StoreMeta.self) { "schema \($0.schemaVersion)\($0.allowOverrides ? ", allows overrides" : "")" }
+        verify(dir, StorePaths.snapshot, Snapshot.self) { "generation \($0.generation), \($0.state.recordCount) records in the working set" }
+        for j in archivedJournalNames { out.append(checkJournal(historyDir, j)) }
+        out.append(checkJournal(dir, StorePaths.journal(currentGeneration)))
         for month in historyMonths {
-            verify(paths.segment(month), HistorySegment.self) { "\($0.count) closed records" }
+            verify(historyDir, StorePaths.segment(month), HistorySegment.self) { "\($0.count) closed records" }
         }
-        if let mode = Posix.mode(root), mode & 0o002 != 0 {
-            out.append(FileCheck(file: root, ok: false, detail: "world-writable: chmod o-w \(root)"))
+        for p in StorePolicy.problems(root: dir, history: historyDir) {
+            out.append(FileCheck(file: paths.relative(p.file), ok: false, detail: "\(p.problem). \(p.remedy)"))
         }
         return out
     }
 
-    func checkJournal(_ path: String) -> FileCheck {
-        let rel = paths.relative(path)
+    func checkJournal(_ d: StoreDirectory, _ name: String) -> FileCheck {
+        let rel = paths.relative(d.full(name))
         do {
-            guard let bytes = try Posix.read(path) else { return FileCheck(file: rel, ok: false, detail: "missing") }
+            guard let bytes = try d.read(name) else { return FileCheck(file: rel, ok: false, detail: "missing") }
             guard bytes.prefix(JournalFormat.headerSize) == JournalFormat.magic else {
                 return FileCheck(file: rel, ok: false, detail: "bad header")
             }
@@ -51,7 +51,7 @@ extension Store {
                 }
             }
             if let at = scan.damagedAt {
-                return FileCheck(file: rel, ok: false, detail: "damaged at byte \(at): valid records follow a bad one (restore from backup)")
+                return FileCheck(file: rel, ok: false, detail: "damaged at byte \(at): \(scan.damage ?? "a bad record") (restore it from backup, or see frontdesk recover)")
             }
             if scan.tornBytes > 0 {
                 return FileCheck(file: rel, ok: true,
@@ -63,14 +63,20 @@ extension Store {
         }
     }
 
+    /// Names of the archived journals in `history/`, oldest first.
+    var archivedJournalNames: [String] {
+        historyDir.names().filter { $0.hasPrefix("journal.") && $0.hasSuffix(".log") && !$0.contains(".tmp.") }
+    }
+
     /// The audit trail: every journal record, archived generations included, oldest first.
     public func auditTrail(since: Date? = nil) throws -> [JournalRecord] {
-        var files = Posix.listDirectory(paths.history).filter { $0.hasPrefix("journal.") && $0.hasSuffix(".log") }.map { paths.history + "/" + $0 }
-        files.append(paths.journal(currentGeneration))
+        var files = archivedJournalNames.map { (historyDir, $0) }
+        files.append((dir, StorePaths.journal(currentGeneration)))
         var out: [JournalRecord] = []
         let dec = BinaryPlistDecoder()
-        for f in files {
-            guard let bytes = try Posix.read(f), bytes.count >= JournalFormat.headerSize else { continue }
+        for (d, name) in files {
+            let f = d.full(name)
+            guard let bytes = try d.read(name), bytes.count >= JournalFormat.headerSize else { continue }
             let scan = JournalFormat.scan(bytes.dropFirst(JournalFormat.headerSize), base: JournalFormat.headerSize)
             if let at = scan.damagedAt {
                 throw StoreError(file: f, problem: "damaged at byte \(at)", remedy: "Run frontdesk check; restore this file from backup.")

@@ -52,25 +52,26 @@ extension Store {
 
     /// Merges `seg` into the month's segment file (atomic replace).
     func writeSegment(_ seg: HistorySegment, month: String) throws {
-        let path = paths.segment(month)
-        var merged = try readSegment(path) ?? HistorySegment(month: month)
+        var merged = try readSegment(month) ?? HistorySegment(month: month)
         merged.merge(seg)
-        try Posix.atomicWrite(try BinaryPlistEncoder().encode(merged), to: path)
+        try historyDir.replace(StorePaths.segment(month), with: try BinaryPlistEncoder().encode(merged))
     }
 
-    func readSegment(_ path: String) throws -> HistorySegment? {
-        guard let bytes = try Posix.read(path) else { return nil }
+    /// The month's segment, or nil when there is none.
+    func readSegment(_ month: String) throws -> HistorySegment? {
+        let path = paths.segment(month)
+        guard let bytes = try historyDir.read(StorePaths.segment(month)) else { return nil }
         do { return try BinaryPlistDecoder().decode(HistorySegment.self, from: bytes) } catch { throw Self.damaged(path, error) }
     }
 
     /// The closed records of one month (`YYYY-MM`), for reports and history views.
     public func history(month: String) throws -> HistorySegment? {
-        try readSegment(paths.segment(month))
+        try readSegment(month)
     }
 
     /// Months that have a history segment, oldest first.
     public var historyMonths: [String] {
-        Posix.listDirectory(paths.history).filter { $0.hasSuffix(".plist") }.map { String($0.dropLast(6)) }
+        historyDir.names().filter { $0.hasSuffix(".plist") && !$0.contains(".tmp.") }.map { String($0.dropLast(6)) }
     }
 
     static func monthKey(_ d: Date, _ cal: Calendar) -> String {

@@ -26,8 +26,7 @@ extension Store {
         guard let cutoff = cal.date(byAdding: .day, value: -meta.settings.retentionDays, to: cal.startOfDay(for: now)) else { return report }
         let cutoffMonth = Self.monthKey(cutoff, cal)
         for month in historyMonths where month < cutoffMonth {
-            let path = paths.segment(month)
-            guard var seg = try readSegment(path) else { continue }
+            guard var seg = try readSegment(month) else { continue }
             var changed = 0
             seg.visitors = seg.visitors.map { v in
                 if v.name == Self.purgedName && v.idNumber == nil { return v }
@@ -35,7 +34,7 @@ extension Store {
                 return Self.anonymised(v)
             }
             if changed > 0 {
-                try Posix.atomicWrite(try BinaryPlistEncoder().encode(seg), to: path)
+                try historyDir.replace(StorePaths.segment(month), with: try BinaryPlistEncoder().encode(seg))
                 report.visitors += changed
                 report.segments.append(month)
             }
@@ -49,9 +48,9 @@ extension Store {
     private func purgeArchivedJournals(before cutoff: Date) throws -> Int {
         var purged = 0
         let dec = BinaryPlistDecoder(), enc = BinaryPlistEncoder()
-        for name in Posix.listDirectory(paths.history) where name.hasPrefix("journal.") && name.hasSuffix(".log") {
-            let path = paths.history + "/" + name
-            guard let bytes = try Posix.read(path), bytes.count >= JournalFormat.headerSize else { continue }
+        for name in archivedJournalNames {
+            let path = historyDir.full(name)
+            guard let bytes = try historyDir.read(name), bytes.count >= JournalFormat.headerSize else { continue }
             let scan = JournalFormat.scan(bytes.dropFirst(JournalFormat.headerSize), base: JournalFormat.headerSize)
             var records: [JournalRecord] = []
             for p in scan.payloads {
@@ -73,7 +72,7 @@ extension Store {
             guard changed > 0 else { continue }
             var out = JournalFormat.magic
             for r in records { out.append(JournalFormat.frame(try enc.encode(r))) }
-            try Posix.atomicWrite(out, to: path)
+            try historyDir.replace(name, with: out)
             purged += changed
         }
         return purged
