@@ -149,8 +149,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.open()
-        let results = store.check()
+        let results = try Store.check(at: storeOptions.path)  // also a store too damaged to open
         for r in results { print(TerminalText.sanitize("\(r.ok ? "ok  " : "BAD ") \(r.file): \(r.detail)")) }
         let bad = results.filter { !$0.ok }
         if !bad.isEmpty {

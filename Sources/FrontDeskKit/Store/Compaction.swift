@@ -31,6 +31,11 @@ extension Store {
         try withWriteLock {
             let (working, closed) = Self.split(state, now: env.now(), calendar: env.calendar, policy: policy)
             var report = CompactionReport()
+            try beginHistoryChange()
+            for name in dir.names() + historyDir.names().map({ StorePaths.history + "/" + $0 }) where name.contains(".tmp.") {
+                // Under the lock every temp file is a leftover of a crashed write.
+                if name.hasPrefix(StorePaths.history + "/") { historyDir.remove(String(name.dropFirst(StorePaths.history.count + 1))) } else { dir.remove(name) }
+            }
             for (month, seg) in closed.sorted(by: { $0.key < $1.key }) {
                 try writeSegment(seg, month: month)
                 report.archived += seg.count
@@ -42,6 +47,7 @@ extension Store {
             }
             try startGeneration(with: kept)
             let purge = try purgePersonalData(now: env.now())
+            try finishHistoryChange()
             report.purgedVisitors = purge.visitors
             report.purgedRecords = purge.journalRecords
             report.kept = kept.recordCount
@@ -55,6 +61,23 @@ extension Store {
         var merged = try readSegment(month) ?? HistorySegment(month: month)
         merged.merge(seg)
         try historyDir.replace(StorePaths.segment(month), with: try BinaryPlistEncoder().encode(merged))
+    }
+
+    /// Makes each month segment carry the hash of the one before it, rewriting those that do not.
+    func linkSegments() throws {
+        var prev: Data?
+        for month in historyMonths {
+            let name = StorePaths.segment(month)
+            guard var bytes = try historyDir.read(name) else { continue }
+            var seg: HistorySegment
+            do { seg = try BinaryPlistDecoder().decode(HistorySegment.self, from: bytes) } catch { throw Self.damaged(paths.segment(month), error) }
+            if seg.previous != prev {
+                seg.previous = prev
+                bytes = try BinaryPlistEncoder().encode(seg)
+                try historyDir.replace(name, with: bytes)
+            }
+            prev = HashChain.hash(bytes)
+        }
     }
 
     /// The month's segment, or nil when there is none.

@@ -38,7 +38,8 @@ extension Store {
     /// Migrates this store (opened from an older schema) to the current one. Another session may
     /// have migrated while we waited for the lock: then nothing is done twice.
     func migrate(admins: [String]) throws {
-        try withWriteLock {
+        try withWriteLockNoManifest {
+            try refreshForWrite(manifest: false)
             guard let current = try dir.read(StorePaths.meta) else {
                 throw StoreError(file: paths.meta, problem: "missing", remedy: "Restore it from backup.")
             }
@@ -54,6 +55,7 @@ extension Store {
             }
             var m = meta
             m.schemaVersion = StoreSchema.current
+            try writeManifest()
             try dir.replace(StorePaths.meta, with: try BinaryPlistEncoder().encode(m))
         }
     }

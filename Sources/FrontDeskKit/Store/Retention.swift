@@ -44,37 +44,57 @@ extension Store {
     }
 
     /// Rewrites archived journals whose every record is older than `cutoff`, with visitors'
-    /// personal data removed from the records (who did what, and when, stays).
+    /// personal data removed from the records (who did what, and when, stays). A rewritten record
+    /// has a new hash, so every later archived record is relinked (same content, new `prev`) and
+    /// the snapshot's head moves with them; the current journal is empty here (compaction just
+    /// started it), so nothing acknowledged since is touched.
     private func purgeArchivedJournals(before cutoff: Date) throws -> Int {
         var purged = 0
         let dec = BinaryPlistDecoder(), enc = BinaryPlistEncoder()
+        var head: Data?
+        var relinking = false
         for name in archivedJournalNames {
             let path = historyDir.full(name)
             guard let bytes = try historyDir.read(name), bytes.count >= JournalFormat.headerSize else { continue }
             let scan = JournalFormat.scan(bytes.dropFirst(JournalFormat.headerSize), base: JournalFormat.headerSize)
+            if let at = scan.damagedAt {
+                throw StoreError(file: path, problem: "damaged at byte \(at): \(scan.damage ?? "a bad record")",
+                                 remedy: "Nothing was purged. Run frontdesk check and restore this file from backup.")
+            }
             var records: [JournalRecord] = []
             for p in scan.payloads {
                 do { records.append(try dec.decode(JournalRecord.self, from: p)) } catch { throw Self.damaged(path, error) }
             }
-            guard let last = records.last, last.at < cutoff else { continue }
             var changed = 0
-            for i in records.indices {
-                switch records[i].change {
-                case .addVisitor(let v) where v.name != Self.purgedName:
-                    records[i].change = .addVisitor(Self.anonymised(v)); changed += 1
-                case .checkInVisitor(let id, let b, let n, let at) where n != nil:
-                    records[i].change = .checkInVisitor(visitorID: id, badges: b, idNumber: nil, at: at); changed += 1
-                case .recordOutcome(let id, let text, let at) where text != "(purged)":
-                    records[i].change = .recordOutcome(visitorID: id, text: "(purged)", at: at); changed += 1
-                default: break
+            if let last = records.last, last.at < cutoff {
+                for i in records.indices {
+                    switch records[i].change {
+                    case .addVisitor(let v) where v.name != Self.purgedName:
+                        records[i].change = .addVisitor(Self.anonymised(v)); changed += 1
+                    case .checkInVisitor(let id, let b, let n, let at) where n != nil:
+                        records[i].change = .checkInVisitor(visitorID: id, badges: b, idNumber: nil, at: at); changed += 1
+                    case .recordOutcome(let id, let text, let at) where text != "(purged)":
+                        records[i].change = .recordOutcome(visitorID: id, text: "(purged)", at: at); changed += 1
+                    default: break
+                    }
                 }
             }
-            guard changed > 0 else { continue }
+            guard changed > 0 || relinking else {
+                if let f = scan.frames.last { head = HashChain.hash(bytes, f.lowerBound, f.count) }
+                continue
+            }
+            relinking = true
             var out = JournalFormat.magic
-            for r in records { out.append(JournalFormat.frame(try enc.encode(r))) }
+            for var r in records {
+                if r.prev != nil { r.prev = head ?? HashChain.genesis }
+                let frame = JournalFormat.frame(try enc.encode(r))
+                head = HashChain.hash(frame)
+                out.append(frame)
+            }
             try historyDir.replace(name, with: out)
             purged += changed
         }
+        if relinking, let h = head { try moveSnapshotHead(to: h) }
         return purged
     }
 }

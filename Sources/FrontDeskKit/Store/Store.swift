@@ -39,6 +39,9 @@ public final class Store {
     private var chainBegun = false
     /// Where the last applied frame lies in the current journal, to check it is unchanged before writing.
     private var lastFrame: Range<Int>?
+    /// The manifest last read (by file identity) and the sizes it lists, for the check before writes.
+    var manifestID: Posix.FileID?
+    var manifestSizes: [String: Int] = [:]
     /// The last acknowledged write, as the lock file recorded it (generation, seq, journal end).
     private var lastAck: (generation: Int, seq: Int, end: Int)?
     private var snapshotID: Posix.FileID?
@@ -116,6 +119,7 @@ public final class Store {
         try d.replace(StorePaths.snapshot, with: try BinaryPlistEncoder().encode(snap))
         try d.replace(StorePaths.meta, with: try BinaryPlistEncoder().encode(meta))
         let store = try open(at: root, env: env)
+        try store.withWriteLockNoManifest { try store.writeManifest() }
         var creator = env
         creator.actingUser = env.unixUser
         store.env = creator
@@ -479,7 +483,16 @@ public final class Store {
         return try body()
     }
 
-    private func refreshForWrite() throws {
+    /// The lock alone, for writing the manifest of a store that has none yet (create, migration, recover).
+    func withWriteLockNoManifest<T>(_ body: () throws -> T) throws -> T {
+        try lock()
+        defer { unlock() }
+        return try body()
+    }
+
+    /// Under the lock: catch up, and refuse to write over lost or changed records.
+    /// `manifest`: false only for migration and recover, which write the manifest themselves.
+    func refreshForWrite(manifest: Bool = true) throws {
         // Under the lock: the snapshot must be the one we loaded and our journal descriptor the
         // live journal file, or a compaction happened and we start from the new generation.
         if dir.fileID(StorePaths.snapshot) != snapshotID || !dir.isSameFile(journalFD, StorePaths.journal(generation)) {
@@ -496,6 +509,7 @@ public final class Store {
             throw StoreError(file: path, problem: "records \(seq + 1)–\(ack.seq) were acknowledged but are not in the journal",
                              remedy: "Nothing was written. Restore it from backup, or run frontdesk recover --store \(root) to see what was lost.")
         }
+        if manifest { try verifyManifestForWrite() }
     }
 
     /// The last record this session applied must still be on disk as it was read: a damaged last
@@ -610,6 +624,18 @@ public final class Store {
         try loadSnapshotAndJournal()
         lastAck = (generation, seq, JournalFormat.headerSize)
         writeLockNote()
+    }
+
+    /// Rewrites the snapshot with a new chain head (after purge relinked the archived journals),
+    /// under the lock, while the current journal holds no record yet.
+    func moveSnapshotHead(to head: Data) throws {
+        guard journalOffset == JournalFormat.headerSize else { return }
+        guard let bytes = try dir.read(StorePaths.snapshot) else { return }
+        var snap: Snapshot
+        do { snap = try BinaryPlistDecoder().decode(Snapshot.self, from: bytes) } catch { throw Self.damaged(paths.snapshot, error) }
+        snap.headHash = head
+        try dir.replace(StorePaths.snapshot, with: try BinaryPlistEncoder().encode(snap))
+        try loadSnapshotAndJournal()
     }
 
     /// Opens (creating if needed, never through a link) the lock file.

@@ -44,6 +44,9 @@ public struct HistorySegment: Codable, Sendable, Equatable {
     public var visitors: [Visitor]
     public var moves: [StockMove]
     public var approvals: [ApprovalRequest]
+    /// SHA-256 of the previous month segment's file (nil for the first, and before schema 3), so a
+    /// removed or replaced segment in the middle of history is detected by `check`.
+    public var previous: Data?
 
     public init(month: String) {
         schemaVersion = StoreSchema.current; self.month = month
