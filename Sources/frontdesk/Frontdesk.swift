@@ -54,7 +54,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create an empty store; you become its first admin.",
         discussion: """
-        A personal store (the default) is yours alone: the directory is yours and no one else may write it.
+        A personal store (the default) is yours alone: the directory and history/ are mode 0700, every file 0600.
         A team store (--team, root only) belongs to a service account that desk users are not; every change
         goes through the installed set-uid frontdesk, which learns who acts from the kernel. See SECURITY.md.
         """
@@ -164,8 +164,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.open()
-        let results = store.check()
+        let results = try Store.check(at: storeOptions.path)  // also a store too damaged to open
         for r in results { print(TerminalText.sanitize("\(r.ok ? "ok  " : "BAD ") \(r.file): \(r.detail)")) }
         let bad = results.filter { !$0.ok }
         if !bad.isEmpty {

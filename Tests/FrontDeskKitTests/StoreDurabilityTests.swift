@@ -64,18 +64,17 @@ func storeTestAddVisitor(_ store: Store, _ name: String, at when: String = "2026
 
     // MARK: Torn tails
 
-    enum Tear: CaseIterable { case garbage, halfFrame, badChecksum, shortHeader }
+    /// Only an incomplete last frame is a tear (a complete frame with a bad checksum is damage:
+    /// StoreDamageTests).
+    enum Tear: CaseIterable { case lengthPastTheEnd, halfFrame, headerOnly, shortHeader }
 
     func tornBytes(_ tear: Tear, lastPayload: Data) -> Data {
         switch tear {
-        case .garbage: return Data((0..<37).map { UInt8(truncatingIfNeeded: $0 &* 73 &+ 11) })
+        case .lengthPastTheEnd: return Data([0, 0, 1, 0] + (0..<33).map { UInt8(truncatingIfNeeded: $0 &* 73 &+ 11) })
         case .halfFrame:
             let f = JournalFile.frame(lastPayload)
             return f.prefix(f.count / 2)
-        case .badChecksum:
-            var f = JournalFile.frame(lastPayload)
-            f[f.count - 1] ^= 0xFF
-            return f
+        case .headerOnly: return JournalFile.frame(lastPayload).prefix(8)
         case .shortHeader: return Data([0, 0, 1])
         }
     }

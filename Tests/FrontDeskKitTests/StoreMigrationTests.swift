@@ -60,7 +60,7 @@ import TestSupport
         let store = try tmp.open(at: "2026-03-11 09:00", user: "lina")
         // On disk: schema 2 now, the rest of meta carried over.
         let onDisk = try BinaryPlistDecoder().decode(StoreMeta.self, from: try #require(FileManager.default.contents(atPath: tmp.file("meta.plist"))))
-        #expect(onDisk.schemaVersion == 2)
+        #expect(onDisk.schemaVersion == StoreSchema.current)
         #expect(onDisk.createdBy == "wangfang")
         #expect(onDisk.allowOverrides)
         #expect(onDisk.createdAt == TempStore.date("2025-01-02 09:00"))

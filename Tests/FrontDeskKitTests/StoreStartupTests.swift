@@ -61,8 +61,8 @@ import TestSupport
         let today = Agenda(state: reopened.state, day: reopened.env.now(), now: reopened.env.now(),
                            settings: reopened.meta.settings, calendar: reopened.env.calendar)
         #expect(today.rows.count >= 20)
-        // A write still works too: it never needs history.
-        try storeTestAddVisitor(reopened, "今天的访客")
+        // A write is refused: the manifest shows history files changed size (records would be lost unseen).
+        #expect(throws: StoreError.self) { try storeTestAddVisitor(reopened, "今天的访客") }
 
         // Only a history view reads a segment, and a damaged one is named.
         let month = try #require(reopened.historyMonths.first)

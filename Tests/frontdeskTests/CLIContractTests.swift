@@ -48,7 +48,7 @@ import Glibc
         let id = r.firstLine
         let lines = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").map(String.init)
         // The descriptor the journal was opened on.
-        let open = try #require(lines.first { $0.contains("openat(") && $0.contains("/journal.") && $0.contains(".log\"") })
+        let open = try #require(lines.first { $0.contains("openat(") && $0.contains("journal.") && $0.contains(".log\"") && $0.contains("O_NOFOLLOW") })
         let fd = try #require(open.split(separator: "=").last.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { Int($0) })
         func index(_ p: (String) -> Bool) -> Int? { lines.firstIndex(where: p) }
         let append = try #require(lines.lastIndex { $0.contains("write(\(fd), \"") || $0.contains("pwrite64(\(fd), \"") }, "no journal write")
@@ -97,26 +97,26 @@ import Glibc
         #expect(files.contains { $0.hasPrefix("history/") && $0.hasSuffix(".plist") })
         #expect(files.contains { $0.hasPrefix("history/journal.") })
         let rootMode = try #require(TempStore.mode(tmp.path))
-        #expect(rootMode & 0o7777 == 0o2770, "store dir is \(String(rootMode & 0o7777, radix: 8))")
+        #expect(rootMode & 0o7777 == 0o700, "store dir is \(String(rootMode & 0o7777, radix: 8))")
         for f in files {
             let m = try #require(TempStore.mode(tmp.file(f)))
             if m & S_IFMT == S_IFDIR {
-                #expect(m & 0o7777 == 0o2770, "\(f) is \(String(m & 0o7777, radix: 8))")
+                #expect(m & 0o7777 == 0o700, "\(f) is \(String(m & 0o7777, radix: 8))")
             } else {
-                #expect(m & 0o7777 == 0o660, "\(f) is \(String(m & 0o7777, radix: 8))")
+                #expect(m & 0o7777 == 0o600, "\(f) is \(String(m & 0o7777, radix: 8))")
             }
         }
     }
 
     @Test func worldWritableStoreIsRefusedWithTheChmodThatFixesIt() throws {
         let tmp = try trainingStore()
-        #expect(chmod(tmp.path, 0o2777) == 0)
+        #expect(chmod(tmp.path, 0o777) == 0)
         let r = try CLI.run(["visitor", "list"], env: CLI.vars(tmp.path))
         #expect(r.status == 4, "\(r)")
-        #expect(r.stderr.contains("world-writable"), "\(r.stderr)")
-        #expect(r.stderr.contains("chmod o-w \(tmp.path)"), "\(r.stderr)")
+        #expect(r.stderr.contains("writable by others"), "\(r.stderr)")
+        #expect(r.stderr.contains("chmod 700 \(tmp.path)"), "\(r.stderr)")
         // Nothing was written, and the suggested fix works.
-        #expect(chmod(tmp.path, 0o2770) == 0)
+        #expect(chmod(tmp.path, 0o700) == 0)
         #expect(try CLI.run(["visitor", "list"], env: CLI.vars(tmp.path)).status == 0)
     }
 

@@ -131,6 +131,7 @@ extension Store {
             for mv in h.moves { s.moves[mv.id] = mv; s.bump(.move, mv.id) }
             for a in h.approvals { s.approvals[a.id] = a; s.bump(.approval, a.id) }
             let (working, closed) = Self.split(s, now: env.now(), calendar: env.calendar, policy: policy)
+            try beginHistoryChange()
             for (month, seg) in closed { try writeSegment(seg, month: month) }
             var merged = state
             merged.meetings.merge(working.meetings) { a, _ in a }
@@ -140,6 +141,7 @@ extension Store {
             for mv in h.moves { merged.onHand[mv.sku, default: 0] += mv.quantity }
             merged.counters.merge(s.counters) { max($0, $1) }
             try startGeneration(with: merged)
+            try finishHistoryChange()
         }
     }
 }

@@ -32,6 +32,11 @@ extension Store {
         return try withWriteLock {
             let (working, closed) = Self.split(state, now: env.now(), calendar: env.calendar, policy: policy)
             var report = CompactionReport()
+            try beginHistoryChange()
+            for name in dir.names() + historyDir.names().map({ StorePaths.history + "/" + $0 }) where name.contains(".tmp.") {
+                // Under the lock every temp file is a leftover of a crashed write.
+                if name.hasPrefix(StorePaths.history + "/") { historyDir.remove(String(name.dropFirst(StorePaths.history.count + 1))) } else { dir.remove(name) }
+            }
             for (month, seg) in closed.sorted(by: { $0.key < $1.key }) {
                 try writeSegment(seg, month: month)
                 report.archived += seg.count
@@ -43,6 +48,7 @@ extension Store {
             }
             try startGeneration(with: kept)
             let purge = try purgePersonalData(now: env.now())
+            try finishHistoryChange()
             report.purgedVisitors = purge.visitors
             report.purgedRecords = purge.journalRecords
             report.kept = kept.recordCount
@@ -53,27 +59,45 @@ extension Store {
 
     /// Merges `seg` into the month's segment file (atomic replace).
     func writeSegment(_ seg: HistorySegment, month: String) throws {
-        let path = paths.segment(month)
-        var merged = try readSegment(path) ?? HistorySegment(month: month)
+        var merged = try readSegment(month) ?? HistorySegment(month: month)
         merged.merge(seg)
-        try Posix.atomicWrite(try BinaryPlistEncoder().encode(merged), to: path)
+        try historyDir.replace(StorePaths.segment(month), with: try BinaryPlistEncoder().encode(merged))
     }
 
-    func readSegment(_ path: String) throws -> HistorySegment? {
-        guard let bytes = try Posix.read(path) else { return nil }
+    /// Makes each month segment carry the hash of the one before it, rewriting those that do not.
+    func linkSegments() throws {
+        var prev: Data?
+        for month in historyMonths {
+            let name = StorePaths.segment(month)
+            guard var bytes = try historyDir.read(name) else { continue }
+            var seg: HistorySegment
+            do { seg = try BinaryPlistDecoder().decode(HistorySegment.self, from: bytes) } catch { throw Self.damaged(paths.segment(month), error) }
+            if seg.previous != prev {
+                seg.previous = prev
+                bytes = try BinaryPlistEncoder().encode(seg)
+                try historyDir.replace(name, with: bytes)
+            }
+            prev = HashChain.hash(bytes)
+        }
+    }
+
+    /// The month's segment, or nil when there is none.
+    func readSegment(_ month: String) throws -> HistorySegment? {
+        let path = paths.segment(month)
+        guard let bytes = try historyDir.read(StorePaths.segment(month)) else { return nil }
         do { return try BinaryPlistDecoder().decode(HistorySegment.self, from: bytes) } catch { throw Self.damaged(path, error) }
     }
 
     /// The closed records of one month (`YYYY-MM`), for reports and history views.
     public func history(month: String) throws -> HistorySegment? {
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
-        return try readSegment(paths.segment(month))
+        return try readSegment(month)
     }
 
     /// Months that have a history segment, oldest first.
     public var historyMonths: [String] {
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
-        return Posix.listDirectory(paths.history).filter { $0.hasSuffix(".plist") }.map { String($0.dropLast(6)) }
+        return historyDir.names().filter { $0.hasSuffix(".plist") && !$0.contains(".tmp.") }.map { String($0.dropLast(6)) }
     }
 
     static func monthKey(_ d: Date, _ cal: Calendar) -> String {

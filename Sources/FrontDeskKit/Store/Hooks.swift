@@ -15,11 +15,10 @@ extension Store {
     /// The hooks, or why they may not run (the reason is for the desk's status line / stderr).
     public func hooks() -> (table: HookTable, refusal: String?) {
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
-        var st = stat()
-        guard stat(paths.hooks, &st) == 0 else { return (HookTable(), nil) }
+        guard let st = dir.status(StorePaths.hooks) else { return (HookTable(), nil) }
         let table: HookTable
         do {
-            guard let bytes = try Posix.read(paths.hooks) else { return (HookTable(), nil) }
+            guard let bytes = try dir.read(StorePaths.hooks) else { return (HookTable(), nil) }
             table = try BinaryPlistDecoder().decode(HookTable.self, from: bytes)
         } catch {
             return (HookTable(), "hooks.plist cannot be read (\(error)); no hook was run")
@@ -50,8 +49,9 @@ extension Store {
             }
             var table = hooks().table
             table.hooks[event] = command.isEmpty ? nil : command
+            // The file first: a failed write must leave no record of a change that did not happen.
+            try dir.replace(StorePaths.hooks, with: try BinaryPlistEncoder().encode(table))
             _ = try append(.changeSetting(key: "hook \(event)", value: command))
-            try Posix.atomicWrite(try BinaryPlistEncoder().encode(table), to: paths.hooks, mode: 0o600)
         }
     }
 }

@@ -18,6 +18,9 @@ import Glibc
 public final class Store {
     public let root: String
     let paths: StorePaths
+    /// The store directory and `history/`, held open: every file is reached through them.
+    let dir: StoreDirectory
+    let historyDir: StoreDirectory
     public private(set) var meta: StoreMeta
     public private(set) var state: OfficeState
     /// The clock, acting user and id generator used for new changes.
@@ -30,6 +33,17 @@ public final class Store {
     public private(set) var seq: Int = 0
     private var journalFD: Int32 = -1
     private var journalOffset: Int = 0
+    /// SHA-256 of the last record frame applied (or the snapshot's head): the next record's `prev`.
+    private(set) var chainHead: Data?
+    /// Whether the chain has begun (a schema-3 snapshot or record): unchained records end there.
+    private var chainBegun = false
+    /// Where the last applied frame lies in the current journal, to check it is unchanged before writing.
+    private var lastFrame: Range<Int>?
+    /// The manifest last read (by file identity) and the sizes it lists, for the check before writes.
+    var manifestID: Posix.FileID?
+    var manifestSizes: [String: Int] = [:]
+    /// The last acknowledged write, as the lock file recorded it (generation, seq, journal end).
+    private var lastAck: (generation: Int, seq: Int, end: Int)?
     private var snapshotID: Posix.FileID?
     private var metaID: Posix.FileID?
     private var lockFD: Int32 = -1
@@ -48,9 +62,11 @@ public final class Store {
         RuleContext(env: env, settings: meta.settings, allowOverrides: meta.allowOverrides && !Privilege.isTeamSession)
     }
 
-    private init(root: String, meta: StoreMeta, env: Environment) {
+    private init(root: String, dir: StoreDirectory, history: StoreDirectory, meta: StoreMeta, env: Environment) {
         self.root = root
         self.paths = StorePaths(root: root)
+        self.dir = dir
+        self.historyDir = history
         self.meta = meta
         self.state = OfficeState()
         self.env = env
@@ -71,35 +87,40 @@ public final class Store {
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         let root = normalise(dir)
         let paths = StorePaths(root: root)
-        if Posix.exists(paths.meta) {
+        try refuseLink(dir)
+        try makeParents(of: root)
+        let made = mkdir(root, StorePolicy.directoryMode) == 0
+        if !made && errno != EEXIST { throw StoreError.io(root, "mkdir") }
+        let d = try StoreDirectory(opening: root)
+        if d.status(StorePaths.meta) != nil {
             throw StoreError(file: paths.meta, problem: "a store already exists here",
                              remedy: "Use it as it is, or choose another directory with --store.")
         }
-        try makeParents(of: root)
-        if Posix.exists(root) {
+        try StorePolicy.checkOwner(d)
+        if !made {
             // Never turn someone's home or /tmp into a store: only an empty directory will do.
-            try refuseWorldWritable(root)
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+            let entries = d.names()
             if !entries.isEmpty {
                 throw StoreError(file: root, problem: "the directory is not empty (\(entries.count) entries) and holds no store",
                                  remedy: "Choose a new or empty directory with --store; nothing was changed.")
             }
-            _ = chmod(root, Posix.dirMode)
-        } else {
-            try Posix.makeDirectory(root)
         }
-        try Posix.makeDirectory(paths.history)
+        _ = fchmod(d.fd, StorePolicy.directoryMode)
+        try d.makeDirectory(StorePaths.history)
         let meta = StoreMeta(createdAt: env.now(), createdBy: env.unixUser, allowOverrides: allowOverrides)
-        let lock = try Posix.open(paths.lock, O_RDWR, create: true)
-        close(lock)
-        let j = try Posix.open(paths.journal(1), O_WRONLY | O_TRUNC, create: true)
-        try Posix.writeAll(j, JournalFormat.magic, path: paths.journal(1))
-        try Posix.fsync(j, path: paths.journal(1))
+        close(try d.createFile(StorePaths.lock, O_RDWR))
+        let j = try d.createFile(StorePaths.journal(1))
+        do {
+            try Posix.writeAll(j, JournalFormat.magic, path: paths.journal(1))
+            try Posix.fsync(j, path: paths.journal(1))
+        } catch { close(j); throw error }
         close(j)
-        let snap = Snapshot(schemaVersion: StoreSchema.current, generation: 1, seq: 0, savedAt: env.now(), state: OfficeState())
-        try Posix.atomicWrite(try BinaryPlistEncoder().encode(snap), to: paths.snapshot)
-        try Posix.atomicWrite(try BinaryPlistEncoder().encode(meta), to: paths.meta)
+        let snap = Snapshot(schemaVersion: StoreSchema.current, generation: 1, seq: 0, savedAt: env.now(), state: OfficeState(),
+                            headHash: HashChain.genesis)
+        try d.replace(StorePaths.snapshot, with: try BinaryPlistEncoder().encode(snap))
+        try d.replace(StorePaths.meta, with: try BinaryPlistEncoder().encode(meta))
         let store = try open(at: root, env: env)
+        try store.withWriteLockNoManifest { try store.writeManifest() }
         var creator = env
         creator.actingUser = env.unixUser
         store.env = creator
@@ -117,15 +138,25 @@ public final class Store {
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         let root = normalise(dir)
         let paths = StorePaths(root: root)
-        guard Posix.exists(root) else {
-            throw StoreError(file: root, problem: "no store here",
-                             remedy: "Create one with: frontdesk init --store \(root)   (or frontdesk demo for a practice store)")
+        try refuseLink(dir)
+        let d: StoreDirectory
+        do { d = try StoreDirectory(opening: root) } catch {
+            if errno == ENOENT {
+                throw StoreError(file: root, problem: "no store here",
+                                 remedy: "Create one with: frontdesk init --store \(root)   (or frontdesk demo for a practice store)")
+            }
+            throw error
         }
-        try refuseWorldWritable(root)
-        guard let metaBytes = try Posix.read(paths.meta) else {
+        try StorePolicy.checkOwner(d)
+        guard let metaBytes = try d.read(StorePaths.meta) else {
             throw StoreError(file: paths.meta, problem: "missing: this directory is not a frontdesk store",
                              remedy: "Create one with: frontdesk init --store \(root)")
         }
+        guard let h = try d.subdirectory(StorePaths.history) else {
+            throw StoreError(file: paths.history, problem: "missing: the store's history (month segments and archived journals) is gone",
+                             remedy: "Restore it from backup; frontdesk recover --store \(root) says what can be rebuilt.")
+        }
+        if let first = StorePolicy.problems(root: d, history: h).first { throw first }
         let version = try schemaVersion(of: metaBytes, file: paths.meta)
         if version > StoreSchema.current {
             throw StoreError(file: paths.meta,
@@ -133,17 +164,29 @@ public final class Store {
                              remedy: "Upgrade frontdesk on this machine; nothing was changed.")
         }
         if version < StoreSchema.current {
-            try Migration.migrate(paths: paths, from: version, metaBytes: metaBytes, env: env)
+            let old = try Migration.read(metaBytes, version: version, file: paths.meta)
+            let store = Store(root: root, dir: d, history: h, meta: old.meta, env: env)
+            try store.loadSnapshotAndJournal()
+            try store.migrate(admins: old.admins)
             return try open(at: dir, env: env)
         }
         let meta: StoreMeta
         do { meta = try BinaryPlistDecoder().decode(StoreMeta.self, from: metaBytes) } catch {
             throw damaged(paths.meta, error)
         }
-        let store = Store(root: root, meta: meta, env: env)
-        store.metaID = Posix.fileID(paths.meta)
+        let store = Store(root: root, dir: d, history: h, meta: meta, env: env)
+        store.metaID = d.fileID(StorePaths.meta)
         try store.loadSnapshotAndJournal()
         return store
+    }
+
+    /// The store directory named on the command line may not itself be a link (normalising the
+    /// path would otherwise follow it).
+    static func refuseLink(_ dir: String) throws(StoreError) {
+        var d = (dir as NSString).expandingTildeInPath
+        while d.count > 1 && d.hasSuffix("/") { d.removeLast() }
+        var st = stat()
+        if lstat(d, &st) == 0, st.st_mode & S_IFMT == S_IFLNK { throw StorePolicy.linkOrNotDirectory(d) }
     }
 
     static func normalise(_ dir: String) -> String {
@@ -155,20 +198,10 @@ public final class Store {
 
     private static func makeParents(of root: String) throws {
         let parent = (root as NSString).deletingLastPathComponent
-        if !parent.isEmpty && !Posix.exists(parent) {
+        if !parent.isEmpty && !FileManager.default.fileExists(atPath: parent) {
             do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
                 throw StoreError(file: parent, problem: "cannot create the directory", remedy: "Check that you may write there.")
             }
-        }
-    }
-
-    /// Anyone on the machine could rewrite a world-writable store: refuse and say how to fix it.
-    static func refuseWorldWritable(_ root: String) throws(StoreError) {
-        guard let mode = Posix.mode(root) else { return }
-        if mode & S_IWOTH != 0 {
-            throw StoreError(file: root,
-                             problem: String(format: "the store directory is world-writable (mode %o), so anyone on this machine could change or erase it", mode & 0o7777),
-                             remedy: "Fix it with: chmod o-w \(root)   (a shared store is group-writable: chmod 2770 \(root))")
         }
     }
 
@@ -195,13 +228,9 @@ public final class Store {
             do {
                 // Identify the snapshot by the descriptor we read it from, so a swap between the
                 // read and the stat cannot pair old contents with the new file's identity.
-                let sfd = Glibc.open(paths.snapshot, O_RDONLY | O_CLOEXEC)
-                if sfd < 0 {
-                    if errno == ENOENT {
-                        throw StoreError(file: paths.snapshot, problem: "missing",
-                                         remedy: "Restore it from backup, or run frontdesk check for details.")
-                    }
-                    throw StoreError.io(paths.snapshot, "open")
+                guard let sfd = try dir.openFile(StorePaths.snapshot, O_RDONLY) else {
+                    throw StoreError(file: paths.snapshot, problem: "missing",
+                                     remedy: "Run frontdesk recover --store \(root) to rebuild it from the journals, or restore it from backup.")
                 }
                 defer { close(sfd) }
                 let id = Posix.fileID(fd: sfd)
@@ -214,16 +243,19 @@ public final class Store {
                     throw StoreError(file: paths.snapshot, problem: "written by a newer frontdesk (schema \(snap.schemaVersion))",
                                      remedy: "Upgrade frontdesk on this machine; nothing was changed.")
                 }
-                let fd = Glibc.open(paths.journal(snap.generation), O_RDWR | O_APPEND | O_CLOEXEC)
-                if fd < 0 {
-                    if errno == ENOENT, !Posix.isSameFile(sfd, paths.snapshot) { continue }
-                    throw StoreError.io(paths.journal(snap.generation), "open journal")
+                guard let fd = try dir.openFile(StorePaths.journal(snap.generation), O_RDWR | O_APPEND) else {
+                    if !dir.isSameFile(sfd, StorePaths.snapshot) { continue }
+                    throw StoreError(file: paths.journal(snap.generation), problem: "missing: the current journal is gone",
+                                     remedy: "Run frontdesk recover --store \(root) to see what was lost and start it again; nothing was changed.")
                 }
                 if journalFD >= 0 { close(journalFD) }
                 journalFD = fd
                 journalOffset = JournalFormat.headerSize
                 generation = snap.generation
                 seq = snap.seq
+                chainHead = snap.headHash
+                chainBegun = snap.headHash != nil
+                lastFrame = nil
                 state = snap.state
                 snapshotID = id
                 loadStats = LoadStats(snapshotBytes: bytes.count)
@@ -233,7 +265,7 @@ public final class Store {
                 return
             } catch {
                 lastError = error
-                if Posix.fileID(paths.snapshot) == nil { break }
+                if dir.fileID(StorePaths.snapshot) == nil { break }
             }
         }
         throw lastError ?? StoreError(file: paths.snapshot, problem: "could not be read", remedy: "Try again.")
@@ -260,11 +292,11 @@ public final class Store {
     public func refresh() throws -> Bool {
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         var settingsChanged = false
-        if Posix.fileID(paths.meta) != metaID {
+        if dir.fileID(StorePaths.meta) != metaID {
             try reloadMeta()
             settingsChanged = true
         }
-        if Posix.fileID(paths.snapshot) != snapshotID {
+        if dir.fileID(StorePaths.snapshot) != snapshotID {
             let before = seq
             let oldGen = generation
             try loadSnapshotAndJournal()
@@ -282,7 +314,8 @@ public final class Store {
             let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             guard fd >= 0 else { return nil }
             let mask = UInt32(IN_MODIFY | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_CLOSE_WRITE)
-            if inotify_add_watch(fd, root, mask) < 0 { close(fd); return nil }
+            // Watch the directory we hold open (through /proc), not whatever the path names now.
+            if inotify_add_watch(fd, "/proc/self/fd/\(dir.fd)", mask) < 0 { close(fd); return nil }
             inotifyFD = fd
         }
         return inotifyFD
@@ -300,6 +333,11 @@ public final class Store {
     private func readJournalTail(truncateTorn: Bool) throws -> Int {
         let path = paths.journal(generation)
         if truncateTorn && Posix.fileSize(journalFD) < JournalFormat.headerSize {
+            // Only a brand-new store may get its header now; anywhere else records were lost.
+            guard generation == 1 && seq == 0 && lastAck == nil else {
+                throw StoreError(file: path, problem: "emptied: the current journal holds \(Posix.fileSize(journalFD)) bytes, so every record since the snapshot (sequence \(seq)) is gone",
+                                 remedy: "Nothing was written. Restore it from backup, or run frontdesk recover --store \(root) to see what was lost and start it again.")
+            }
             if ftruncate(journalFD, 0) != 0 { throw StoreError.io(path, "truncate") }
             try Posix.writeAll(journalFD, JournalFormat.magic, path: path)
             try Posix.fsync(journalFD, path: path)
@@ -308,22 +346,36 @@ public final class Store {
         guard !bytes.isEmpty else { return 0 }
         let scan = JournalFormat.scan(bytes, base: journalOffset)
         if let at = scan.damagedAt {
-            throw StoreError(file: path, problem: "damaged at byte \(at): valid records follow a bad one, so this is not a torn last write",
-                             remedy: "Nothing was changed. Run frontdesk check, then restore this file from backup; do not write to the store until then.")
+            throw StoreError(file: path, problem: "damaged at byte \(at): \(scan.damage ?? "a bad record"); this is not a torn last write, so nothing is cut off",
+                             remedy: "Nothing was changed. Run frontdesk check, then restore this file from backup or run frontdesk recover --store \(root); do not write to the store until then.")
         }
         var applied = 0
         let decoder = BinaryPlistDecoder()
-        for payload in scan.payloads {
+        var next = state
+        var nextSeq = seq, head = chainHead, last = lastFrame, begun = chainBegun
+        for (payload, range) in zip(scan.payloads, scan.frames) {
             let rec: JournalRecord
             do { rec = try decoder.decode(JournalRecord.self, from: payload) } catch {
-                throw StoreError(file: path, problem: "a record after sequence \(seq) passed its checksum but cannot be read (\(error))",
+                throw StoreError(file: path, problem: "the record at byte \(range.lowerBound) (after sequence \(nextSeq)) passed its checksum but cannot be read (\(error))",
                                  remedy: "This frontdesk may be older than the one that wrote it; upgrade, or run frontdesk check.")
             }
-            if rec.seq <= seq { continue }
-            state.apply(rec.change)
-            seq = rec.seq
+            if let broken = HashChain.breaks(rec, after: head, begun: begun) {
+                throw StoreError(file: path, problem: "the record at byte \(range.lowerBound) (sequence \(rec.seq)) \(broken): a record before it was changed, removed or inserted",
+                                 remedy: "Nothing was changed. Run frontdesk check, then restore this file from backup or run frontdesk recover --store \(root).")
+            }
+            head = HashChain.hash(bytes, range.lowerBound - journalOffset, range.count)
+            begun = begun || rec.prev != nil
+            last = range
+            if rec.seq <= nextSeq { continue }
+            next.apply(rec.change)
+            nextSeq = rec.seq
             applied += 1
         }
+        state = next
+        seq = nextSeq
+        chainHead = head
+        chainBegun = begun
+        lastFrame = last
         loadStats.journalRecords += applied
         loadStats.journalBytes += scan.goodEnd - journalOffset
         journalOffset = scan.goodEnd
@@ -370,15 +422,23 @@ public final class Store {
             var frames = Data()
             var records: [JournalRecord] = []
             let enc = BinaryPlistEncoder()
+            var head = chainHead ?? HashChain.genesis
+            var last = lastFrame
             for (i, c) in changes.enumerated() {
                 let rec = JournalRecord(seq: seq + 1 + i, at: env.now(), unixUser: env.unixUser, uid: Int(getuid()),
-                                        actor: env.actingUser, change: c)
-                frames.append(JournalFormat.frame(try enc.encode(rec)))
+                                        actor: env.actingUser, change: c, prev: head)
+                let frame = JournalFormat.frame(try enc.encode(rec))
+                head = HashChain.hash(frame)
+                last = (journalOffset + frames.count)..<(journalOffset + frames.count + frame.count)
+                frames.append(frame)
                 records.append(rec)
             }
-            try appendDurably(frames)
+            try appendDurably(frames, seq: seq + changes.count)
             state = trial
             seq += changes.count
+            chainHead = head
+            chainBegun = true
+            lastFrame = last
             return records
         }
     }
@@ -391,19 +451,23 @@ public final class Store {
 
     func append(_ change: Change) throws -> JournalRecord {
         let rec = JournalRecord(seq: seq + 1, at: env.now(), unixUser: env.unixUser, uid: Int(getuid()),
-                                actor: env.actingUser, change: change)
+                                actor: env.actingUser, change: change, prev: chainHead ?? HashChain.genesis)
         let frame = JournalFormat.frame(try BinaryPlistEncoder().encode(rec))
         var next = state
         next.apply(change)
-        try appendDurably(frame)
+        let start = journalOffset
+        try appendDurably(frame, seq: rec.seq)
         state = next
         seq = rec.seq
+        chainHead = HashChain.hash(frame)
+        chainBegun = true
+        lastFrame = start..<(start + frame.count)
         return rec
     }
 
     /// Appends `frames` and fsyncs. On any failure the journal is cut back to where it was, so a
     /// change reported as failed never shows up later (and a batch is all or nothing).
-    private func appendDurably(_ frames: Data) throws {
+    private func appendDurably(_ frames: Data, seq last: Int) throws {
         let path = paths.journal(generation)
         do {
             try Posix.writeAll(journalFD, frames, path: path)
@@ -414,6 +478,7 @@ public final class Store {
             throw error
         }
         journalOffset += frames.count
+        recordAcknowledged(seq: last)
     }
 
     /// Runs `body` holding the exclusive store lock, after catching up with the journal.
@@ -424,31 +489,87 @@ public final class Store {
         return try body()
     }
 
-    private func refreshForWrite() throws {
+    /// The lock alone, for writing the manifest of a store that has none yet (create, migration, recover).
+    func withWriteLockNoManifest<T>(_ body: () throws -> T) throws -> T {
+        try lock()
+        defer { unlock() }
+        return try body()
+    }
+
+    /// Under the lock: catch up, and refuse to write over lost or changed records.
+    /// `manifest`: false only for migration and recover, which write the manifest themselves.
+    func refreshForWrite(manifest: Bool = true) throws {
         // Under the lock: the snapshot must be the one we loaded and our journal descriptor the
         // live journal file, or a compaction happened and we start from the new generation.
-        if Posix.fileID(paths.snapshot) != snapshotID || !Posix.isSameFile(journalFD, paths.journal(generation)) {
+        if dir.fileID(StorePaths.snapshot) != snapshotID || !dir.isSameFile(journalFD, StorePaths.journal(generation)) {
             try loadSnapshotAndJournal()
         }
+        let path = paths.journal(generation)
+        if let ack = lastAck, ack.generation == generation, Posix.fileSize(journalFD) < ack.end {
+            throw StoreError(file: path, problem: "shrunk: it holds \(Posix.fileSize(journalFD)) bytes but acknowledged records reached byte \(ack.end) (sequence \(ack.seq)); records were lost",
+                             remedy: "Nothing was written. Restore it from backup, or run frontdesk recover --store \(root) to see what was lost.")
+        }
+        try verifyLastFrame()
         try readJournalTail(truncateTorn: true)
+        if let ack = lastAck, ack.generation == generation, seq < ack.seq {
+            throw StoreError(file: path, problem: "records \(seq + 1)–\(ack.seq) were acknowledged but are not in the journal",
+                             remedy: "Nothing was written. Restore it from backup, or run frontdesk recover --store \(root) to see what was lost.")
+        }
+        if manifest { try verifyManifestForWrite() }
+    }
+
+    /// The last record this session applied must still be on disk as it was read: a damaged last
+    /// record would otherwise be followed by new ones as if nothing happened.
+    private func verifyLastFrame() throws {
+        guard let r = lastFrame, let head = chainHead else { return }
+        var buf = [UInt8](repeating: 0, count: r.count)
+        let n = pread(journalFD, &buf, r.count, off_t(r.lowerBound))
+        if n != r.count || Data(SHA256.hash(Data(buf))) != head {
+            throw StoreError(file: paths.journal(generation),
+                             problem: "damaged at byte \(r.lowerBound): the last acknowledged record (sequence \(seq)) was changed after it was written; this is not a torn last write, so nothing is cut off",
+                             remedy: "Nothing was written. Run frontdesk check, then restore this file from backup or run frontdesk recover --store \(root).")
+        }
+    }
+
+    /// Notes the last acknowledged write in the lock file (under the lock), so a later writer can
+    /// tell a journal that lost records from one that never had them.
+    private func recordAcknowledged(seq last: Int) {
+        lastAck = (generation, last, journalOffset)
+        writeLockNote()
+    }
+
+    private func writeLockNote() {
+        var text = "pid \(getpid()) user \(env.unixUser)\n"
+        if let a = lastAck { text += "acknowledged generation \(a.generation) seq \(a.seq) end \(a.end)\n" }
+        let bytes = Data(text.utf8)
+        _ = ftruncate(lockFD, 0)
+        _ = bytes.withUnsafeBytes { pwrite(lockFD, $0.baseAddress, $0.count, 0) }
+    }
+
+    /// Reads the lock file's note of the last acknowledged write.
+    private func readLockNote() {
+        guard let d = try? Posix.readToEnd(lockFD, from: 0, path: paths.lock) else { return }
+        for line in String(decoding: d, as: UTF8.self).split(separator: "\n") where line.hasPrefix("acknowledged ") {
+            let w = line.split(separator: " ")
+            if w.count == 7, let g = Int(w[2]), let s = Int(w[4]), let e = Int(w[6]) { lastAck = (g, s, e) }
+        }
     }
 
     private func lock() throws {
-        if lockFD < 0 { lockFD = try Posix.open(paths.lock, O_RDWR, create: true) }
+        if lockFD < 0 { lockFD = try Self.openLock(dir, paths) }
         let deadline = Date().addingTimeInterval(lockTimeout)
         while !Posix.tryLock(lockFD) {
             if Date() >= deadline {
-                let holder = ((try? Posix.read(paths.lock)) ?? nil).flatMap { String(data: $0, encoding: .utf8) }?
-                    .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                let note = (try? Posix.readToEnd(lockFD, from: 0, path: paths.lock)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+                let holder = note.split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
                 throw StoreError(file: paths.lock,
                                  problem: "locked for more than \(Int(lockTimeout)) s" + (holder.isEmpty ? "" : " by \(holder)"),
                                  remedy: "Wait and try again; if that process is gone, the lock frees itself (nothing to delete).")
             }
             usleep(5_000)
         }
-        let who = Data("pid \(getpid()) user \(env.unixUser)\n".utf8)
-        _ = ftruncate(lockFD, 0)
-        _ = who.withUnsafeBytes { pwrite(lockFD, $0.baseAddress, $0.count, 0) }
+        readLockNote()
+        writeLockNote()
     }
 
     private func unlock() {
@@ -468,17 +589,17 @@ public final class Store {
             var m = meta
             edit(&m.settings)
             _ = try append(.changeSetting(key: key, value: value))
-            try Posix.atomicWrite(try BinaryPlistEncoder().encode(m), to: paths.meta)
+            try dir.replace(StorePaths.meta, with: try BinaryPlistEncoder().encode(m))
             meta = m
-            metaID = Posix.fileID(paths.meta)
+            metaID = dir.fileID(StorePaths.meta)
         }
     }
 
     /// Re-reads meta.plist (settings changed by another session).
     public func reloadMeta() throws {
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
-        let id = Posix.fileID(paths.meta)
-        guard let bytes = try Posix.read(paths.meta) else { return }
+        let id = dir.fileID(StorePaths.meta)
+        guard let bytes = try dir.read(StorePaths.meta) else { return }
         do { meta = try BinaryPlistDecoder().decode(StoreMeta.self, from: bytes) } catch { throw Self.damaged(paths.meta, error) }
         metaID = id
     }
@@ -491,21 +612,48 @@ public final class Store {
     func startGeneration(with newState: OfficeState) throws {
         let next = generation + 1
         let jpath = paths.journal(next)
-        let j = try Posix.open(jpath, O_WRONLY | O_TRUNC, create: true)
+        // A leftover from a compaction that crashed before its commit point holds nothing acknowledged.
+        if let st = dir.status(StorePaths.journal(next)), st.st_mode & S_IFMT == S_IFREG, st.st_size <= JournalFormat.headerSize {
+            dir.remove(StorePaths.journal(next))
+        }
+        let j = try dir.createFile(StorePaths.journal(next))
         do {
             try Posix.writeAll(j, JournalFormat.magic, path: jpath)
             try Posix.fsync(j, path: jpath)
         } catch { close(j); throw error }
         close(j)
-        try Posix.fsyncDirectory(root)
-        let snap = Snapshot(schemaVersion: StoreSchema.current, generation: next, seq: seq, savedAt: env.now(), state: newState)
-        try Posix.atomicWrite(try BinaryPlistEncoder().encode(snap), to: paths.snapshot)  // the commit point
-        let old = paths.journal(generation)
-        if rename(old, paths.archivedJournal(generation)) != 0 && errno != ENOENT {
-            throw StoreError.io(old, "archive journal")
-        }
-        try Posix.fsyncDirectory(paths.history)
-        try Posix.fsyncDirectory(root)
+        try dir.sync()
+        let snap = Snapshot(schemaVersion: StoreSchema.current, generation: next, seq: seq, savedAt: env.now(), state: newState,
+                            headHash: chainHead ?? HashChain.genesis)
+        try dir.replace(StorePaths.snapshot, with: try BinaryPlistEncoder().encode(snap))  // the commit point
+        try dir.move(StorePaths.journal(generation), to: historyDir, as: StorePaths.journal(generation))
+        try historyDir.sync()
+        try dir.sync()
         try loadSnapshotAndJournal()
+        lastAck = (generation, seq, JournalFormat.headerSize)
+        writeLockNote()
+    }
+
+    /// Rewrites the snapshot with a new chain head (after purge relinked the archived journals),
+    /// under the lock, while the current journal holds no record yet.
+    func moveSnapshotHead(to head: Data) throws {
+        guard journalOffset == JournalFormat.headerSize else { return }
+        guard let bytes = try dir.read(StorePaths.snapshot) else { return }
+        var snap: Snapshot
+        do { snap = try BinaryPlistDecoder().decode(Snapshot.self, from: bytes) } catch { throw Self.damaged(paths.snapshot, error) }
+        snap.headHash = head
+        try dir.replace(StorePaths.snapshot, with: try BinaryPlistEncoder().encode(snap))
+        try loadSnapshotAndJournal()
+    }
+
+    /// Opens (creating if needed, never through a link) the lock file.
+    static func openLock(_ dir: StoreDirectory, _ paths: StorePaths) throws(StoreError) -> Int32 {
+        for _ in 0..<3 {
+            if let fd = try dir.openFile(StorePaths.lock, O_RDWR) { return fd }
+            do { return try dir.createFile(StorePaths.lock, O_RDWR) } catch {
+                if errno != EEXIST { throw error }
+            }
+        }
+        throw StoreError.io(paths.lock, "open")
     }
 }

@@ -21,7 +21,8 @@ public struct StoreMeta: Codable, Sendable, Equatable {
 
 public enum StoreSchema {
     /// 1: roles were a list of admins in meta.plist. 2: roles are journaled changes (audited).
-    public static let current = 2
+    /// 3: records, generations and month segments are hash-chained; manifest.plist lists history.
+    public static let current = 3
 }
 
 /// `snapshot.plist`: the working set as of journal generation `generation`, sequence `seq`.
@@ -31,6 +32,8 @@ struct Snapshot: Codable {
     var seq: Int
     var savedAt: Date
     var state: OfficeState
+    /// SHA-256 of the last journal frame before this generation: the first new record's `prev`.
+    var headHash: Data?
 }
 
 /// `history/YYYY-MM.plist`: closed records of one month, read only by reports and history views.
@@ -41,6 +44,9 @@ public struct HistorySegment: Codable, Sendable, Equatable {
     public var visitors: [Visitor]
     public var moves: [StockMove]
     public var approvals: [ApprovalRequest]
+    /// SHA-256 of the previous month segment's file (nil for the first, and before schema 3), so a
+    /// removed or replaced segment in the middle of history is detected by `check`.
+    public var previous: Data?
 
     public init(month: String) {
         schemaVersion = StoreSchema.current; self.month = month
@@ -59,17 +65,28 @@ public struct HistorySegment: Codable, Sendable, Equatable {
     }
 }
 
-/// Where each file of a store lives.
+/// The names of a store's files (relative to the store directory, or to `history/`), and their
+/// full paths for messages. Files are opened by name through `StoreDirectory`, never by path.
 struct StorePaths {
     let root: String
-    var lock: String { root + "/store.lock" }
-    var meta: String { root + "/meta.plist" }
-    var snapshot: String { root + "/snapshot.plist" }
-    var hooks: String { root + "/hooks.plist" }
-    var history: String { root + "/history" }
-    func journal(_ generation: Int) -> String { root + String(format: "/journal.%06d.log", generation) }
-    func archivedJournal(_ generation: Int) -> String { history + String(format: "/journal.%06d.log", generation) }
-    func segment(_ month: String) -> String { history + "/\(month).plist" }
+    static let lock = "store.lock"
+    static let meta = "meta.plist"
+    static let snapshot = "snapshot.plist"
+    static let hooks = "hooks.plist"
+    static let manifest = "manifest.plist"
+    static let history = "history"
+    static func journal(_ generation: Int) -> String { String(format: "journal.%06d.log", generation) }
+    static func segment(_ month: String) -> String { "\(month).plist" }
+
+    var lock: String { root + "/" + Self.lock }
+    var meta: String { root + "/" + Self.meta }
+    var snapshot: String { root + "/" + Self.snapshot }
+    var hooks: String { root + "/" + Self.hooks }
+    var manifest: String { root + "/" + Self.manifest }
+    var history: String { root + "/" + Self.history }
+    func journal(_ generation: Int) -> String { root + "/" + Self.journal(generation) }
+    func archivedJournal(_ generation: Int) -> String { history + "/" + Self.journal(generation) }
+    func segment(_ month: String) -> String { history + "/" + Self.segment(month) }
     func relative(_ path: String) -> String {
         path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
     }
