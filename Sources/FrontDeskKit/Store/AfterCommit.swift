@@ -74,8 +74,9 @@ public final class AfterCommit {
 }
 
 extension Store {
-    /// The actor of records the store's own rules write.
-    public static let ruleActor = "rule"
+    /// The actor of records the store's own rules write: `rule:` and the user whose write
+    /// triggered them (`rule:zhangmin`), so `frontdesk log` shows both.
+    public static func ruleActor(triggeredBy user: String) -> String { "rule:" + user }
 
     /// Under the write lock, after a person's change: writes the records the rules imply at `now`
     /// (today: releasing unclaimed rooms). Returns them, for their hooks.
@@ -85,7 +86,7 @@ extension Store {
         for id in state.unclaimedMeetings(at: ctx.now, ctx.settings) {
             let change = Change.releaseUnclaimedRoom(meetingID: id, at: ctx.now, triggeredBy: ctx.actor)
             try state.validate(change, ctx)
-            out.append(try append(change, actor: Self.ruleActor))
+            out.append(try append(change, actor: Self.ruleActor(triggeredBy: ctx.actor)))
         }
         return out
     }

@@ -196,7 +196,9 @@ struct MeetingCommand: ParsableCommand {
                 })
             } else {
                 Output.table(["ID", "TIME", "ROOM", "TITLE", "ORGANIZER", "STATUS", "FLAGS"], rows.map { r in
-                    [r.meeting.id, Output.hm(r.meeting.start, env.timeZone) + "–" + Output.hm(r.meeting.end, env.timeZone), r.roomName,
+                    // Rows of other days (still owing, or needing action now) carry their date.
+                    [r.meeting.id, (Output.day(r.meeting.start, env.timeZone) == Output.day(day, env.timeZone) ? "" : Output.day(r.meeting.start, env.timeZone) + " ")
+                        + Output.hm(r.meeting.start, env.timeZone) + "–" + Output.hm(r.meeting.end, env.timeZone), r.roomName,
                      r.meeting.title, r.organizerName, r.meeting.status.rawValue, r.flags.map { f in
                          // The room-check flag names what is still unchecked.
                          (f == .roomCheckDue || f == .roomCheckOverdue) && !r.unchecked.isEmpty ? "\(f.rawValue)(\(r.unchecked.joined(separator: " ")))" : f.rawValue
