@@ -79,14 +79,21 @@ extension Store {
     public static func ruleActor(triggeredBy user: String) -> String { "rule:" + user }
 
     /// Under the write lock, after a person's change: writes the records the rules imply at `now`
-    /// (today: releasing unclaimed rooms). Returns them, for their hooks.
-    func appendRuleRecords() throws -> [JournalRecord] {
+    /// (today: releasing unclaimed rooms). Returns them, for their hooks. Never throws: the
+    /// person's change is already durable, so a failure here is a notice, and the next write
+    /// tries again (the state already judges those meetings no-shows).
+    func appendRuleRecords() -> [JournalRecord] {
         let ctx = context
         var out: [JournalRecord] = []
         for id in state.unclaimedMeetings(at: ctx.now, ctx.settings) {
             let change = Change.releaseUnclaimedRoom(meetingID: id, at: ctx.now, triggeredBy: ctx.actor)
-            try state.validate(change, ctx)
-            out.append(try append(change, actor: Self.ruleActor(triggeredBy: ctx.actor)))
+            do {
+                try state.validate(change, ctx)
+                out.append(try append(change, actor: Self.ruleActor(triggeredBy: ctx.actor)))
+            } catch {
+                afterCommit.notice("the release of \(id)'s unclaimed room could not be recorded (\(error)); the next write tries again")
+                break
+            }
         }
         return out
     }

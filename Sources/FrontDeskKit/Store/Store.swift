@@ -345,7 +345,7 @@ public final class Store {
             let ctx = context
             let change = try make(state, ctx)
             try state.validate(change, ctx)
-            return (try append(change), try appendRuleRecords())
+            return (try append(change), appendRuleRecords())
         }
         afterCommit.runHooks([rec] + ruled, in: self)
         return rec
@@ -378,7 +378,7 @@ public final class Store {
             try appendDurably(frames)
             state = trial
             seq += changes.count
-            return (records, try appendRuleRecords())
+            return (records, appendRuleRecords())
         }
         afterCommit.runHooks(records + ruled, in: self)
         return records
