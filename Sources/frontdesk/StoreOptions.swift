@@ -60,24 +60,9 @@ struct StoreOptions: ParsableArguments {
         let r = try Overrides.apply(ProcessInfo.processInfo.environment, to: store.env, allowed: policy.allowed, reason: policy.reason)
         for w in r.warnings { Outcome.say("frontdesk: warning: \(w)") }
         store.env = r.env
+        // Hooks run in the store's commit path; their problems are warnings, never failures.
+        store.afterCommit.report = { Outcome.say("frontdesk: warning: \($0)") }
         return store
-    }
-}
-
-/// Runs the store's hook for a committed change and reports a failure on stderr; never fails the command.
-enum Hooks {
-    static func after(_ records: [JournalRecord], _ store: Store) {
-        let (table, refusal) = store.hooks()
-        for r in records where table.hooks[r.change.name] != nil {
-            if let why = refusal { Outcome.say("frontdesk: warning: \(why)"); continue }
-            do {
-                guard let started = try HostNotifier.start(for: r.change, state: store.state, hooks: table,
-                                                           timeZone: store.env.timeZone) else { continue }
-                if let problem = HostNotifier.outcome(started, timeout: 3) { Outcome.say("frontdesk: warning: \(problem)") }
-            } catch {
-                Outcome.say("frontdesk: warning: the \(r.change.name) hook could not start: \(error)")
-            }
-        }
     }
 }
 

@@ -26,6 +26,13 @@ public enum Change: Codable, Sendable, Equatable {
     case moveMeeting(meetingID: String, start: Date, end: Date, roomID: String)
     case inviteGuest(meetingID: String, guest: GuestInvite)
     case recordGuestReply(meetingID: String, name: String, reply: GuestReply, at: Date)
+    /// The chair (or an admin) reviewed the drafted minutes; they may be sent after this.
+    case reviewMinutes(meetingID: String, by: String, at: Date)
+    /// Preparation items ticked (`PreparationCheck` item names).
+    case checkPreparation(meetingID: String, items: [String], by: String, at: Date)
+    /// Written by the store's rule, not a person: the room of a meeting nobody claimed within the
+    /// no-show time was released. `triggeredBy` is the user whose write noticed it.
+    case releaseUnclaimedRoom(meetingID: String, at: Date, triggeredBy: String)
 
     // Visitors and badges
     case addBadges([String])
@@ -70,13 +77,16 @@ public enum Change: Codable, Sendable, Equatable {
         case .addRoom: "room.add"
         case .setRoomOutOfService: "room.outOfService"
         case .bookMeetings: "meeting.book"
-        case .setMeetingStatus(_, let s, _): "meeting.\(s.rawValue)"
+        case .setMeetingStatus(_, let s, _): MeetingStatus.eventName(s)
         case .recordMinutes: "meeting.minutes"
         case .addActionItem: "action.add"
         case .completeActionItem: "action.done"
         case .moveMeeting: "meeting.move"
         case .inviteGuest: "meeting.guest.invite"
         case .recordGuestReply(_, _, let r, _): "meeting.guest.\(r.rawValue)"
+        case .reviewMinutes: "meeting.review"
+        case .checkPreparation: "meeting.check"
+        case .releaseUnclaimedRoom: "meeting.released"
         case .addBadges: "badge.add"
         case .addVisitor: "visitor.add"
         case .confirmVisitor: "visitor.confirm"
@@ -112,7 +122,8 @@ public enum Change: Codable, Sendable, Equatable {
         case .bookMeetings(let ms): ms.first?.id ?? ""
         case .setMeetingStatus(let id, _, _), .recordMinutes(let id, _, _),
              .addActionItem(let id, _), .completeActionItem(let id, _, _), .moveMeeting(let id, _, _, _),
-             .inviteGuest(let id, _), .recordGuestReply(let id, _, _, _): id
+             .inviteGuest(let id, _), .recordGuestReply(let id, _, _, _), .reviewMinutes(let id, _, _),
+             .checkPreparation(let id, _, _, _), .releaseUnclaimedRoom(let id, _, _): id
         case .addBadges(let codes): codes.joined(separator: ",")
         case .addVisitor(let v): v.id
         case .confirmVisitor(let id, _), .visitorArrived(let id, _), .checkInVisitor(let id, _, _, _),

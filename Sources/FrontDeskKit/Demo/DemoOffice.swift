@@ -49,21 +49,25 @@ public enum DemoOffice {
                 let attendees = (0..<rng.int(2...min(capacity, 8))).map { _ in rng.pick(organizers) }
                 let requestedAt = titleIndex == 5 ? ago(30 * 60) : titleIndex == 11 ? ago(3 * 60) : ago(rng.int(26...72) * 60)
                 let id = list.id(.meeting)
-                list.add(.bookMeetings([Meeting(id: id, title: title, roomID: roomID, organizer: organizer,
-                                               attendees: Array(Set(attendees)).sorted(), start: start, end: end,
-                                               requestedAt: requestedAt)]))
+                var booked = Meeting(id: id, title: title, roomID: roomID, organizer: organizer,
+                                     attendees: Array(Set(attendees)).sorted(), start: start, end: end, requestedAt: requestedAt)
+                let special = titleIndex == 5 || titleIndex == 11 || titleIndex == 8
+                if !special && start <= now {
+                    // Steps taken before now are booked as they stand: a late room check would be refused (unclaimed).
+                    booked.status = .held; booked.confirmedAt = requestedAt.addingTimeInterval(3 * 3600)
+                    booked.roomCheckedAt = start.addingTimeInterval(end <= now ? -20 * 60 : -16 * 60); booked.heldAt = start
+                }
+                list.add(.bookMeetings([booked]))
                 if titleIndex == 5 || titleIndex == 11 { continue }  // still waiting for confirmation
                 if titleIndex == 8 { list.add(.setMeetingStatus(meetingID: id, status: .cancelled, at: ago(120))); continue }
-                list.add(.setMeetingStatus(meetingID: id, status: .confirmed, at: requestedAt.addingTimeInterval(3 * 3600)))
                 if end <= now {
-                    list.add(.setMeetingStatus(meetingID: id, status: .roomChecked, at: start.addingTimeInterval(-20 * 60)))
-                    list.add(.setMeetingStatus(meetingID: id, status: .held, at: start))
                     if rng.chance(0.5) { list.add(.recordMinutes(meetingID: id, text: "要点 Key points: agreed next steps.", at: end)) }
                 } else if start <= now {
-                    list.add(.setMeetingStatus(meetingID: id, status: .roomChecked, at: start.addingTimeInterval(-16 * 60)))
-                    list.add(.setMeetingStatus(meetingID: id, status: .held, at: start))
-                } else if start.timeIntervalSince(now) > 90 * 60 || rng.chance(0.3) {
-                    list.add(.setMeetingStatus(meetingID: id, status: .prepared, at: ago(60)))
+                } else {
+                    list.add(.setMeetingStatus(meetingID: id, status: .confirmed, at: requestedAt.addingTimeInterval(3 * 3600)))
+                    if start.timeIntervalSince(now) > 90 * 60 || rng.chance(0.3) {
+                        list.add(.setMeetingStatus(meetingID: id, status: .prepared, at: ago(60)))
+                    }
                 }
             }
         }
@@ -71,11 +75,11 @@ public enum DemoOffice {
         for (k, offset) in [-3, -2, -1].enumerated() {
             let id = list.id(.meeting)
             let start = at(14, 0, dayOffset: offset), end = at(15, 0, dayOffset: offset)
-            list.add(.bookMeetings([Meeting(id: id, title: ["项目评审 Project review", "Vendor selection", "部门周会"][k],
-                                            roomID: roomIDs[k], organizer: organizers[k * 3], attendees: [organizers[k], organizers[k + 4]],
-                                            start: start, end: end, requestedAt: start.addingTimeInterval(-86_400 * 2))]))
-            list.add(.setMeetingStatus(meetingID: id, status: .confirmed, at: start.addingTimeInterval(-86_400)))
-            list.add(.setMeetingStatus(meetingID: id, status: .held, at: start))
+            var held = Meeting(id: id, title: ["项目评审 Project review", "Vendor selection", "部门周会"][k],
+                               roomID: roomIDs[k], organizer: organizers[k * 3], attendees: [organizers[k], organizers[k + 4]],
+                               start: start, end: end, status: .held, requestedAt: start.addingTimeInterval(-86_400 * 2))
+            held.confirmedAt = start.addingTimeInterval(-86_400); held.heldAt = start
+            list.add(.bookMeetings([held]))
             if k > 0 {
                 list.add(.recordMinutes(meetingID: id, text: "决议 Decisions recorded.", at: end.addingTimeInterval(3600)))
                 let item = list.id(.action)

@@ -56,6 +56,22 @@ public enum MeetingStatus: String, Codable, Sendable, CaseIterable {
     public var isFinal: Bool { self == .closed || self == .cancelled || self == .noShow }
 }
 
+/// One preparation item ticked: who did it and when.
+public struct PreparationCheck: Codable, Sendable, Equatable {
+    /// Materials and agenda ready.
+    public static let materials = "materials"
+    /// Attendees notified.
+    public static let notified = "notified"
+    /// The room looked at (a meeting that needs no equipment).
+    public static let room = "room"
+
+    /// `materials`, `notified`, `room`, or an equipment name in lower case.
+    public var item: String
+    public var by: String
+    public var at: Date
+    public init(item: String, by: String, at: Date) { self.item = item; self.by = by; self.at = at }
+}
+
 /// A decision of a meeting turned into a task with an owner and a deadline.
 public struct ActionItem: Codable, Sendable, Equatable, Identifiable {
     public var id: String
@@ -92,6 +108,11 @@ public struct Meeting: Codable, Sendable, Equatable, Identifiable {
     public var seriesID: String?
     /// External guests invited, and whether they replied.
     public var guests: [GuestInvite]?
+    /// Who reviewed the minutes before they were sent (the chair or an admin), and when.
+    public var minutesReviewedBy: String?
+    public var minutesReviewedAt: Date?
+    /// Preparation items ticked so far (see `preparationItems`); nil on records written before the checklist.
+    public var checklist: [PreparationCheck]?
 
     public init(
         id: String, title: String, roomID: String, organizer: String, attendees: [String] = [],
@@ -105,6 +126,38 @@ public struct Meeting: Codable, Sendable, Equatable, Identifiable {
     }
 
     public func overlaps(_ s: Date, _ e: Date) -> Bool { start < e && s < end }
+
+    /// Nobody claimed the room within `noShowAfter` of the start: the room is released and the
+    /// meeting counts as a no-show for every reader and writer, whether or not anyone recorded it.
+    public func isUnclaimed(at now: Date, noShowAfter: TimeInterval) -> Bool {
+        status.holdsRoom && !isClaimed && now >= start.addingTimeInterval(noShowAfter)
+    }
+
+    /// The meeting as the rules see it at `now`: an unclaimed one is a no-show.
+    public func effective(at now: Date, noShowAfter: TimeInterval) -> Meeting {
+        guard isUnclaimed(at: now, noShowAfter: noShowAfter) else { return self }
+        var m = self
+        m.status = .noShow
+        return m
+    }
+
+    /// Every preparation item of this meeting: materials/agenda ready, attendees notified, then
+    /// each piece of equipment it needs tested (or the room itself when it needs none).
+    public var preparationItems: [String] {
+        [PreparationCheck.materials, PreparationCheck.notified]
+            + (requiredEquipment.isEmpty ? [PreparationCheck.room] : requiredEquipment.map { $0.lowercased() })
+    }
+
+    /// Preparation items not yet ticked. A meeting recorded as prepared has its materials and
+    /// notice done; one whose room was checked (or later) has everything done.
+    public var uncheckedItems: [String] {
+        if status.rawOrder >= MeetingStatus.roomChecked.rawOrder || status == .cancelled || status == .noShow { return [] }
+        let done = Set((checklist ?? []).map(\.item))
+        let prepared = status.rawOrder >= MeetingStatus.prepared.rawOrder
+        return preparationItems.filter { item in
+            !done.contains(item) && !(prepared && (item == PreparationCheck.materials || item == PreparationCheck.notified))
+        }
+    }
 
     /// Someone was in the room: the equipment check was done or the meeting was held.
     public var isClaimed: Bool { status.rawOrder >= MeetingStatus.roomChecked.rawOrder && !status.isFinal || status == .closed }

@@ -22,10 +22,13 @@ public enum RecordRef: Hashable, Sendable {
 public enum StepID: String, CaseIterable, Sendable, Codable {
     // Meetings and rooms
     case meetingConfirm = "meeting.confirm"
+    case meetingMaterials = "meeting.materials"
     case meetingPrepared = "meeting.prepared"
     case meetingRoomChecked = "meeting.checked"
     case meetingHeld = "meeting.held"
+    case meetingChecklist = "meeting.check"
     case meetingMinutes = "meeting.minutes"
+    case meetingReviewMinutes = "meeting.review"
     case meetingSendMinutes = "meeting.send"
     case meetingActionAdd = "meeting.action"
     case meetingActionDone = "meeting.done"
@@ -66,7 +69,8 @@ public enum StepID: String, CaseIterable, Sendable, Codable {
     /// false when it is taken at once on the selected record.
     public var needsInput: Bool {
         switch self {
-        case .meetingConfirm, .meetingPrepared, .meetingRoomChecked, .meetingHeld, .meetingSendMinutes, .meetingClose,
+        case .meetingConfirm, .meetingMaterials, .meetingPrepared, .meetingRoomChecked, .meetingHeld, .meetingReviewMinutes,
+             .meetingSendMinutes, .meetingClose,
              .meetingCancel, .meetingNoShow,
              .visitorConfirm, .visitorArrived, .visitorUndoCheckIn, .visitorReturnBadges, .visitorCancel, .visitorNoShow:
             false

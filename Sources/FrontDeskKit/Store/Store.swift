@@ -48,6 +48,8 @@ public final class Store {
     private var metaID: Posix.FileID?
     private var lockFD: Int32 = -1
     private var inotifyFD: Int32 = -1
+    /// Hooks and notices that follow every commit (see AfterCommit.swift).
+    public let afterCommit = AfterCommit()
     /// What the last open/refresh read, for the performance notes and `frontdesk check`.
     public private(set) var loadStats = LoadStats()
 
@@ -390,17 +392,20 @@ public final class Store {
 
     /// Makes one change. Under the store lock: catches up with every other session's records,
     /// asks `make` for the change against that latest state (so new ids and checks see it),
-    /// validates it, appends and fsyncs the record, then applies it. Throws `Refusal` (nothing
-    /// written) or `StoreError`.
+    /// validates it, appends and fsyncs the record, then applies it; the store's rules then write
+    /// what the state implies, and every record's hook runs (AfterCommit.swift). Throws `Refusal`
+    /// (nothing written) or `StoreError`.
     @discardableResult
     public func commit(_ make: (OfficeState, RuleContext) throws -> Change) throws -> JournalRecord {
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
-        return try withWriteLock {
+        let (rec, ruled) = try withWriteLock {
             let ctx = context
             let change = try make(state, ctx)
             try state.validate(change, ctx)
-            return try append(change)
+            return (try append(change), appendRuleRecords())
         }
+        afterCommit.runHooks([rec] + ruled, in: self)
+        return rec
     }
 
     @discardableResult
@@ -414,7 +419,7 @@ public final class Store {
     @discardableResult
     public func commitBatch(_ make: (OfficeState, RuleContext) throws -> [Change]) throws -> [JournalRecord] {
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
-        return try withWriteLock {
+        let (records, ruled) = try withWriteLock { () throws -> ([JournalRecord], [JournalRecord]) in
             let ctx = context
             let changes = try make(state, ctx)
             var trial = state
@@ -439,8 +444,10 @@ public final class Store {
             chainHead = head
             chainBegun = true
             lastFrame = last
-            return records
+            return (records, appendRuleRecords())
         }
+        afterCommit.runHooks(records + ruled, in: self)
+        return records
     }
 
     /// For changes the store makes itself (the first admin, migrations): no permission checks.
@@ -449,9 +456,9 @@ public final class Store {
         try withWriteLock { try append(change) }
     }
 
-    func append(_ change: Change) throws -> JournalRecord {
+    func append(_ change: Change, actor: String? = nil) throws -> JournalRecord {
         let rec = JournalRecord(seq: seq + 1, at: env.now(), unixUser: env.unixUser, uid: Int(getuid()),
-                                actor: env.actingUser, change: change, prev: chainHead ?? HashChain.genesis)
+                                actor: actor ?? env.actingUser, change: change, prev: chainHead ?? HashChain.genesis)
         let frame = JournalFormat.frame(try BinaryPlistEncoder().encode(rec))
         var next = state
         next.apply(change)

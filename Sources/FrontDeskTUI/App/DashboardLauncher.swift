@@ -28,23 +28,13 @@ public enum DashboardLauncher {
         terminal.apply(theme: theme.resolved(colors: terminal.colorCount, noColor: terminal.noColorRequested))
         let feed = store.changeFeed
         var dirty = true
-        var hooks: [HostNotifier.Started] = []
-        // Host notifications run in the background; a failure is shown, never waited for.
-        func notify(_ records: [JournalRecord]) {
-            let (table, refusal) = store.hooks()
-            for r in records where table.hooks[r.change.name] != nil {
-                if let why = refusal { dash.message = (why, .warning); continue }
-                do {
-                    if let h = try HostNotifier.start(for: r.change, state: store.state, hooks: table, timeZone: store.env.timeZone) {
-                        hooks.append(h)
-                    }
-                } catch {
-                    dash.message = ("\(r.change.name) hook: \(error)", .warning)
-                }
-            }
+        // The store runs every commit's hooks; here they run in the background and their
+        // problems are shown in the status line, never waited for.
+        store.afterCommit.waitForHooks = nil
+        func showNotices() {
+            for n in store.afterCommit.takeNotices() { dash.message = (n, .warning); dirty = true }
         }
         var lastMinute = minute(store.env.now())
-        releaseUnclaimedRooms(store)
 
         func rebuild() {
             dash.update(model: DashboardModel(state: store.state, settings: store.meta.settings, env: store.env, allowOverrides: store.meta.allowOverrides))
@@ -64,7 +54,7 @@ public enum DashboardLauncher {
             if let f = feed { fds.append(pollfd(fd: f, events: Int16(POLLIN), revents: 0)) }
             // Without inotify (network file systems) fall back to a cheap size check twice a second.
             var timeout = feed == nil ? min(untilTick, 500) : untilTick
-            if !hooks.isEmpty { timeout = min(timeout, 200) }
+            if store.afterCommit.hasRunningHooks { timeout = min(timeout, 200) }
             if !dash.live { timeout = min(timeout, 500) }   // retry a store that could not be read
             let n = poll(&fds, nfds_t(fds.count), timeout)
             if n < 0 && errno != EINTR {
@@ -84,20 +74,12 @@ public enum DashboardLauncher {
                     dirty = true
                 }
             }
-            hooks.removeAll { h in
-                if h.process.isRunning && Date().timeIntervalSince(h.startedAt) > 30 {
-                    dash.message = (HostNotifier.outcome(h, timeout: 0) ?? "", .warning); dirty = true
-                    return true
-                }
-                guard !h.process.isRunning else { return false }
-                if let problem = HostNotifier.check(h) { dash.message = (problem, .warning); dirty = true }
-                return true
-            }
+            store.afterCommit.poll()
+            showNotices()
             let m = minute(store.env.now())
             if m != lastMinute {
                 lastMinute = m
-                releaseUnclaimedRooms(store)
-                rebuild()
+                rebuild()   // unclaimed rooms and due times follow from (state, now): nothing to write
             }
 
             // Read every key that is waiting, then draw once.
@@ -108,15 +90,15 @@ public enum DashboardLauncher {
                 case .quit: return
                 case .repaint: terminal.invalidate(); _ = try? store.refresh(); rebuild()
                 case .refreshStore: _ = try? store.refresh(); rebuild()
-                case .submit(let form): notify(submit(form, store: store, dash: &dash)); rebuild()
+                case .submit(let form): submit(form, store: store, dash: &dash); showNotices(); rebuild()
                 case .step(let st):
                     do {
                         let rec = try store.commit { s, ctx in try st.change(s, ctx) }
-                        notify([rec])
                         dash.stepped("\(dash.strings[.saved]) \(rec.change.name) \(rec.change.subject)", ok: true)
                     } catch {
                         dash.stepped("\(dash.strings[.refused]): \(error)", ok: false)
                     }
+                    showNotices()
                     rebuild()
                 }
             }
@@ -124,15 +106,6 @@ public enum DashboardLauncher {
     }
 
     static func minute(_ d: Date) -> Int { Int(d.timeIntervalSince1970 / 60) }
-
-    /// Marks meetings whose room was never claimed as no-shows (the booking rule already treats
-    /// their slot as free). Any open dashboard may do it; the lock makes it happen once.
-    static func releaseUnclaimedRooms(_ store: Store) {
-        guard !store.state.unclaimedMeetings(at: store.env.now(), store.meta.settings).isEmpty else { return }
-        _ = try? store.commitBatch { state, ctx in
-            state.unclaimedMeetings(at: ctx.now, ctx.settings).map { .setMeetingStatus(meetingID: $0, status: .noShow, at: ctx.now) }
-        }
-    }
 
     /// Commits the form's change through the store (validated against the latest state under the
     /// lock); a refusal keeps the form open with the store's reason.

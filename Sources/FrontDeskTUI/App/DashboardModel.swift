@@ -32,7 +32,7 @@ public struct DashboardModel: Sendable {
     /// Overdue counts per pane, for titles and the status bar.
     public func overdueCount(_ pane: PaneID) -> Int {
         switch pane {
-        case .meetings: (agenda.rows + agenda.followUps).filter { $0.flags.contains(where: \.isOverdue) }.count
+        case .meetings: (agenda.rows + agenda.followUps + agenda.upcoming).filter { $0.flags.contains(where: \.isOverdue) }.count
         case .visitors: visitors.rows.filter { $0.flags.contains(where: \.isOverdue) }.count
         case .stock: stock.rows.filter { $0.flags.contains(.belowReorder) }.count
         case .approvals: approvals.rows.filter { $0.flags.contains(.approvalOverdue) }.count

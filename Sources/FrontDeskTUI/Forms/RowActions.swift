@@ -45,11 +45,13 @@ public enum RowActions {
     /// Letter, label and form of every step reachable from a row.
     static let entries: [StepID: (key: Character, label: String, form: FormKind?)] = [
         .meetingConfirm: ("c", "Confirm 确认", nil),
+        .meetingMaterials: ("t", "Materials and agenda ready 材料已备齐", nil),
         .meetingPrepared: ("p", "Prepared: attendees notified 已通知", nil),
         .meetingRoomChecked: ("k", "Room checked 已检查会议室", nil),
         .meetingHeld: ("h", "Held 已召开", nil),
         .meetingMinutes: ("m", "Minutes 会议纪要", .minutes),
-        .meetingSendMinutes: ("s", "Minutes approved and sent 纪要已发送", nil),
+        .meetingReviewMinutes: ("w", "Chair reviewed the minutes 主持人已审阅纪要", nil),
+        .meetingSendMinutes: ("s", "Minutes sent 纪要已发送", nil),
         .meetingActionAdd: ("a", "Action item 新增待办", .actionItem),
         .meetingActionDone: ("d", "Action item done 待办完成", .actionDone),
         .meetingClose: ("l", "Close 结束", nil),

@@ -271,6 +271,7 @@ public struct Strings: Sendable {
         case others = "Others"
         case decided = "Decided"
         case earlier = "Earlier, still owing"
+        case upcoming = "Later days, needing action"
         case timeline = "Rooms today"
         case tooSmall = "Terminal too small"
         case need = "need"
@@ -323,6 +324,9 @@ public struct Strings: Sendable {
         case actionDone = "done {1}"
         case actionOpen = "open"
         case actionOpenOverdue = "open, overdue"
+        case guests = "Guests"
+        case stillToCheck = "Still to check"
+        case minutesReviewed = "Minutes reviewed"
 
         // Visitor detail.
         case company = "Company"
@@ -369,7 +373,7 @@ public struct Strings: Sendable {
     static let zhPhrases: [Phrase: String] = [
         .noMeetings: "今天没有会议", .noVisitors: "今天没有访客", .noItems: "没有物品", .noApprovals: "没有待审批事项",
         .waiting: "大厅等候", .onSite: "在访", .expected: "预约", .left: "已离开",
-        .waitingForYou: "待您审批", .others: "其他待审批", .decided: "已处理", .earlier: "往期会议待跟进",
+        .waitingForYou: "待您审批", .others: "其他待审批", .decided: "已处理", .earlier: "往期会议待跟进", .upcoming: "后续会议待处理",
         .timeline: "今日会议室", .tooSmall: "终端太小", .need: "需要", .live: "实时", .stale: "未同步",
         .selectRowFirst: "请先在{1}中选择一行（{2}）", .nothingSelected: "未选择任何行",
         .formKeys: "Enter 下一项/保存 · Tab 切换 · Esc 取消", .filterKeys: "Enter 保留 · Esc 清除", .unbound: "未绑定",
@@ -383,7 +387,7 @@ public struct Strings: Sendable {
         .equipmentNeeded: "所需设备", .roomChecked: "会议室检查", .held: "召开时间", .minutesSent: "纪要发送",
         .minutes: "会议纪要", .series: "例会系列", .actionItems: "待办事项",
         .actionItemLine: "{1} {2} — {3}，截止 {4}，{5}", .actionDone: "已完成 {1}", .actionOpen: "未完成",
-        .actionOpenOverdue: "未完成，已逾期",
+        .actionOpenOverdue: "未完成，已逾期", .guests: "外部嘉宾", .stillToCheck: "待检查", .minutesReviewed: "纪要审阅",
 
         .company: "来访单位", .purpose: "来访事由", .headCount: "人数", .appointmentReceived: "收到预约",
         .arrived: "到达时间", .checkedIn: "签到时间", .badgesNotReturned: "未归还访客证", .idNumber: "证件号码",

@@ -24,6 +24,10 @@ enum MeetingsPane {
             lines.append(.heading(strings[.earlier]))
             lines += agenda.followUps.map { PaneLine.row(row($0, today: false, model, strings)) }
         }
+        if !agenda.upcoming.isEmpty {
+            lines.append(.heading(strings[.upcoming]))
+            lines += agenda.upcoming.map { PaneLine.row(row($0, today: false, model, strings)) }
+        }
         var preface: [[Span]] = []
         if let rect, PaneList.prefaceFits(agenda.timelines.count + 1, in: rect) {
             preface = timeline(agenda, width: PaneList.inner(rect).width, timeZone: model.timeZone, strings: strings)
@@ -120,9 +124,10 @@ enum MeetingsPane {
     // MARK: Detail
 
     static func detail(id: String, model: DashboardModel, strings: Strings) -> (title: String, lines: [String])? {
-        guard let m = model.state.meetings[id] else { return nil }
+        guard let stored = model.state.meetings[id] else { return nil }
         let s = model.state, tz = model.timeZone
-        let row = (model.agenda.rows + model.agenda.followUps).first { $0.meeting.id == id }
+        let row = (model.agenda.rows + model.agenda.followUps + model.agenda.upcoming).first { $0.meeting.id == id }
+        let m = row?.meeting ?? stored
         let room = s.rooms[m.roomID]
         let roomText = room.map { r in
             "\(r.name) (\(strings.capacity(r.capacity))\(r.equipment.isEmpty ? "" : ", " + r.equipment.joined(separator: ", ")))"
@@ -140,11 +145,20 @@ enum MeetingsPane {
             strings.field(.confirmed, m.confirmedAt.map { Clock.dayHM($0, tz) }),
             strings.field(.roomChecked, m.roomCheckedAt.map { Clock.dayHM($0, tz) }),
             strings.field(.held, m.heldAt.map { Clock.dayHM($0, tz) }),
+            strings.field(.stillToCheck, m.uncheckedItems.isEmpty ? nil : m.uncheckedItems.joined(separator: ", ")),
+            strings.field(.minutesReviewed, m.minutesReviewedBy.map { "\(s.displayName($0)) \(m.minutesReviewedAt.map { Clock.dayHM($0, tz) } ?? "")" }),
             strings.field(.minutesSent, m.minutesSentAt.map { Clock.dayHM($0, tz) }),
             strings.field(.minutes, m.minutes),
             strings.field(.series, m.seriesID),
             strings.field(.flags, row.map { PaneText.marksText($0.flags, strings) }),
         ]
+        if let guests = m.guests, !guests.isEmpty {
+            lines.append(strings.listHeading(.guests))
+            for g in guests {
+                let contact = g.contact.map { " <\($0)>" } ?? ""
+                lines.append("  \(g.name)\(contact): \(g.reply.rawValue)\(g.repliedAt.map { " " + Clock.dayHM($0, tz) } ?? "")")
+            }
+        }
         if !m.actionItems.isEmpty {
             lines.append(strings.listHeading(.actionItems))
             for a in m.actionItems {

@@ -13,14 +13,21 @@ struct RoomCommand: ParsableCommand {
         @Option(help: "\"YYYY-MM-DD HH:MM\"") var from: String
         @Option(help: "\"YYYY-MM-DD HH:MM\"") var to: String
         @Option var reason: String
+        @Flag(name: .customLong("cancel-bookings"), help: "Cancel the meetings booked in the period (each one's hook tells its attendees); without it, a booking refuses the closure.")
+        var cancelBookings = false
         func run() throws {
             let store = try storeOptions.open()
             let tz = store.env.timeZone
             let f = try Parse.dateTime(from, tz, "--from"), t = try Parse.dateTime(to, tz, "--to")
-            try store.commit { s, _ in
+            let records = try store.commitBatch { s, ctx in
                 guard let r = s.room(named: room) else { throw Refusal.invalid("No room \(room) (frontdesk room list).") }
-                return .setRoomOutOfService(roomID: r.id, period: ClosedPeriod(start: f, end: t, reason: reason))
+                let period = ClosedPeriod(start: f, end: t, reason: reason)
+                let cancels: [Change] = cancelBookings ? s.bookingsBlockingClosure(of: r.id, period, at: ctx.now, ctx.settings)
+                    .map { .setMeetingStatus(meetingID: $0.id, status: .cancelled, at: ctx.now) } : []
+                return cancels + [.setRoomOutOfService(roomID: r.id, period: period)]
             }
+            let cancelled = records.filter { $0.change.name == "meeting.cancel" }.map(\.change.subject)
+            if !cancelled.isEmpty { Outcome.say("frontdesk: cancelled \(cancelled.joined(separator: " "))") }
         }
     }
 
@@ -63,7 +70,7 @@ struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meeting", abstract: "Meetings: book, list, and move them through their cycle.",
         subcommands: [Add.self, List.self, Confirm.self, Checkin.self, Held.self, Cancel.self, Minutes.self, Send.self, Close.self,
-                      Move.self, ActionCommand.self, GuestCommand.self])
+                      Move.self, ActionCommand.self, GuestCommand.self, MeetingShow.self, MeetingReview.self, MeetingChecklist.self])
 
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Move one meeting (or one occurrence of a series) to another time or room.")
@@ -178,18 +185,24 @@ struct MeetingCommand: ParsableCommand {
             let (store, day) = try storeOptions.openForDay(date)
             let env = store.env
             let agenda = Agenda(state: store.state, day: day, now: env.now(), settings: store.meta.settings, calendar: env.calendar)
-            let rows = agenda.rows + (date == nil ? agenda.followUps : [])
+            let rows = agenda.rows + (date == nil ? agenda.followUps + agenda.upcoming : [])
             if json {
                 try Output.json(rows.map { r in
                     ["id": r.meeting.id, "status": r.meeting.status.rawValue, "flags": r.flags.map(\.rawValue), "title": r.meeting.title,
                      "room": r.roomName, "roomId": r.meeting.roomID, "organizer": r.meeting.organizer,
                      "start": Output.iso(r.meeting.start), "end": Output.iso(r.meeting.end), "attendees": r.meeting.attendees,
-                     "actionItems": r.meeting.actionItems.map { ["id": $0.id, "owner": $0.owner, "due": Output.iso($0.due), "done": $0.doneAt != nil] }]
+                     "actionItems": r.meeting.actionItems.map { ["id": $0.id, "owner": $0.owner, "due": Output.iso($0.due), "done": $0.doneAt != nil] },
+                     "guests": MeetingJSON.guests(r.meeting), "unchecked": r.unchecked]
                 })
             } else {
                 Output.table(["ID", "TIME", "ROOM", "TITLE", "ORGANIZER", "STATUS", "FLAGS"], rows.map { r in
-                    [r.meeting.id, Output.hm(r.meeting.start, env.timeZone) + "–" + Output.hm(r.meeting.end, env.timeZone), r.roomName,
-                     r.meeting.title, r.organizerName, r.meeting.status.rawValue, r.flags.map(\.rawValue).joined(separator: ",")]
+                    // Rows of other days (still owing, or needing action now) carry their date.
+                    [r.meeting.id, (Output.day(r.meeting.start, env.timeZone) == Output.day(day, env.timeZone) ? "" : Output.day(r.meeting.start, env.timeZone) + " ")
+                        + Output.hm(r.meeting.start, env.timeZone) + "–" + Output.hm(r.meeting.end, env.timeZone), r.roomName,
+                     r.meeting.title, r.organizerName, r.meeting.status.rawValue, r.flags.map { f in
+                         // The room-check flag names what is still unchecked.
+                         (f == .roomCheckDue || f == .roomCheckOverdue) && !r.unchecked.isEmpty ? "\(f.rawValue)(\(r.unchecked.joined(separator: " ")))" : f.rawValue
+                     }.joined(separator: ",")]
                 })
             }
         }

@@ -90,7 +90,7 @@ struct SettingsCommand: ParsableCommand {
     struct Hook: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Set or clear the command run on an event (e.g. visitor.arrived).",
-            discussion: "Placeholders: {visitor} {host} {time} {company} {id} {event} {badge} {purpose}. Example: settings hook visitor.arrived 'echo \"{visitor} is here\" | write {host}'. An empty command clears it.")
+            discussion: "Placeholders: \(HostNotifier.placeholders.map { "{\($0)}" }.joined(separator: " ")). Meeting events give {attendees} (logins) and {guests} (contacts). Example: settings hook visitor.arrived 'echo \"{visitor} is here\" | write {host}'. An empty command clears it.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument var event: String
         @Argument var command: String

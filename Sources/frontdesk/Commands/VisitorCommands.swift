@@ -20,7 +20,6 @@ struct VisitorCommand: ParsableCommand {
     static func commit(_ opts: StoreOptions, _ make: (OfficeState, RuleContext) throws -> Change) throws -> JournalRecord {
         let store = try opts.open()
         let rec = try store.commit(make)
-        Hooks.after([rec], store)
         return rec
     }
 
@@ -47,7 +46,6 @@ struct VisitorCommand: ParsableCommand {
                                     expectedAt: when, headCount: count, receivedAt: ctx.now, idNumber: idNumber))
             }
             Output.created(rec.change.subject)
-            Hooks.after([rec], store)
         }
     }
 
@@ -92,7 +90,6 @@ struct VisitorCommand: ParsableCommand {
                 return .checkInVisitor(visitorID: id, badges: codes, idNumber: idNumber, at: ctx.now)
             }
             if case .checkInVisitor(_, let codes, _, _) = rec.change { print(TerminalText.sanitize(codes.joined(separator: " "))) }
-            Hooks.after([rec], store)
         }
     }
 
@@ -105,7 +102,7 @@ struct VisitorCommand: ParsableCommand {
 
         func run() throws {
             let store = try storeOptions.open()
-            let records = try store.commitBatch { s, ctx in
+            try store.commitBatch { s, ctx in
                 guard let v = s.visitors[id] else { throw Refusal.invalid("No visitor \(id) in the open register.") }
                 var changes: [Change] = [.checkOutVisitor(visitorID: id, at: ctx.now, lostBadges: badgeLost ? v.badgesOut : [])]
                 if !badgeLost && !keepBadge && !v.badgesOut.isEmpty {
@@ -113,7 +110,6 @@ struct VisitorCommand: ParsableCommand {
                 }
                 return changes
             }
-            Hooks.after(Array(records.prefix(1)), store)
         }
     }
 
