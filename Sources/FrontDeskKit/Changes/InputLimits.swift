@@ -37,6 +37,13 @@ public enum InputLimits {
             for m in ms { try meeting(m) }
         case .setMeetingStatus(let id_, _, _), .completeActionItem(let id_, _, _):
             try id(id_, "meeting id")
+        case .reviewMinutes(let mid, let by, _):
+            try id(mid, "meeting id"); try id(by, "reviewer (login)")
+        case .checkPreparation(let mid, let items, let by, _):
+            try id(mid, "meeting id"); try id(by, "user (login)")
+            for i in items { try text(i, "checklist item", name) }
+        case .releaseUnclaimedRoom(let mid, _, let by):
+            try id(mid, "meeting id"); try id(by, "user (login)")
         case .recordMinutes(let mid, let t, _):
             try id(mid, "meeting id"); try text(t, "minutes", note, lines: true)
         case .addActionItem(let mid, let item):
