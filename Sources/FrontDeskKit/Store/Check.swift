@@ -30,6 +30,11 @@ extension Store {
         for month in historyMonths {
             verify(paths.segment(month), HistorySegment.self) { "\($0.count) closed records" }
         }
+        // What opening the store read: start-up must not grow with history.
+        let l = loadStats
+        out.append(FileCheck(file: "start-up", ok: true,
+                             detail: String(format: "opening read a %d-byte snapshot and %d journal records (%d bytes) in %.3f s",
+                                            l.snapshotBytes, l.journalRecords, l.journalBytes, l.seconds)))
         if let mode = Posix.mode(root), mode & 0o002 != 0 {
             out.append(FileCheck(file: root, ok: false, detail: "world-writable: chmod o-w \(root)"))
         }
