@@ -37,7 +37,7 @@ extension OfficeState {
             case .rejected: throw .rule("Purchase \(pid) was rejected; nothing can be received against it.")
             }
             let due = p.quantity - p.receivedQuantity
-            if m.quantity > due { throw .rule("Only \(due) \(item.unit) are still due on purchase \(pid); \(m.quantity) cannot be accepted against it.") }
+            if m.quantity > due { throw .rule("Only \(due) \(item.unit) still due on purchase \(pid) (\(p.receivedQuantity) of \(p.quantity) received); \(m.quantity) cannot be accepted against it.") }
             if let o = m.acceptance?.ordered, o != p.quantity { throw .invalid("Purchase \(pid) ordered \(p.quantity) \(item.unit), not \(o).") }
         }
         if let a = m.acceptance { try validateAcceptance(a, m) }
