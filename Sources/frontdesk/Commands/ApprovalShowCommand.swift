@@ -14,7 +14,7 @@ struct ApprovalShowCommand: ParsableCommand {
         let s = store.state, tz = store.env.timeZone
         guard let a = s.approvals[id] else { throw Refusal.invalid("No approval request \(id) (frontdesk approval list).") }
         let progress = s.chainProgress(a)
-        let needed = "\(s.approvalCount(a)) of \(a.requiredApprovals) approval(s)" + (a.approvers.isEmpty ? "" : s.inOrder(a) ? ", in order" : ", any of the chain")
+        let needed = "\(s.approvalCount(a)) of \(a.requiredApprovals) approval(s) given" + (a.approvers.isEmpty ? "" : s.inOrder(a) ? ", in order" : ", any of the chain")
         if json {
             try Output.json([["id": a.id, "status": a.status.rawValue, "type": a.type.rawValue, "title": a.title, "requester": a.requester,
                               "createdAt": Output.iso(a.createdAt), "amount": a.amount ?? NSNull(), "from": Output.iso(a.from), "to": Output.iso(a.to),
