@@ -85,13 +85,13 @@ struct ChangeRuleTests {
 
     @Test func aBadgeCannotBeIssuedTwice() throws {
         var s = try office()
-        let first = Change.checkInVisitor(visitorID: "V1", badges: ["B001"], idNumber: nil, at: Self.at("2026-11-30 10:00"))
+        let first = Change.checkInVisitor(visitorID: "V1", badges: ["B001"], idNumber: "310101199001010001", at: Self.at("2026-11-30 10:00"))
         try s.validate(first, ctx); s.apply(first)
-        let r = try #require(refusal(.checkInVisitor(visitorID: "V2", badges: ["B001", "B002"], idNumber: nil, at: Self.at("2026-11-30 10:05")), in: s))
+        let r = try #require(refusal(.checkInVisitor(visitorID: "V2", badges: ["B001", "B002"], idNumber: "310101199001010002", at: Self.at("2026-11-30 10:05")), in: s))
         #expect(r.kind == .rule)
         #expect(r.message.contains("张伟"), "names who has the badge")
-        #expect(refusal(.checkInVisitor(visitorID: "V2", badges: ["B002"], idNumber: nil, at: Self.at("2026-11-30 10:05")), in: s)?.message.contains("party of 2") == true)
-        #expect(refusal(.checkInVisitor(visitorID: "V2", badges: ["B002", "B003"], idNumber: nil, at: Self.at("2026-11-30 10:05")), in: s) == nil)
+        #expect(refusal(.checkInVisitor(visitorID: "V2", badges: ["B002"], idNumber: "310101199001010002", at: Self.at("2026-11-30 10:05")), in: s)?.message.contains("party of 2") == true)
+        #expect(refusal(.checkInVisitor(visitorID: "V2", badges: ["B002", "B003"], idNumber: "310101199001010002", at: Self.at("2026-11-30 10:05")), in: s) == nil)
         #expect(s.freeBadges(2) == ["B002", "B003"])
     }
 

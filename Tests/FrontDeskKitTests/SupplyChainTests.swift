@@ -20,6 +20,7 @@ struct SupplyChainTests {
         s.apply(.grantRole(user: "lina", role: .approver))
         s.apply(.grantRole(user: "root", role: .admin))
         s.apply(.grantRole(user: "root", role: .approver))
+        s.apply(.grantRole(user: "tom", role: .frontdesk))  // tom books purchases at the desk
         s.apply(.addItem(SupplyItem(sku: "PAP-A4", name: "A4", unit: "ream", reorderAt: 20, target: 100, unitPrice: 24)))
         s.apply(.addItem(SupplyItem(sku: "GIFT", name: "Gift box", unit: "piece", reorderAt: 0, target: 10, special: true)))
         return s

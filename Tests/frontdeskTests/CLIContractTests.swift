@@ -147,7 +147,7 @@ import Glibc
         let base = ["FRONTDESK_STORE": tmp.path]
         var r = try CLI.run(["init"], env: base)
         try #require(r.status == 0, "\(r)")
-        r = try CLI.run(["visitor", "add", "--name", "Real", "--host", "lina", "--at", "2026-03-10 11:00"],
+        r = try CLI.run(["visitor", "add", "--name", "Real", "--host", "lina", "--at", "2099-03-10 11:00"],
                         env: CLI.vars(tmp.path, user: "impostor", now: "2020-01-01 09:00"))
         #expect(r.status == 0, "\(r)")
         #expect(r.stderr.contains("FRONTDESK_USER is ignored"), "\(r.stderr)")
@@ -227,7 +227,7 @@ import Glibc
         }
         #expect(try CLI.run(["--help"], env: env).status == 0)
         // A rule refusal is 3, not 2.
-        let v = try CLI.run(["visitor", "add", "--name", "Twice", "--host", "lina", "--at", "2026-03-10 11:00"], env: env).firstLine
+        let v = try CLI.run(["visitor", "add", "--name", "Twice", "--host", "lina", "--at", "2026-03-10 11:00", "--id-number", "310101199001010001"], env: env).firstLine
         #expect(try CLI.run(["visitor", "checkin", v, "--badge", "B001"], env: env).status == 0)
         #expect(try CLI.run(["visitor", "checkin", v, "--badge", "B002"], env: env).status == 3)
     }

@@ -65,7 +65,8 @@ import TestSupport
             let badge = "B04\(round)"
             var ids: [String] = []
             for name in ["Alice \(round)", "Bob \(round)"] {
-                let r = try CLI.run(["visitor", "add", "--name", name, "--host", "lina", "--at", "2026-03-10 11:00"], env: CLI.vars(tmp.path))
+                let r = try CLI.run(["visitor", "add", "--name", name, "--host", "lina", "--at", "2026-03-10 11:00", "--id-number", "3101011990010\(round)00"],
+                                    env: CLI.vars(tmp.path))
                 try #require(r.status == 0, "\(r)")
                 ids.append(r.firstLine)
             }

@@ -41,6 +41,9 @@ public enum Change: Codable, Sendable, Equatable {
     case visitorArrived(visitorID: String, at: Date)
     /// Identity checked and badges issued: the visitor is on site.
     case checkInVisitor(visitorID: String, badges: [String], idNumber: String?, at: Date)
+    /// The desk confirmed that the identity document shows a number other than the registered one
+    /// (audited: its own journal record, written just before the check-in).
+    case confirmIdentity(visitorID: String, idNumber: String, at: Date)
     case checkOutVisitor(visitorID: String, at: Date, lostBadges: [String])
     case returnBadges(visitorID: String, badges: [String], at: Date)
     case cancelVisitor(visitorID: String, at: Date)
@@ -92,6 +95,7 @@ public enum Change: Codable, Sendable, Equatable {
         case .confirmVisitor: "visitor.confirm"
         case .visitorArrived: "visitor.arrived"
         case .checkInVisitor: "visitor.checkin"
+        case .confirmIdentity: "visitor.identity"
         case .checkOutVisitor: "visitor.checkout"
         case .returnBadges: "badge.return"
         case .cancelVisitor: "visitor.cancel"
@@ -126,7 +130,7 @@ public enum Change: Codable, Sendable, Equatable {
              .checkPreparation(let id, _, _, _), .releaseUnclaimedRoom(let id, _, _): id
         case .addBadges(let codes): codes.joined(separator: ",")
         case .addVisitor(let v): v.id
-        case .confirmVisitor(let id, _), .visitorArrived(let id, _), .checkInVisitor(let id, _, _, _),
+        case .confirmVisitor(let id, _), .visitorArrived(let id, _), .checkInVisitor(let id, _, _, _), .confirmIdentity(let id, _, _),
              .checkOutVisitor(let id, _, _), .returnBadges(let id, _, _), .cancelVisitor(let id, _), .visitorNoShow(let id, _),
              .recordOutcome(let id, _, _), .undoCheckIn(let id, _), .decideWatch(let id, _): id
         case .addToWatchList(let w): w.name ?? "id-number"

@@ -102,6 +102,10 @@ public enum DemoOffice {
             return id
         }
         func badges(_ n: Int) -> [String] { list.state.freeBadges(n) ?? [] }
+        // The desk records the identity document's number at check-in when none was registered.
+        func idAtDesk(_ id: String) -> String? {
+            list.state.visitors[id]?.idNumber == nil ? "31010119800101" + String(format: "%04d", Int(id.dropFirst()) ?? 0) : nil
+        }
         // expected, not yet confirmed: two overdue (> 1 h), two fresh
         for (k, minutes) in [95, 70, 20, 5].enumerated() {
             _ = newVisitor(now.addingTimeInterval(Double(k + 2) * 3600), received: ago(minutes))
@@ -121,14 +125,14 @@ public enum DemoOffice {
         for (k, minutes) in [150, 95, 60, 40, 20, 10].enumerated() {
             let id = newVisitor(ago(minutes + 5), received: ago(26 * 60), count: k == 1 ? 3 : 1)
             list.add(.confirmVisitor(visitorID: id, at: ago(25 * 60)))
-            list.add(.checkInVisitor(visitorID: id, badges: badges(k == 1 ? 3 : 1), idNumber: nil, at: ago(minutes)))
+            list.add(.checkInVisitor(visitorID: id, badges: badges(k == 1 ? 3 : 1), idNumber: idAtDesk(id), at: ago(minutes)))
         }
         // left: two with the badge still out, five closed
         for k in 0..<7 {
             let id = newVisitor(ago(300 - k * 20), received: ago(2 * 24 * 60))
             list.add(.confirmVisitor(visitorID: id, at: ago(2 * 24 * 60 - 30)))
             let b = badges(1)
-            list.add(.checkInVisitor(visitorID: id, badges: b, idNumber: nil, at: ago(300 - k * 20)))
+            list.add(.checkInVisitor(visitorID: id, badges: b, idNumber: idAtDesk(id), at: ago(300 - k * 20)))
             list.add(.checkOutVisitor(visitorID: id, at: ago(200 - k * 20), lostBadges: []))
             if k >= 2 { list.add(.returnBadges(visitorID: id, badges: b, at: ago(200 - k * 20))) }
         }

@@ -30,6 +30,12 @@ public struct StoreSettings: Codable, Sendable, Equatable {
     /// Days after which visitors' personal data is purged from history.
     public var retentionDays: Int = 180
 
+    /// A check-in needs an identity number on record (typed at the desk or registered before).
+    public var checkInNeedsIdentity: Bool = true
+    /// Per approval type (its raw value): how many of the chain must approve ("N of these M").
+    /// Missing: every step of the chain, in order.
+    public var approvalsNeeded: [String: Int] = [:]
+
     public init() {}
 
     // Decoding tolerates missing keys, so a store written before a setting existed keeps working.
@@ -50,6 +56,8 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         designatedSupplier = try c.decodeIfPresent(String.self, forKey: .designatedSupplier)
         purchaseAdminThreshold = try c.decodeIfPresent(Double.self, forKey: .purchaseAdminThreshold) ?? d.purchaseAdminThreshold
         retentionDays = try c.decodeIfPresent(Int.self, forKey: .retentionDays) ?? d.retentionDays
+        checkInNeedsIdentity = try c.decodeIfPresent(Bool.self, forKey: .checkInNeedsIdentity) ?? d.checkInNeedsIdentity
+        approvalsNeeded = try c.decodeIfPresent([String: Int].self, forKey: .approvalsNeeded) ?? d.approvalsNeeded
     }
 
     public static let defaults = StoreSettings()

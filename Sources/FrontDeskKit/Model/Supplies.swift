@@ -55,6 +55,11 @@ public struct StockMove: Codable, Sendable, Equatable, Identifiable {
     public var countedQuantity: Int?
     public var rejectedQuantity: Int?
     public var purchaseID: String?
+    /// The acceptance record of a delivery (receipts booked since acceptance records exist).
+    public var acceptance: Acceptance?
+
+    /// For a stocktake: what the books said before the count (counted − variance).
+    public var booksBeforeCount: Int? { kind == .adjust ? countedQuantity.map { $0 - quantity } : nil }
 
     public init(
         id: String, sku: String, kind: StockMoveKind, quantity: Int, at: Date, by: String,
@@ -65,6 +70,25 @@ public struct StockMove: Codable, Sendable, Equatable, Identifiable {
         self.department = department; self.recipient = recipient; self.reason = reason
         self.unitPrice = unitPrice; self.supplier = supplier
     }
+}
+
+/// The acceptance record of a delivery, as the inspector signs it: what was ordered (when received
+/// against a purchase), delivered and accepted, whether it matches the specification and passed the
+/// quality check, notes, and who inspected it. Only the accepted quantity enters stock.
+public struct Acceptance: Codable, Sendable, Equatable {
+    public var ordered: Int?
+    public var delivered: Int
+    public var accepted: Int
+    public var specificationMatches: Bool
+    public var qualityPassed: Bool
+    public var notes: String?
+    public var inspector: String
+    public init(ordered: Int?, delivered: Int, accepted: Int, specificationMatches: Bool, qualityPassed: Bool, notes: String?, inspector: String) {
+        self.ordered = ordered; self.delivered = delivered; self.accepted = accepted
+        self.specificationMatches = specificationMatches; self.qualityPassed = qualityPassed; self.notes = notes; self.inspector = inspector
+    }
+    /// Delivered but not accepted.
+    public var rejected: Int { delivered - accepted }
 }
 
 /// A supplier's offer for one purchase: compared side by side, at least three of them.

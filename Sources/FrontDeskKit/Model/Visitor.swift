@@ -11,6 +11,20 @@ public enum VisitorStatus: String, Codable, Sendable, CaseIterable {
     case cancelled
     case noShow
 
+    /// The state in a sentence's words ("V3 is on site").
+    public var words: String {
+        switch self {
+        case .expected: "expected"
+        case .confirmed: "confirmed"
+        case .arrived: "waiting in the lobby"
+        case .onSite: "on site"
+        case .left: "gone with a badge still out"
+        case .closed: "gone"
+        case .cancelled: "cancelled"
+        case .noShow: "a no-show"
+        }
+    }
+
     /// The pane's groups: expected / waiting in lobby / on site / left.
     public var group: VisitorGroup {
         switch self {
@@ -63,8 +77,10 @@ public struct Visitor: Codable, Sendable, Equatable, Identifiable {
     }
 
     /// The identity number with all but the last 4 characters hidden.
-    public var maskedIDNumber: String? {
-        guard let n = idNumber else { return nil }
+    public var maskedIDNumber: String? { idNumber.map(Self.mask) }
+
+    /// An identity number with all but the last 4 characters hidden.
+    public static func mask(_ n: String) -> String {
         let keep = n.suffix(4)
         return String(repeating: "•", count: max(0, n.count - keep.count)) + keep
     }

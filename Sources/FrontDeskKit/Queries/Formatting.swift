@@ -16,6 +16,14 @@ public enum Clock {
         let x = parts(d, tz)
         return String(format: "%04d-%02d-%02d", x.year ?? 0, x.month ?? 0, x.day ?? 0)
     }
+    /// The last second of the office day holding `d`, computed in the calendar: the next day's start
+    /// minus one second, so a 23- or 25-hour day (daylight saving) ends at 23:59:59 all the same.
+    public static func endOfDay(_ d: Date, _ cal: Calendar) -> Date {
+        let start = cal.startOfDay(for: d)
+        let next = cal.date(byAdding: .day, value: 1, to: start) ?? start.addingTimeInterval(86_400)
+        return next.addingTimeInterval(-1)
+    }
+
     /// "2026-11-29 09:05"
     public static func dayHM(_ d: Date, _ tz: TimeZone) -> String { day(d, tz) + " " + hm(d, tz) }
 }

@@ -12,11 +12,25 @@ public struct StockRow: Sendable, Equatable {
     public var weeklyUse: [Int]
     /// Purchase requests for this item awaiting approval or delivery.
     public var openRequests: Int
+
+    /// Days of cover as the desk reads it, in whole days: the pane and the CLI both show this.
+    public var coverDays: Int? { StockLevels.wholeDays(daysOfCover) }
 }
 
 /// Supplies with what is under the reorder point first, then by days of cover.
 public struct StockLevels: Sendable, Equatable {
     public var rows: [StockRow]
+
+    /// On hand ÷ average daily use; nil when nothing was used.
+    public static func daysOfCover(onHand: Int, dailyUse: Double) -> Double? {
+        dailyUse > 0 ? Double(onHand) / dailyUse : nil
+    }
+
+    /// Whole days of cover, rounded down (2.9 days is 2 full days) and capped at 999; nil when unknown.
+    public static func wholeDays(_ days: Double?) -> Int? {
+        guard let days, days.isFinite else { return nil }
+        return Int(min(999, max(0, days.rounded(.down))))
+    }
 
     public init(state s: OfficeState, now: Date, calendar cal: Calendar) {
         var issued30: [String: Int] = [:]
@@ -38,7 +52,7 @@ public struct StockLevels: Sendable, Equatable {
             let daily = Double(issued30[item.sku, default: 0]) / 30
             let open = openRequests[item.sku, default: 0]
             return StockRow(item: item, onHand: have, flags: s.flags(of: item), dailyUse: daily,
-                            daysOfCover: daily > 0 ? Double(have) / daily : nil,
+                            daysOfCover: Self.daysOfCover(onHand: have, dailyUse: daily),
                             weeklyUse: weekly[item.sku] ?? Array(repeating: 0, count: 8), openRequests: open)
         }
         .sorted { a, b in

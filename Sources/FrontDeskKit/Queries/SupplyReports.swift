@@ -110,3 +110,53 @@ public struct StockLedger: Sendable, Equatable {
 
     public var reconciles: Bool { lines.allSatisfy(\.reconciles) }
 }
+
+/// A month's stocktakes: for each count, what the books said, what was counted, the variance and
+/// its reason. `moves` must hold the month's moves (working set plus history).
+public struct StocktakeList: Sendable, Equatable {
+    public struct Line: Sendable, Equatable {
+        public var moveID: String
+        public var at: Date
+        public var sku: String
+        public var name: String
+        public var unit: String
+        public var books: Int
+        public var counted: Int
+        /// counted − books: negative when units are missing.
+        public var variance: Int
+        public var reason: String
+        public var by: String
+    }
+
+    public var lines: [Line]
+
+    public init(state s: OfficeState, moves: [StockMove], month start: Date, calendar cal: Calendar) {
+        let end = cal.date(byAdding: .month, value: 1, to: start) ?? start
+        lines = moves.filter { $0.kind == .adjust && $0.at >= start && $0.at < end }
+            .sorted { ($0.at, $0.id) < ($1.at, $1.id) }
+            .map { m in
+                let counted = m.countedQuantity ?? 0
+                return Line(moveID: m.id, at: m.at, sku: m.sku, name: s.items[m.sku]?.name ?? m.sku, unit: s.items[m.sku]?.unit ?? "",
+                            books: m.booksBeforeCount ?? counted - m.quantity, counted: counted, variance: m.quantity, reason: m.reason ?? "", by: m.by)
+            }
+    }
+
+    /// "variance -3 ream (books 20, counted 17)": what `stock count` prints after the move's id.
+    public static func varianceLine(_ m: StockMove, unit: String) -> String {
+        let counted = m.countedQuantity ?? 0
+        let v = m.quantity
+        let sign = v > 0 ? "+" : ""
+        return "variance \(sign)\(v) \(unit) (books \(counted - v), counted \(counted))"
+    }
+}
+
+/// Departments' demand for a month (or every month), by month, department and SKU.
+public struct DemandList: Sendable, Equatable {
+    public var entries: [DemandEntry]
+
+    /// `month` "YYYY-MM", or nil for every month in the working set.
+    public init(state s: OfficeState, month: String?) {
+        entries = s.demand.values.filter { month == nil || $0.month == month }
+            .sorted { ($0.month, $0.department, $0.sku, $0.id) < ($1.month, $1.department, $1.sku, $1.id) }
+    }
+}

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The approval queue: only approvers decide, nobody decides their own request, the chain is
-/// followed in order, any rejection stops the request, enough approvals complete it.
+/// The approval queue: only approvers decide, nobody decides their own request, any rejection
+/// stops the request. A request needs `requiredApprovals` of its chain: the whole chain, in order
+/// (the default), or "N of these M" in any order when the store's setting for the type says so.
 extension OfficeState {
     func validateNewApproval(_ a: ApprovalRequest) throws(Refusal) {
         try requireText(a.title, "title")
@@ -12,6 +13,9 @@ extension OfficeState {
         if a.type == .purchase && a.amount == nil { throw .invalid("A purchase request needs an amount.") }
         if let f = a.from, let t = a.to, t < f { throw .invalid("The period ends before it starts.") }
         if a.requiredApprovals < 1 { throw .invalid("At least one approval is required.") }
+        if !a.approvers.isEmpty && a.requiredApprovals > a.approvers.count {
+            throw .invalid("\(a.requiredApprovals) approvals are needed but only \(a.approvers.count) people are in the chain.")
+        }
         try validateChain(a)
         switch a.type {
         case .leave, .overtime:
@@ -28,23 +32,28 @@ extension OfficeState {
     func validateDecision(_ id: String, _ d: Decision, _ ctx: RuleContext) throws(Refusal) {
         guard let a = approvals[id] else { throw .invalid("No approval request \(id).") }
         if a.status != .pending { throw .rule("Request \(id) is already \(a.status.rawValue).") }
-        if d.by == a.requester { throw .permission("\(d.by) cannot decide their own request \(id).") }
+        if d.by == a.requester { throw .permission("\(displayName(d.by)) cannot decide their own request \(id).") }
         if !hasRole(d.by, .approver) {
-            throw .permission("\(d.by) does not hold the approver role (frontdesk role grant \(d.by) approver).")
+            let ask = adminNames.isEmpty ? "an admin" : "an admin (\(adminNames.joined(separator: ", ")))"
+            throw .permission("\(d.by) does not hold the approver role. Ask \(ask) to run: frontdesk role grant \(d.by) approver")
         }
-        if a.decisions.contains(where: { $0.by == d.by }) { throw .rule("\(d.by) has already decided on \(id).") }
-        if let next = pendingStep(a), !chainEntry(next, matches: d.by) {
-            throw .permission("Request \(id) is waiting for \(describeStep(next)) first.")
+        if a.decisions.contains(where: { $0.by == d.by }) { throw .rule("\(displayName(d.by)) has already decided on \(id).") }
+        if !a.approvers.isEmpty && !openSteps(a).contains(where: { chainEntry($0, matches: d.by) }) {
+            if inOrder(a), let next = pendingStep(a) { throw .permission("Request \(id) is waiting for \(describeStep(next)) first.") }
+            throw .permission("Request \(id) waits for \(openSteps(a).map(describeStep).joined(separator: " or ")), not \(displayName(d.by)).")
         }
         if d.verdict == .reject { try requireText(d.comment ?? "", "comment giving the reason for the rejection") }
     }
+
+    /// True when the chain is followed step by step (every step must approve); false for "N of these M".
+    public func inOrder(_ a: ApprovalRequest) -> Bool { a.requiredApprovals >= a.approvers.count }
 
     /// Who may decide this request now.
     public func isWaiting(_ a: ApprovalRequest, for user: String) -> Bool {
         guard a.status == .pending, a.requester != user, hasRole(user, .approver),
               !a.decisions.contains(where: { $0.by == user }) else { return false }
-        if let next = pendingStep(a) { return chainEntry(next, matches: user) }
-        return true
+        if a.approvers.isEmpty { return true }
+        return openSteps(a).contains { chainEntry($0, matches: user) }
     }
 
     /// A chain entry is a login, or `role:NAME` for anyone holding that role.
@@ -54,18 +63,36 @@ extension OfficeState {
         return false
     }
 
-    /// The first step of the chain not yet approved. Each approval meets one step only, so a
-    /// department head who is also an admin still leaves the administration step to someone else.
-    public func pendingStep(_ a: ApprovalRequest) -> String? {
-        guard a.status == .pending else { return nil }
+    /// Each step of the chain with the approval that met it (nil: not yet). Each approval meets one
+    /// step only, so a department head who is also an admin still leaves the administration step to
+    /// someone else.
+    public func chainProgress(_ a: ApprovalRequest) -> [(step: String, approval: Decision?)] {
         var used = Set<Int>()
-        for entry in a.approvers {
+        return a.approvers.map { entry in
             guard let i = a.decisions.indices.first(where: {
                 !used.contains($0) && a.decisions[$0].verdict == .approve && chainEntry(entry, matches: a.decisions[$0].by)
-            }) else { return entry }
+            }) else { return (entry, nil) }
             used.insert(i)
+            return (entry, a.decisions[i])
         }
-        return nil
+    }
+
+    /// The chain's steps not yet met, in order; the next one alone when the chain is followed in order.
+    public func openSteps(_ a: ApprovalRequest) -> [String] {
+        guard a.status == .pending else { return [] }
+        let open = chainProgress(a).filter { $0.approval == nil }.map(\.step)
+        return inOrder(a) ? Array(open.prefix(1)) : open
+    }
+
+    /// The first step of the chain not yet approved.
+    public func pendingStep(_ a: ApprovalRequest) -> String? {
+        guard a.status == .pending else { return nil }
+        return chainProgress(a).first { $0.approval == nil }?.step
+    }
+
+    /// Approvals counted towards `requiredApprovals`: met chain steps, or any approver's when there is no chain.
+    public func approvalCount(_ a: ApprovalRequest) -> Int {
+        a.approvers.isEmpty ? a.decisions.filter { $0.verdict == .approve }.count : chainProgress(a).filter { $0.approval != nil }.count
     }
 
     /// Someone other than the requester can meet every step of the chain (else it would wait forever).
@@ -73,12 +100,24 @@ extension OfficeState {
         if Set(a.approvers).count != a.approvers.count { throw .invalid("An approver is named twice in the chain.") }
         let approvers = roles.filter { $0.value.contains(.approver) }.map(\.key).filter { $0 != a.requester }
         for entry in a.approvers where !approvers.contains(where: { chainEntry(entry, matches: $0) }) {
-            throw .rule("Nobody can approve the step \(describeStep(entry)): it needs someone other than the requester with the approver role (frontdesk role grant USER approver).")
+            if entry.hasPrefix("role:") {
+                let r = entry.dropFirst(5)
+                throw .rule("Nobody can approve for the \(r) role: that step needs someone other than the requester who holds both the \(r) and approver roles (frontdesk role grant USER approver).")
+            }
+            throw .rule("\(displayName(entry)) cannot approve this request: an approver holds the approver role and is not the requester (frontdesk role grant \(entry) approver).")
         }
     }
 
     public func describeStep(_ entry: String) -> String {
         entry.hasPrefix("role:") ? "someone with the \(entry.dropFirst(5)) role" : displayName(entry)
+    }
+
+    /// How many of `chain` must approve a request of `type`: the store's "N of these M" setting for
+    /// the type (at most the chain's length), else the whole chain; 1 (any approver) without a chain.
+    public static func approvalsNeeded(_ type: ApprovalType, chain: [String], _ s: StoreSettings) -> Int {
+        let n = s.approvalsNeeded[type.rawValue]
+        if chain.isEmpty { return max(1, n ?? 1) }
+        return min(chain.count, max(1, n ?? chain.count))
     }
 
     /// The approval chain for a purchase: the requester's department head, then administration
@@ -98,13 +137,63 @@ extension OfficeState {
     }
 }
 
+// MARK: Builders, validation, application
+
+extension OfficeState {
+    /// A request of `type` routed for approval: a purchase follows the store's chain (department
+    /// head, then administration), other types the approvers named; the number of approvals needed
+    /// comes from the store's setting for the type.
+    public func approvalRequest(type: ApprovalType, title: String, amount: Double?, from: Date?, to: Date?, approvers: [String],
+                                document: String?, asset: String?, _ ctx: RuleContext) throws(Refusal) -> Change {
+        if type == .purchase && !approvers.isEmpty {
+            throw .invalid("A purchase follows the store's approval chain; approvers are named only for other requests.")
+        }
+        let chain = type == .purchase ? purchaseChain(requester: ctx.actor, amount: amount ?? 0, ctx.settings) : approvers
+        var a = ApprovalRequest(id: ctx.env.ids.next(.approval, in: self), type: type, title: title, requester: ctx.actor, createdAt: ctx.now,
+                                amount: amount, approvers: chain, requiredApprovals: Self.approvalsNeeded(type, chain: chain, ctx.settings))
+        a.from = from; a.to = to
+        a.documentRef = document; a.asset = asset
+        return .requestApproval(a)
+    }
+
+    func validateApproval(_ change: Change, _ ctx: RuleContext) throws(Refusal) {
+        switch change {
+        case .requestApproval(let a): try validateNewApproval(a)
+        case .decideApproval(let id, let d): try validateDecision(id, d, ctx)
+        default: throw .invalid("That is not an approval change.")
+        }
+    }
+
+    /// A rejection stops the request; it is approved once enough of the chain approved.
+    mutating func applyApproval(_ change: Change) {
+        switch change {
+        case .requestApproval(let a):
+            approvals[a.id] = a; bump(.approval, a.id)
+        case .decideApproval(let id, let d):
+            guard var a = approvals[id] else { return }
+            a.decisions.append(d)
+            if d.verdict == .reject {
+                a.status = .rejected
+            } else if approvalCount(a) >= a.requiredApprovals {
+                a.status = .approved
+            }
+            approvals[id] = a
+            if a.status != .pending, let pid = purchases.values.first(where: { $0.approvalID == id })?.id {
+                purchases[pid]?.status = a.status == .approved ? .approved : .rejected
+            }
+        default:
+            break
+        }
+    }
+}
+
 // MARK: Steps
 
 extension OfficeState {
-    /// Approve or reject while the request waits for this approver's step; anyone may raise a request.
+    /// Approve or reject while the request waits for this approver; anyone may raise a request.
     func approvalSteps(_ a: ApprovalRequest?, _ ctx: RuleContext) -> [ProcessStep] {
         var out: [ProcessStep] = []
-        if let a, a.status == .pending, a.requester != ctx.actor {
+        if let a, isWaiting(a, for: ctx.actor) {
             out.append(ProcessStep(.approvalApprove, role: .approver))
             out.append(ProcessStep(.approvalReject, role: .approver))
         }

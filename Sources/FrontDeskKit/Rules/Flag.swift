@@ -17,6 +17,8 @@ public enum DueFlag: String, Codable, Sendable, CaseIterable, Comparable {
     case late
     case badgeOverdue
     case badgeLost
+    /// The visitor matches the watch list and waits for a lead's decision before a badge is issued.
+    case watchDecisionDue
     // Stock
     case belowReorder, outOfStock
     // Approvals

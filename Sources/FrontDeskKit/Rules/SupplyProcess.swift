@@ -29,8 +29,18 @@ extension OfficeState {
         if let pid = m.purchaseID {
             guard let p = purchases[pid] else { throw .invalid("No purchase \(pid).") }
             if p.sku != m.sku { throw .invalid("Purchase \(pid) is for \(p.sku), not \(m.sku).") }
-            if p.status != .approved { throw .rule("Purchase \(pid) is \(p.status.rawValue); it must be approved before anything is received.") }
+            if m.kind != .receive { throw .invalid("Only a delivery is booked against a purchase.") }
+            switch p.status {
+            case .approved: break
+            case .received: throw .rule("Purchase \(pid) was received in full (\(p.receivedQuantity) of \(p.quantity) \(item.unit)); nothing more is due on it.")
+            case .awaitingApproval: throw .rule("Purchase \(pid) is not approved yet (request \(p.approvalID) is pending); nothing can be received against it.")
+            case .rejected: throw .rule("Purchase \(pid) was rejected; nothing can be received against it.")
+            }
+            let due = p.quantity - p.receivedQuantity
+            if m.quantity > due { throw .rule("Only \(due) \(item.unit) still due on purchase \(pid) (\(p.receivedQuantity) of \(p.quantity) received); \(m.quantity) cannot be accepted against it.") }
+            if let o = m.acceptance?.ordered, o != p.quantity { throw .invalid("Purchase \(pid) ordered \(p.quantity) \(item.unit), not \(o).") }
         }
+        if let a = m.acceptance { try validateAcceptance(a, m) }
         let have = onHand[m.sku, default: 0]
         switch m.kind {
         case .receive, .returned:
@@ -47,6 +57,19 @@ extension OfficeState {
         case .adjust:
             try requireText(m.reason ?? "", "reason for the stocktake variance")
             if have + m.quantity < 0 { throw .invalid("A count cannot be below zero.") }
+        }
+    }
+
+    /// The acceptance record agrees with the move: accepted ≤ delivered, the accepted units are
+    /// what enters stock, an inspector signs, and rejections or failed checks say why.
+    func validateAcceptance(_ a: Acceptance, _ m: StockMove) throws(Refusal) {
+        if a.delivered < 0 || a.accepted < 0 { throw .invalid("Delivered and accepted quantities cannot be negative.") }
+        if a.accepted > a.delivered { throw .invalid("\(a.accepted) accepted is more than the \(a.delivered) delivered.") }
+        if a.accepted != m.quantity { throw .invalid("The accepted quantity (\(a.accepted)) must be what enters stock (\(m.quantity)).") }
+        try requireText(a.inspector, "inspector's name")
+        let failed = !a.specificationMatches || !a.qualityPassed || a.accepted < a.delivered
+        if failed && (a.notes ?? "").nilIfBlank == nil {
+            throw .invalid("Say in the notes why units were rejected or a check failed (specification, quality).")
         }
     }
 
@@ -118,21 +141,28 @@ extension OfficeState {
         let chain = purchaseChain(requester: ctx.actor, amount: p.amount, ctx.settings)
         let from = quotes.indices.contains(pick) ? quotes[pick].supplier : "?"
         var a = ApprovalRequest(id: approvalID, type: .purchase, title: "\(quantity) × \(items[sku]?.name ?? sku) (\(sku)) from \(from)",
-                                requester: ctx.actor, createdAt: ctx.now, amount: p.amount, approvers: chain, requiredApprovals: max(1, chain.count))
+                                requester: ctx.actor, createdAt: ctx.now, amount: p.amount, approvers: chain,
+                                requiredApprovals: Self.approvalsNeeded(.purchase, chain: chain, ctx.settings))
         a.documentRef = p.id
         return .requestPurchase(p, approval: a)
     }
 }
 
 extension OfficeState {
-    /// A delivery booked in after acceptance: only the accepted quantity (counted − rejected) enters stock.
+    /// A delivery booked in after acceptance: the acceptance record (ordered, delivered, accepted,
+    /// specification and quality checks, notes, inspector) travels with the move, and only the
+    /// accepted quantity enters stock. `inspector` defaults to the person booking it in.
     public func receipt(sku: String, counted: Int, rejected: Int, reason: String?, unitPrice: Double?, supplier: String?,
-                        purchaseID: String? = nil, _ ctx: RuleContext) -> Change {
+                        purchaseID: String? = nil, specificationMatches: Bool = true, qualityPassed: Bool = true,
+                        inspector: String? = nil, _ ctx: RuleContext) -> Change {
         var m = StockMove(id: ctx.env.ids.next(.move, in: self), sku: sku, kind: .receive, quantity: counted - rejected, at: ctx.now,
                           by: ctx.actor, reason: reason, unitPrice: unitPrice, supplier: supplier)
         m.countedQuantity = counted
         m.rejectedQuantity = rejected
         m.purchaseID = purchaseID
+        m.acceptance = Acceptance(ordered: purchaseID.flatMap { purchases[$0]?.quantity }, delivered: counted, accepted: counted - rejected,
+                                  specificationMatches: specificationMatches, qualityPassed: qualityPassed, notes: reason,
+                                  inspector: inspector ?? ctx.actor)
         return .moveStock(m)
     }
 
@@ -169,6 +199,49 @@ extension OfficeState {
     /// The supply chain's steps on an item: issue, receive against a purchase, count, next month's
     /// demand, a purchase request with quotes, returns and write-offs.
     func supplySteps(_ item: SupplyItem, _ ctx: RuleContext) -> [ProcessStep] {
-        [.stockIssue, .stockReceive, .stockCount, .stockDemand, .stockPurchase, .stockReturn, .stockWriteOff].map { ProcessStep($0) }
+        [.stockIssue, .stockReceive, .stockCount, .stockDemand, .stockPurchase, .stockReturn, .stockWriteOff].map { ProcessStep($0, role: .frontdesk) }
+    }
+
+    /// Checks a supplies change: the desk's role, then the item, quantities and purchase rules.
+    func validateSupply(_ change: Change, _ ctx: RuleContext) throws(Refusal) {
+        switch change {
+        case .addItem(let item):
+            try requireRole(ctx, .frontdesk, to: "add supply items")
+            try validateNewItem(item)
+        case .moveStock(let m):
+            try requireRole(ctx, .frontdesk, to: "move stock")
+            try validateMove(m)
+        case .requestPurchase(let p, let a):
+            try requireRole(ctx, .frontdesk, to: "request purchases")
+            try validatePurchase(p, a, ctx)
+        case .addDemand(let d):
+            try requireRole(ctx, .frontdesk, to: "record departments' demand")
+            try validateDemand(d)
+        default:
+            throw .invalid("That is not a supplies change.")
+        }
+    }
+
+    /// Applies a validated (or replayed) supplies change.
+    mutating func applySupply(_ change: Change) {
+        switch change {
+        case .addItem(let i):
+            items[i.sku] = i; bump(.item, i.sku)
+        case .moveStock(let m):
+            moves[m.id] = m; bump(.move, m.id)
+            onHand[m.sku, default: 0] &+= m.quantity  // validation caps quantities; replay must never trap
+            if let pid = m.purchaseID, var p = purchases[pid] {
+                p.receivedQuantity &+= m.quantity
+                if p.receivedQuantity >= p.quantity { p.status = .received }
+                purchases[pid] = p
+            }
+        case .requestPurchase(let p, let a):
+            purchases[p.id] = p; bump(.purchase, p.id)
+            approvals[a.id] = a; bump(.approval, a.id)
+        case .addDemand(let d):
+            demand[d.id] = d; bump(.demand, d.id)
+        default:
+            break
+        }
     }
 }

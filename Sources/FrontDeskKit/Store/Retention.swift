@@ -73,6 +73,8 @@ extension Store {
                         records[i].change = .addVisitor(Self.anonymised(v)); changed += 1
                     case .checkInVisitor(let id, let b, let n, let at) where n != nil:
                         records[i].change = .checkInVisitor(visitorID: id, badges: b, idNumber: nil, at: at); changed += 1
+                    case .confirmIdentity(let id, let n, let at) where n != Self.purgedName:
+                        records[i].change = .confirmIdentity(visitorID: id, idNumber: Self.purgedName, at: at); changed += 1
                     case .recordOutcome(let id, let text, let at) where text != "(purged)":
                         records[i].change = .recordOutcome(visitorID: id, text: "(purged)", at: at); changed += 1
                     default: break

@@ -51,10 +51,16 @@ public enum DateInput {
         let t = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "T", with: " ")
         let parts = t.split(separator: " ", omittingEmptySubsequences: true)
         guard parts.count == 2, let day = components(String(parts[0])) else { return nil }
-        let hm = parts[1].split(separator: ":")
+        let hm = parts[1].split(separator: ":", omittingEmptySubsequences: false)
         guard hm.count == 2 || hm.count == 3, let h = Int(hm[0]), let m = Int(hm[1]), (0...23).contains(h), (0...59).contains(m),
               hm[1].count == 2 else { return nil }
-        return make(day, h, m, tz)
+        // "HH:MM:SS": the seconds are two digits 00–59 and count.
+        var sec = 0
+        if hm.count == 3 {
+            guard hm[2].count == 2, hm[2].allSatisfy(\.isASCII), let s = Int(hm[2]), (0...59).contains(s) else { return nil }
+            sec = s
+        }
+        return make(day, h, m, tz)?.addingTimeInterval(TimeInterval(sec))
     }
 
     /// "YYYY-MM-DD": the start of that day.

@@ -281,7 +281,7 @@ extension DeskForm {
         case .actionItem:
             guard let due = DateInput.parseDay(value(2), tz) else { throw FieldError(field: 2, message: "a day like 2026-12-07") }
             return .addActionItem(meetingID: subjectID ?? "", item: ActionItem(id: ctx.env.ids.next(.action, in: s), text: value(0), owner: value(1),
-                                                                                due: due.addingTimeInterval(86_399)))
+                                                                                due: Clock.endOfDay(due, ctx.env.calendar)))
         case .actionDone:
             return .completeActionItem(meetingID: subjectID ?? "", itemID: value(0), at: ctx.now)
         case .outcome:
@@ -338,7 +338,8 @@ extension DeskForm {
             }
             let chain = type == .purchase ? s.purchaseChain(requester: ctx.actor, amount: amount ?? 0, ctx.settings) : []
             var a = ApprovalRequest(id: ctx.env.ids.next(.approval, in: s), type: type, title: value(1), requester: ctx.actor,
-                                    createdAt: ctx.now, amount: amount, approvers: chain, requiredApprovals: max(1, chain.count))
+                                    createdAt: ctx.now, amount: amount, approvers: chain,
+                                    requiredApprovals: OfficeState.approvalsNeeded(type, chain: chain, ctx.settings))
             a.from = try day(3); a.to = try day(4)
             if type == .document { a.documentRef = value(5).nilIfEmpty }
             if type == .scrap { a.asset = value(5).nilIfEmpty }

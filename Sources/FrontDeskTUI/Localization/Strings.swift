@@ -181,6 +181,7 @@ public struct Strings: Sendable {
         case .late: (en, cn) = ("late", "迟到")
         case .badgeOverdue: (en, cn) = ("!badge", "!还证")
         case .badgeLost: (en, cn) = ("!lost", "!证遗失")
+        case .watchDecisionDue: (en, cn) = ("!lead", "!待审")
         case .belowReorder: (en, cn) = ("!reorder", "!补货")
         case .outOfStock: (en, cn) = ("!out", "!缺货")
         case .approvalOverdue: (en, cn) = ("!overdue", "!逾期")

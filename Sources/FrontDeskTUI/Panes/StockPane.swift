@@ -50,8 +50,8 @@ enum StockPane {
 
     /// "12 d" / "12天", or "–" when nothing was used in the last 30 days.
     static func cover(_ days: Double?, _ strings: Strings) -> String {
-        guard let days, days.isFinite else { return Glyph.none }
-        return strings.days(Int(min(999, max(0, days.rounded(.down)))))
+        guard let whole = StockLevels.wholeDays(days) else { return Glyph.none }
+        return strings.days(whole)
     }
 
     static func detail(id: String, model: DashboardModel, strings: Strings) -> (title: String, lines: [String])? {

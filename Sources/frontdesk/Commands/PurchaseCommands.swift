@@ -70,7 +70,7 @@ struct PurchaseCommand: ParsableCommand {
 
 struct DemandCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "demand", abstract: "Departments' requests for next month.",
-                                                    subcommands: [Add.self])
+                                                    subcommands: [Add.self, DemandListCommand.self])
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a department's need for a month; prints its id.")
         @OptionGroup var storeOptions: StoreOptions

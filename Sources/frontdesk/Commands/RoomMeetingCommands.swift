@@ -279,7 +279,7 @@ struct MeetingCommand: ParsableCommand {
             @Option var text: String
             func run() throws {
                 let store = try storeOptions.open()
-                let d = try Parse.day(due, store.env.timeZone, "--due").addingTimeInterval(86_399)
+                let d = Clock.endOfDay(try Parse.day(due, store.env.timeZone, "--due"), store.env.calendar)
                 let rec = try store.commit { s, ctx in
                     .addActionItem(meetingID: meetingID, item: ActionItem(id: ctx.env.ids.next(.action, in: s), text: text, owner: owner, due: d))
                 }

@@ -59,6 +59,8 @@ struct SettingsCommand: ParsableCommand {
             let s = store.meta.settings
             var rows: [[String]] = SettingsCommand.numeric.map { [$0.key, SettingsCommand.format($0.get(s), $0.unit), $0.help] }
             rows.append(["designatedSupplier", s.designatedSupplier ?? "", "supplier for small urgent purchases"])
+            rows.append(["checkInNeedsIdentity", s.checkInNeedsIdentity ? "yes" : "no", "check-in needs an identity number on record"])
+            for (type, n) in s.approvalsNeeded.sorted(by: { $0.key < $1.key }) { rows.append(["approvals needed: \(type)", "\(n)", "of the chain (frontdesk approval needs)"]) }
             let (table, refusal) = store.hooks()
             for (event, cmd) in table.hooks.sorted(by: { $0.key < $1.key }) { rows.append(["hook \(event)", cmd, ""]) }
             if let why = refusal { Outcome.say("frontdesk: warning: \(why)") }
@@ -77,8 +79,13 @@ struct SettingsCommand: ParsableCommand {
                 try store.updateSettings(key: key, value: value) { $0.designatedSupplier = value.isEmpty ? nil : value }
                 return
             }
+            if key == "checkInNeedsIdentity" {
+                guard let on = ["yes": true, "no": false][value.lowercased()] else { throw UsageError("checkInNeedsIdentity takes yes or no.") }
+                try store.updateSettings(key: key, value: value) { $0.checkInNeedsIdentity = on }
+                return
+            }
             guard let setting = SettingsCommand.numeric.first(where: { $0.key == key }) else {
-                throw UsageError("No setting \(key). Known: \(SettingsCommand.numeric.map(\.key).joined(separator: ", ")), designatedSupplier.")
+                throw UsageError("No setting \(key). Known: \(SettingsCommand.numeric.map(\.key).joined(separator: ", ")), designatedSupplier, checkInNeedsIdentity.")
             }
             guard let v = SettingsCommand.parse(value, setting.unit) else {
                 throw UsageError("\(key) takes \(setting.unit == "s" ? "a duration like 45m, 24h, 2d (at most 365d)" : setting.unit == "h" ? "an hour 0–23" : setting.unit == "d" ? "a number of days, 1–36500" : "a number up to 1e10").")

@@ -6,7 +6,7 @@ struct StockCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stock", abstract: "Office supplies: items, receipts, issues, counts.",
         subcommands: [ItemCommand.self, Receive.self, Issue.self, Return.self, WriteOff.self, Count.self, List.self,
-                      DemandCommand.self, PlanCommand.self, LedgerCommand.self])
+                      DemandCommand.self, PlanCommand.self, LedgerCommand.self, ReceiptCommand.self, StocktakesCommand.self])
 
     struct Return: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Units a department brings back into stock.")
@@ -73,6 +73,9 @@ struct StockCommand: ParsableCommand {
         @Option(name: .customLong("reject-qty"), help: "Units rejected at acceptance.") var rejectQty: Int = 0
         @Option(help: "Why units were rejected.") var reason: String?
         @Option(help: "The approved purchase this delivery is for.") var purchase: String?
+        @Flag(name: .customLong("spec-mismatch"), help: "The delivery does not match the specification (say why in --reason).") var specMismatch = false
+        @Flag(name: .customLong("quality-failed"), help: "The quality check failed (say why in --reason).") var qualityFailed = false
+        @Option(help: "Who inspected the delivery (default: you).") var inspector: String?
 
         func run() throws {
             guard qty >= 0, rejectQty >= 0, rejectQty <= qty else { throw UsageError("--reject-qty must be between 0 and --qty.") }
@@ -80,7 +83,7 @@ struct StockCommand: ParsableCommand {
             let store = try storeOptions.open()
             let rec = try store.commit { s, ctx in
                 s.receipt(sku: sku, counted: qty, rejected: rejectQty, reason: reason, unitPrice: unitPrice, supplier: supplier,
-                          purchaseID: purchase, ctx)
+                          purchaseID: purchase, specificationMatches: !specMismatch, qualityPassed: !qualityFailed, inspector: inspector, ctx)
             }
             Output.created(rec.change.subject)
         }
@@ -128,6 +131,7 @@ struct StockCommand: ParsableCommand {
             let store = try storeOptions.open()
             let rec = try store.commit { s, ctx in s.stocktake(sku: sku, counted: qty, reason: reason, ctx) }
             Output.created(rec.change.subject)
+            if case .moveStock(let m) = rec.change { Outcome.say("frontdesk: " + StocktakeList.varianceLine(m, unit: store.state.items[sku]?.unit ?? "")) }
         }
     }
 
@@ -143,12 +147,12 @@ struct StockCommand: ParsableCommand {
                     ["id": r.item.sku, "status": r.flags.contains(.outOfStock) ? "out" : r.flags.contains(.belowReorder) ? "low" : "ok",
                      "sku": r.item.sku, "name": r.item.name, "unit": r.item.unit, "onHand": r.onHand, "reorderAt": r.item.reorderAt,
                      "target": r.item.target, "flags": r.flags.map(\.rawValue), "dailyUse": (r.dailyUse * 100).rounded() / 100,
-                     "daysOfCover": r.daysOfCover.map { ($0 * 10).rounded() / 10 } ?? NSNull()] as [String: Any]
+                     "daysOfCover": r.coverDays ?? NSNull()] as [String: Any]
                 })
             } else {
                 Output.table(["SKU", "NAME", "ON HAND", "REORDER", "TARGET", "COVER", "FLAGS"], levels.rows.map { r in
                     [r.item.sku, r.item.name, "\(r.onHand) \(r.item.unit)", "\(r.item.reorderAt)", "\(r.item.target)",
-                     r.daysOfCover.map { String(format: "%.0f d", $0) } ?? "–", r.flags.map(\.rawValue).joined(separator: ",")]
+                     r.coverDays.map { "\($0) d" } ?? "–", r.flags.map(\.rawValue).joined(separator: ",")]
                 })
             }
         }
@@ -158,7 +162,7 @@ struct StockCommand: ParsableCommand {
 struct ApprovalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approval", abstract: "The approval queue.",
-        subcommands: [Request.self, List.self, Approve.self, Reject.self])
+        subcommands: [Request.self, List.self, Approve.self, Reject.self, ApprovalShowCommand.self, ApprovalRuleCommand.self])
 
     struct Request: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Route a request for approval; prints its id.")
@@ -179,18 +183,11 @@ struct ApprovalCommand: ParsableCommand {
             let store = try storeOptions.open()
             let tz = store.env.timeZone
             let f = try from.map { try Parse.day($0, tz, "--from") }, e = try to.map { try Parse.day($0, tz, "--to") }
+            if t == .purchase && !approvers.isEmpty {
+                throw UsageError("A purchase follows the store's approval chain; --approver is for other requests.")
+            }
             let rec = try store.commit { s, ctx in
-                // A purchase always follows the store's chain (department head, then administration);
-                // the requester names approvers only for the other kinds.
-                if t == .purchase && !approvers.isEmpty {
-                    throw UsageError("A purchase follows the store's approval chain; --approver is for other requests.")
-                }
-                let chain = t == .purchase ? s.purchaseChain(requester: ctx.actor, amount: amount ?? 0, ctx.settings) : approvers
-                var a = ApprovalRequest(id: ctx.env.ids.next(.approval, in: s), type: t, title: title, requester: ctx.actor, createdAt: ctx.now,
-                                        amount: amount, approvers: chain, requiredApprovals: max(1, chain.count))
-                a.from = f; a.to = e
-                a.documentRef = document; a.asset = asset
-                return .requestApproval(a)
+                try s.approvalRequest(type: t, title: title, amount: amount, from: f, to: e, approvers: approvers, document: document, asset: asset, ctx)
             }
             Output.created(rec.change.subject)
         }

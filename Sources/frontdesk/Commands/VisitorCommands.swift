@@ -75,21 +75,15 @@ struct VisitorCommand: ParsableCommand {
         @Argument var id: String
         @Option(help: "Badge code; repeat for a group.") var badge: [String] = []
         @Option(name: .customLong("id-number")) var idNumber: String?
+        @Flag(name: .customLong("confirm-new-identity"), help: "The document's number differs from the registered one and is right (audited).")
+        var confirmNewIdentity = false
 
         func run() throws {
             let store = try storeOptions.open()
-            let rec = try store.commit { s, ctx in
-                guard let v = s.visitors[id] else { throw Refusal.invalid("No visitor \(id) in the open register.") }
-                var codes = badge
-                if codes.isEmpty {
-                    guard let free = s.freeBadges(v.headCount) else {
-                        throw Refusal.rule("No free badge for \(v.headCount) visitor(s): every badge is out (frontdesk badge list).")
-                    }
-                    codes = free
-                }
-                return .checkInVisitor(visitorID: id, badges: codes, idNumber: idNumber, at: ctx.now)
+            let records = try store.commitBatch { s, ctx in
+                try s.checkIn(visitorID: id, badges: badge, idNumber: idNumber, confirmNewIdentity: confirmNewIdentity, ctx)
             }
-            if case .checkInVisitor(_, let codes, _, _) = rec.change { print(TerminalText.sanitize(codes.joined(separator: " "))) }
+            for r in records { if case .checkInVisitor(_, let codes, _, _) = r.change { print(TerminalText.sanitize(codes.joined(separator: " "))) } }
         }
     }
 
@@ -102,13 +96,8 @@ struct VisitorCommand: ParsableCommand {
 
         func run() throws {
             let store = try storeOptions.open()
-            try store.commitBatch { s, ctx in
-                guard let v = s.visitors[id] else { throw Refusal.invalid("No visitor \(id) in the open register.") }
-                var changes: [Change] = [.checkOutVisitor(visitorID: id, at: ctx.now, lostBadges: badgeLost ? v.badgesOut : [])]
-                if !badgeLost && !keepBadge && !v.badgesOut.isEmpty {
-                    changes.append(.returnBadges(visitorID: id, badges: v.badgesOut, at: ctx.now))
-                }
-                return changes
+            let records = try store.commitBatch { s, ctx in
+                try s.checkOut(visitorID: id, badges: badgeLost ? .lost : keepBadge ? .kept : .returned, ctx)
             }
         }
     }
@@ -199,13 +188,15 @@ struct VisitorCommand: ParsableCommand {
                     let v = r.visitor
                     return ["id": v.id, "status": v.status.rawValue, "flags": r.flags.map(\.rawValue), "name": v.name, "host": v.host,
                             "company": v.company ?? NSNull(), "purpose": v.purpose ?? NSNull(), "expectedAt": Output.iso(v.expectedAt),
-                            "headCount": v.headCount, "badges": v.badgesOut, "idNumber": v.maskedIDNumber ?? NSNull()] as [String: Any]
+                            "headCount": v.headCount, "badges": v.badgesOut, "idNumber": v.maskedIDNumber ?? NSNull(),
+                            "outcome": v.outcome ?? NSNull()] as [String: Any]
                 })
             } else {
-                Output.table(["ID", "EXPECTED", "NAME", "COMPANY", "HOST", "STATUS", "BADGE", "FLAGS"], q.rows.map { r in
+                Output.table(["ID", "EXPECTED", "NAME", "COMPANY", "HOST", "STATUS", "BADGE", "FLAGS", "OUTCOME"], q.rows.map { r in
                     let v = r.visitor
                     return [v.id, Output.hm(v.expectedAt, env.timeZone), v.headCount > 1 ? "\(v.name) ×\(v.headCount)" : v.name, v.company ?? "",
-                            r.hostName, v.status.rawValue, v.badgesOut.joined(separator: ","), r.flags.map(\.rawValue).joined(separator: ",")]
+                            r.hostName, v.status.rawValue, v.badgesOut.joined(separator: ","), r.flags.map(\.rawValue).joined(separator: ","),
+                            v.outcome ?? ""]
                 })
             }
         }

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Who may do what. The desk's work needs the `frontdesk` role; a lead may do it too and also takes
+/// the lead's steps; an admin (the store's creator first) holds every role. `role grant` adds others.
+extension OfficeState {
+    /// True when `user` may act in `role`: they hold it, they are an admin, or (for desk work) a lead.
+    public func mayAct(_ user: String, as role: Role) -> Bool {
+        hasRole(user, role) || hasRole(user, .admin) || (role == .frontdesk && hasRole(user, .lead))
+    }
+
+    /// The admins, as people know them ("李娜 (lina)"), for a refusal that says whom to ask.
+    public var adminNames: [String] {
+        roles.filter { $0.value.contains(.admin) }.map(\.key).sorted().map { login in
+            let name = displayName(login)
+            return name == login ? login : "\(name) (\(login))"
+        }
+    }
+
+    /// Refuses unless `ctx.actor` may act in `role`; the refusal names the admins to ask.
+    /// Desk work is checked on working stores. A training store lets any name act (see
+    /// `RuleContext.allowOverrides`); a state without any admin is no store's (every store makes its
+    /// creator admin in its first record and keeps one), only a bare test or import state.
+    func requireRole(_ ctx: RuleContext, _ role: Role, to what: String) throws(Refusal) {
+        if mayAct(ctx.actor, as: role) { return }
+        if role == .frontdesk && (ctx.allowOverrides || !roles.values.contains(where: { $0.contains(.admin) })) { return }
+        let ask = adminNames.isEmpty ? "an admin" : "an admin (\(adminNames.joined(separator: ", ")))"
+        throw .permission("\(ctx.actor) may not \(what): that needs the \(role.rawValue) role. Ask \(ask) to run: frontdesk role grant \(ctx.actor) \(role.rawValue)")
+    }
+
+    /// Checks a role grant or revocation: admins only, and the store always keeps one admin.
+    func validateRoleChange(_ change: Change, _ ctx: RuleContext) throws(Refusal) {
+        switch change {
+        case .grantRole(let user, let role):
+            try requireRole(ctx, .admin, to: "grant roles")
+            try requireText(user, "user")
+            if hasRole(user, role) { throw .rule("\(user) already has the \(role.rawValue) role.") }
+        case .revokeRole(let user, let role):
+            try requireRole(ctx, .admin, to: "revoke roles")
+            if !hasRole(user, role) { throw .rule("\(user) does not have the \(role.rawValue) role.") }
+            if role == .admin, roles.filter({ $0.value.contains(.admin) }).count <= 1 {
+                throw .rule("\(user) is the last admin; grant admin to someone else first.")
+            }
+        default:
+            throw .invalid("That is not a role change.")
+        }
+    }
+
+    mutating func applyRoleChange(_ change: Change) {
+        switch change {
+        case .grantRole(let user, let role):
+            var r = roles[user, default: []]
+            if !r.contains(role) { r.append(role); r.sort() }
+            roles[user] = r
+        case .revokeRole(let user, let role):
+            roles[user]?.removeAll { $0 == role }
+            if roles[user]?.isEmpty == true { roles[user] = nil }
+        default:
+            break
+        }
+    }
+}
