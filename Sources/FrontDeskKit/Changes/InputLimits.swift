@@ -63,6 +63,8 @@ public enum InputLimits {
             try id(vid, "visitor id")
         case .checkInVisitor(let vid, let badges, let idNumber, _):
             try id(vid, "visitor id"); for b in badges { try id(b, "badge code") }; try id(idNumber, "identity number")
+        case .confirmIdentity(let vid, let idNumber, _):
+            try id(vid, "visitor id"); try id(idNumber, "identity number")
         case .checkOutVisitor(let vid, _, let lost):
             try id(vid, "visitor id"); for b in lost { try id(b, "badge code") }
         case .returnBadges(let vid, let badges, _):
