@@ -150,7 +150,7 @@ public enum DashboardLauncher {
             dash.saved("\(dash.strings[.saved]) \(records.first?.change.name ?? "") \(subject)")
             return records
         } catch let e as FieldError {
-            dash.refused(form, reason: e.message, field: e.field, fieldMessage: e.message)
+            dash.refused(form, e)
         } catch let r as Refusal {
             dash.refused(form, reason: r.message)
         } catch {
