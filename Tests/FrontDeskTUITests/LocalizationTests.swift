@@ -50,6 +50,8 @@ import TestSupport
         #expect(row.help.en.hasSuffix("."), "\(id): \(row.help.en)")
         // A label fits the status-bar hints and the menu as the English one does.
         #expect(DisplayWidth.of(row.label.zh) <= max(12, DisplayWidth.of(row.label.en)), "\(id): \(row.label.zh)")
+        // The help overlay gives labels 22 columns; a longer one would be cut there.
+        #expect(DisplayWidth.of(row.label.en) <= 22 && DisplayWidth.of(row.label.zh) <= 22, "\(id): \(row.label)")
     }
 
     /// Within a scope (the panes, a form, one pane's actions menu) no two actions share a label.

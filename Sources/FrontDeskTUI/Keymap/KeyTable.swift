@@ -209,11 +209,11 @@ public struct Action: Sendable {
 
         // Actions menu: Meetings and rooms.
         step(.meetingConfirm, "c", L("Confirm", "确认"), L("Confirm the requested meeting.", "确认会议申请。")),
-        step(.meetingPrepared, "p", L("Prepared: attendees notified", "已准备：已通知参会人"), L("Record that materials are ready and attendees notified.", "记录材料已备好、参会人已通知。")),
+        step(.meetingPrepared, "p", L("Prepared", "已准备"), L("Record that materials are ready and attendees notified.", "记录材料已备好、参会人已通知。")),
         step(.meetingRoomChecked, "k", L("Room checked", "已检查会议室"), L("Record that the room and its equipment were checked.", "记录会议室及设备已检查。")),
         step(.meetingHeld, "h", L("Held", "已召开"), L("Record that the meeting took place.", "记录会议已召开。")),
         step(.meetingMinutes, "m", L("Minutes", "会议纪要"), L("Write or edit the minutes.", "填写或修改会议纪要。")),
-        step(.meetingSendMinutes, "s", L("Minutes approved and sent", "纪要已发送"), L("Record that the chair approved the minutes and they were sent.", "记录纪要经主持人审定并已发送。")),
+        step(.meetingSendMinutes, "s", L("Minutes sent", "纪要已发送"), L("Record that the chair approved the minutes and they were sent.", "记录纪要经主持人审定并已发送。")),
         step(.meetingActionAdd, "a", L("Action item", "新增待办"), L("Add an action item with owner and due day.", "新增待办事项，含负责人和截止日期。")),
         step(.meetingActionDone, "d", L("Action item done", "待办完成"), L("Mark an action item done.", "将待办事项标记为完成。")),
         step(.meetingClose, "l", L("Close", "结束"), L("Close the meeting's follow-up.", "结束会议的后续跟进。")),

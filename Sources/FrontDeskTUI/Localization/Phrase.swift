@@ -40,6 +40,7 @@ extension Strings {
         case store
         case quitConfirm
         case saved
+        case savedWhat
         case refused
         case noMatch
         case onHand
@@ -153,6 +154,7 @@ extension Strings {
             case .user: L("user", "用户")
             case .store: L("store", "数据")
             case .quitConfirm: L("A form is half-filled. Quit anyway?", "表单尚未填完。仍要退出吗？")
+            case .savedWhat: L("Saved: {1} · {2}", "已保存：{1} · {2}")
             case .saved: L("Saved", "已保存")
             case .refused: L("Refused", "被拒绝")
             case .noMatch: L("No rows match the filter", "没有符合筛选条件的行")
