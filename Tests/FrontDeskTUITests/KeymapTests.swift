@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import FrontDeskKit
 @testable import FrontDeskTUI
@@ -176,5 +177,24 @@ import FrontDeskKit
         #expect(hints.first?.label == "Next/save")
         let zh = Keymap.defaults.hints(.global, strings: Strings(.zhHans))
         #expect(zh.contains { $0.key == "?" && $0.label == "帮助" })
+    }
+}
+
+@Suite struct KeyReferenceTests {
+    /// The README's key list and the sample keys file come from the table; the sample, with
+    /// every line uncommented, reads back to the defaults. `FRONTDESK_KEYS_DOC=path` writes the
+    /// reference there (how the notes' "Keys" section is regenerated).
+    @Test func referenceAndSampleFileComeFromTheTable() throws {
+        let md = Keymap.referenceMarkdown()
+        for row in Action.table { #expect(md.contains("`\(row.id.name)`"), "\(row.id.name)") }
+        let sample = Keymap.sampleFile()
+        let uncommented = sample.split(separator: "\n").map { $0.hasPrefix("# ") && $0.contains(" = [") ? String($0.dropFirst(2)) : String($0) }
+            .joined(separator: "\n")
+        let k = try Keymap.load(text: uncommented, source: "sample.toml")
+        #expect(k.warnings.isEmpty)
+        for row in Action.table { #expect(k.keys(for: row.id) == row.defaultKeys, "\(row.id.name)") }
+        if let path = ProcessInfo.processInfo.environment["FRONTDESK_KEYS_DOC"] {
+            try (md + "\n#### Sample keys.toml\n\n```toml\n" + sample + "```\n").write(toFile: path, atomically: true, encoding: .utf8)
+        }
     }
 }

@@ -41,7 +41,7 @@ public enum DashboardLauncher {
                         hooks.append(h)
                     }
                 } catch {
-                    dash.message = ("\(r.change.name) hook: \(error)", .warning)
+                    dash.message = (dash.strings.format(.hookFailed, r.change.subject, "\(error)"), .warning)
                 }
             }
         }

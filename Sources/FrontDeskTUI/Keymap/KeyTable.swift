@@ -265,3 +265,36 @@ public struct Action: Sendable {
         return Action(id, keys: [], Localized(verbatim: id.name), Localized(verbatim: ""))
     }
 }
+
+extension Keymap {
+    /// The key reference for the README and `keys.toml` authors, generated from the table: one
+    /// section per scope, one line per action with its keys, its keys-file name and its help.
+    public static func referenceMarkdown(_ strings: Strings = Strings(.en)) -> String {
+        var out = ""
+        for scope in KeyScope.all {
+            let rows = rows(in: scope)
+            guard !rows.isEmpty else { continue }
+            out += "### \(strings[scope.title])\n\n| Keys | Action | `keys.toml` name | What it does |\n|---|---|---|---|\n"
+            for row in rows {
+                let keys = row.defaultKeys.map { "`\($0.name)`" }.joined(separator: " ")
+                out += "| \(keys) | \(strings[row.label]) | `\(row.id.name)` | \(strings[row.help]) |\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    /// A `keys.toml` that restates every default, commented out: uncomment a line to change it.
+    public static func sampleFile() -> String {
+        var out = "# frontdesk key bindings: uncomment a line and change its keys; [] unbinds.\n[keys]\n"
+        for scope in KeyScope.all {
+            out += "\n# \(scope.title.en)\n"
+            for row in rows(in: scope) {
+                let name = row.id.name.contains(".") ? "\"\(row.id.name)\"" : row.id.name
+                let keys = row.defaultKeys.map { "\"\($0.name == "\"" ? "\\\"" : $0.name == "\\" ? "\\\\" : $0.name)\"" }.joined(separator: ", ")
+                out += "# \(name) = [\(keys)]\n"
+            }
+        }
+        return out
+    }
+}

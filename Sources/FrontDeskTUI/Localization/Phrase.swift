@@ -41,6 +41,7 @@ extension Strings {
         case quitConfirm
         case saved
         case savedWhat
+        case hookFailed
         case refused
         case noMatch
         case onHand
@@ -154,6 +155,7 @@ extension Strings {
             case .user: L("user", "用户")
             case .store: L("store", "数据")
             case .quitConfirm: L("A form is half-filled. Quit anyway?", "表单尚未填完。仍要退出吗？")
+            case .hookFailed: L("Saved {1}, but notifying the host failed: {2}", "{1} 已保存，但通知接待人失败：{2}")
             case .savedWhat: L("Saved: {1} · {2}", "已保存：{1} · {2}")
             case .saved: L("Saved", "已保存")
             case .refused: L("Refused", "被拒绝")
