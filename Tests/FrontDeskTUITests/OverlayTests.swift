@@ -176,6 +176,27 @@ struct OverlayTests {
         #expect(try d.openForm().field("Confirmed?")?.value == "是")
     }
 
+    /// The form's key line is whole at 80×24 in both languages, for every form of the demo.
+    @Test(arguments: [UILanguage.en, .zhHans])
+    func formKeyHintsAreNeverCut(_ language: UILanguage) throws {
+        var d = Self.dashboard(language)
+        let footer = d.keymap.hints(.form, strings: d.strings).map { "\($0.key) \($0.label)" }.joined(separator: " · ")
+        d.mode = .form(try #require(DeskForm.make(.bookRoom, subject: nil, model: d.model, strings: d.strings)))
+        let text = d.render(width: 80, height: 24).text
+        #expect(text.contains(footer), "\(language): \(footer)")
+    }
+
+    /// A picker pre-filled with one of its choices still offers the others on ↓.
+    @Test func aPrefilledPickerOffersEveryChoice() throws {
+        var f = TextField(L("Room", "会议室"), value: "Focus 1", choices: [Choice("R1", "Board Room"), Choice("R4", "Focus 1"), Choice("R5", "Focus 2")])
+        #expect(f.matches.map(\.value) == ["R4", "R1", "R5"])
+        #expect(f.resolved == "R4")
+        _ = f.moveHighlight(1)
+        #expect(f.resolved == "R1")
+        f.settleChoice()
+        #expect(f.value == "Board Room")
+    }
+
     // MARK: Group headings under a filter
 
     @Test func headingsCountOnlyTheRowsTheFilterKeeps() throws {

@@ -35,15 +35,16 @@ public struct TextField: Equatable, Sendable {
 
     public var isPicker: Bool { choices != nil }
 
-    /// The choices the typed text narrows to: an exact value or label first, then those that
-    /// contain the text; all of them for an empty text.
+    /// The choices the typed text narrows to: those that contain it; all of them for an empty
+    /// text, or for a text that names one exactly (a pre-filled room), that one first, so ↑↓
+    /// still offer the others.
     public var matches: [Choice] {
         guard let choices else { return [] }
         let q = trimmed.lowercased()
         guard !q.isEmpty else { return choices }
         let exact = choices.filter { $0.value.lowercased() == q || $0.label.lowercased() == q }
-        let rest = choices.filter { c in !exact.contains(c) && (c.value.lowercased().contains(q) || c.label.lowercased().contains(q)) }
-        return exact + rest
+        if !exact.isEmpty { return exact + choices.filter { !exact.contains($0) } }
+        return choices.filter { $0.value.lowercased().contains(q) || $0.label.lowercased().contains(q) }
     }
 
     /// The text the form parses: for a picker the highlighted match's value (or the typed text

@@ -140,10 +140,11 @@ public struct Action: Sendable {
     public var label: Localized
     /// One sentence for the help overlay.
     public var help: Localized
-    /// Shown among the hints of its scope (status bar, form footer, filter line).
-    public var hint: Bool
+    /// Shown among the hints of its scope (status bar, form footer, filter line), lowest first
+    /// (the desk's everyday keys before the ones everyone knows); nil: not hinted.
+    public var hint: Int?
 
-    public init(_ id: ActionID, _ scope: KeyScope = .global, keys: [Key], hint: Bool = false, _ label: Localized, _ help: Localized) {
+    public init(_ id: ActionID, _ scope: KeyScope = .global, keys: [Key], hint: Int? = nil, _ label: Localized, _ help: Localized) {
         self.id = id; self.scope = scope; self.defaultKeys = keys; self.hint = hint; self.label = label; self.help = help
     }
 
@@ -157,9 +158,9 @@ public struct Action: Sendable {
     /// The key table, in help-overlay order within each scope.
     public static let table: [Action] = [
         // Everywhere (the panes).
-        Action(.quit, keys: [.char("q"), .ctrl("c")], hint: true, L("Quit", "退出"), L("Leave the dashboard.", "退出前台看板。")),
-        Action(.help, keys: [.char("?"), .function(1)], hint: true, L("Help", "帮助"), L("Show or hide this list of keys.", "显示或隐藏本按键列表。")),
-        Action(.nextPane, keys: [.tab], hint: true, L("Next pane", "下一面板"), L("Move to the next pane.", "移到下一个面板。")),
+        Action(.quit, keys: [.char("q"), .ctrl("c")], hint: 12, L("Quit", "退出"), L("Leave the dashboard.", "退出前台看板。")),
+        Action(.help, keys: [.char("?"), .function(1)], hint: 1, L("Help", "帮助"), L("Show or hide this list of keys.", "显示或隐藏本按键列表。")),
+        Action(.nextPane, keys: [.tab], hint: 10, L("Next pane", "下一面板"), L("Move to the next pane.", "移到下一个面板。")),
         Action(.prevPane, keys: [.backTab], L("Prev pane", "上一面板"), L("Move to the previous pane.", "移到上一个面板。")),
         Action(.pane1, keys: c("1"), L("Meetings", "会议"), L("Go to the Meetings pane.", "转到会议面板。")),
         Action(.pane2, keys: c("2"), L("Visitors", "访客"), L("Go to the Visitors pane.", "转到访客面板。")),
@@ -171,40 +172,40 @@ public struct Action: Sendable {
         Action(.pageDown, keys: [.pageDown], L("Page down", "下一页"), L("Scroll down one page.", "向下滚动一页。")),
         Action(.top, keys: [.char("g"), .home], L("Top", "首行"), L("Select the first row.", "选择第一行。")),
         Action(.bottom, keys: [.char("G"), .end], L("Bottom", "末行"), L("Select the last row.", "选择最后一行。")),
-        Action(.open, keys: [.enter], hint: true, L("Open", "打开"), L("Open the selected row.", "打开所选行的详情。")),
+        Action(.open, keys: [.enter], hint: 11, L("Open", "打开"), L("Open the selected row.", "打开所选行的详情。")),
         Action(.back, keys: [.escape], L("Back", "返回"), L("Close the menu, filter or overlay.", "关闭菜单、筛选或弹窗。")),
-        Action(.filter, keys: c("/"), hint: true, L("Filter", "筛选"), L("Filter the rows of this pane.", "筛选本面板的行。")),
+        Action(.filter, keys: c("/"), hint: 9, L("Filter", "筛选"), L("Filter the rows of this pane.", "筛选本面板的行。")),
         Action(.zoom, keys: c("z"), L("Zoom", "最大化"), L("Show this pane alone, or all panes again.", "只显示本面板，或恢复显示全部面板。")),
-        Action(.actions, keys: [.char(" "), .char(".")], hint: true, L("Actions", "操作"),
+        Action(.actions, keys: [.char(" "), .char(".")], hint: 2, L("Actions", "操作"),
                L("Every step for the selected row (confirm, room check, minutes, outcome…).", "所选行可办理的每一步（确认、检查会议室、会议纪要、来访结果……）。")),
-        Action(.newVisitor, keys: c("n"), hint: true, L("New visitor", "新增访客"), L("Register an expected visitor.", "登记一位预约访客。")),
-        Action(.checkIn, keys: c("c"), hint: true, L("Check in", "签到"), L("Check the selected visitor in and issue a badge.", "为所选访客办理签到并发放访客证。")),
-        Action(.checkOut, keys: c("o"), hint: true, L("Check out", "签离"), L("Check the selected visitor out and take the badge back.", "为所选访客办理签离并收回访客证。")),
-        Action(.bookRoom, keys: c("b"), hint: true, L("Book room", "预订会议室"), L("Book a meeting room.", "预订会议室。")),
-        Action(.issueStock, keys: c("i"), hint: true, L("Issue", "领用"), L("Issue supplies from stock.", "从库存领用物品。")),
+        Action(.newVisitor, keys: c("n"), hint: 3, L("New visitor", "新增访客"), L("Register an expected visitor.", "登记一位预约访客。")),
+        Action(.checkIn, keys: c("c"), hint: 4, L("Check in", "签到"), L("Check the selected visitor in and issue a badge.", "为所选访客办理签到并发放访客证。")),
+        Action(.checkOut, keys: c("o"), hint: 5, L("Check out", "签离"), L("Check the selected visitor out and take the badge back.", "为所选访客办理签离并收回访客证。")),
+        Action(.bookRoom, keys: c("b"), hint: 6, L("Book room", "预订会议室"), L("Book a meeting room.", "预订会议室。")),
+        Action(.issueStock, keys: c("i"), hint: 7, L("Issue", "领用"), L("Issue supplies from stock.", "从库存领用物品。")),
         Action(.receiveStock, keys: c("r"), L("Receive", "入库"), L("Record supplies received.", "登记收到的物品入库。")),
-        Action(.approve, keys: c("a"), hint: true, L("Approve", "批准"), L("Approve the selected request.", "批准所选申请。")),
+        Action(.approve, keys: c("a"), hint: 8, L("Approve", "批准"), L("Approve the selected request.", "批准所选申请。")),
         Action(.reject, keys: c("x"), L("Reject", "驳回"), L("Reject the selected request, with a reason.", "驳回所选申请，需填写理由。")),
         Action(.refresh, keys: [.ctrl("l")], L("Redraw", "刷新"), L("Redraw the whole screen.", "重新绘制整个屏幕。")),
 
         // The filter line.
-        Action(.filterKeep, .filter, keys: [.enter], hint: true, L("Keep", "保留"), L("Keep the filter and go back to the rows.", "保留筛选条件，回到列表。")),
-        Action(.filterClear, .filter, keys: [.escape], hint: true, L("Clear", "清除"), L("Clear the filter.", "清除筛选条件。")),
+        Action(.filterKeep, .filter, keys: [.enter], hint: 1, L("Keep", "保留"), L("Keep the filter and go back to the rows.", "保留筛选条件，回到列表。")),
+        Action(.filterClear, .filter, keys: [.escape], hint: 2, L("Clear", "清除"), L("Clear the filter.", "清除筛选条件。")),
 
         // Forms (other keys edit the field: ←→ Home End Backspace Delete Ctrl-U).
-        Action(.formEnter, .form, keys: [.enter], hint: true, L("Next/save", "下一项/保存"),
+        Action(.formEnter, .form, keys: [.enter], hint: 1, L("Next/save", "下一项/保存"),
                L("Go to the next field; on the last field, save.", "转到下一项；在最后一项时保存。")),
-        Action(.fieldNext, .form, keys: [.tab], hint: true, L("Next field", "下一项"), L("Go to the next field.", "转到下一项。")),
+        Action(.fieldNext, .form, keys: [.tab], L("Next field", "下一项"), L("Go to the next field.", "转到下一项。")),
         Action(.fieldPrevious, .form, keys: [.backTab], L("Prev field", "上一项"), L("Go to the previous field.", "转到上一项。")),
         Action(.choiceUp, .form, keys: [.up], L("Choice up", "上一选项"),
                L("In a list field, the previous match; elsewhere, the previous field.", "列表字段中选上一个匹配项；其他字段转到上一项。")),
-        Action(.choiceDown, .form, keys: [.down], hint: true, L("Choose", "选择"),
+        Action(.choiceDown, .form, keys: [.down], hint: 3, L("Choose", "选择"),
                L("In a list field, the next match (type to narrow); elsewhere, the next field.", "列表字段中选下一个匹配项（输入可缩小范围）；其他字段转到下一项。")),
-        Action(.formSave, .form, keys: [.ctrl("s")], hint: true, L("Save", "保存"), L("Save the form from any field.", "在任一项直接保存表单。")),
-        Action(.formCancel, .form, keys: [.escape], hint: true, L("Cancel", "取消"), L("Close the form without saving.", "关闭表单，不保存。")),
+        Action(.formSave, .form, keys: [.ctrl("s")], hint: 4, L("Save", "保存"), L("Save the form from any field.", "在任一项直接保存表单。")),
+        Action(.formCancel, .form, keys: [.escape], hint: 5, L("Cancel", "取消"), L("Close the form without saving.", "关闭表单，不保存。")),
 
         // The quit question (any other key answers no).
-        Action(.quitYes, .quitQuestion, keys: [.char("y"), .char("Y")], hint: true, L("Yes, quit", "确认退出"),
+        Action(.quitYes, .quitQuestion, keys: [.char("y"), .char("Y")], hint: 1, L("Yes, quit", "确认退出"),
                L("Quit although a form is half-filled.", "表单未填完，仍然退出。")),
 
         // Actions menu: Meetings and rooms.

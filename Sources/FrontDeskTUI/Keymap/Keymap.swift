@@ -71,7 +71,7 @@ public struct Keymap: Sendable {
     /// The hints of `scope` ("Enter Next/save · Tab Next field · …"), from the rows marked as
     /// hints, with the keys the user bound.
     public func hints(_ scope: KeyScope, strings: Strings) -> [(key: String, label: String)] {
-        Self.rows(in: scope).filter(\.hint).compactMap { row in
+        Self.rows(in: scope).filter { $0.hint != nil }.sorted { ($0.hint ?? 0) < ($1.hint ?? 0) }.compactMap { row in
             keyName(row.id).map { ($0, strings[row.label]) }
         }
     }
