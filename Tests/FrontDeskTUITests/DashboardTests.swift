@@ -183,8 +183,8 @@ struct DashboardTests {
 
     @Test func aLiveUpdateKeepsTheSelectionById() throws {
         var d = Self.dashboard()
-        _ = d.handle(.char("2"))
-        _ = d.handle(.char("j")); _ = d.handle(.char("j"))
+        d.press(.pane2)
+        d.press(.down); d.press(.down)
         let selected = try #require(d.views[.visitors]?.selectedID)
         var state = d.model.state
         state.apply(.addVisitor(Visitor(id: "V900", name: "Aaron First", host: "lina", expectedAt: DemoFixture.at(8, 0), status: .arrived,
