@@ -217,9 +217,10 @@ extension Dashboard {
         let valueWidth = max(4, r.col + r.width - 2 - valueCol)
         // A refusal never gives way: when the box is short, fields scroll to keep the focus and it in view.
         let fieldRows = max(2, r.height - 2 - 1 - max(1, refusal.count))
-        let firstField = max(0, min(form.focus - (fieldRows / 2 - 1) / 1, form.fields.count - fieldRows / 2))
+        let shownFields = max(1, fieldRows / 2)
+        let firstField = max(0, min(form.focus - (shownFields - 1), form.fields.count - shownFields))
         var row = r.row + 1
-        for (i, f) in form.fields.enumerated() where i >= (fieldRows / 2 < form.fields.count ? firstField : 0) && row + 1 < r.row + 1 + fieldRows {
+        for (i, f) in form.fields.enumerated() where i >= firstField && row + 1 < r.row + 1 + fieldRows {
             grid.put(strings[f.label], row: row, col: r.col + 2, role: i == form.focus ? .focusTitle : .normal, maxWidth: labelWidth)
             grid.fill(row: row, col: valueCol, width: valueWidth, height: 1, role: .input)
             // Keep the caret visible in a long value: show the tail that ends at the caret.
