@@ -166,7 +166,7 @@ struct FormSpec<Draft> {
         }, build: { any, s, ctx in
             guard let d = any as? Draft else { throw Refusal.invalid("The form's values were lost; open it again.") }
             do { return try build(d, s, ctx) } catch let p as DraftProblem {
-                let i = fields.firstIndex { $0.path.map { $0 as AnyKeyPath } == p.path } ?? 0
+                let i = fields.firstIndex { $0.path.map { $0 as AnyKeyPath } == p.path as AnyKeyPath } ?? 0
                 throw FieldError(field: i, message: p.message.en, zh: p.message.zh)
             }
         }, followUps: { any, s, ctx in
@@ -188,7 +188,7 @@ struct AnyFormSpec {
 /// A problem found across fields while building the change (an end before its start), thrown
 /// with the key path of the field to show it at.
 struct DraftProblem: Error {
-    var path: AnyKeyPath
+    var path: any AnyKeyPath & Sendable
     var message: Localized
-    init(_ path: AnyKeyPath, _ en: String, _ zh: String) { self.path = path; self.message = Localized(en, zh) }
+    init(_ path: any AnyKeyPath & Sendable, _ en: String, _ zh: String) { self.path = path; self.message = Localized(en, zh) }
 }
