@@ -151,6 +151,27 @@ struct OverlayTests {
         }
     }
 
+    /// A check across fields lands on the field its declaration names (End), shown there.
+    @Test func anEndBeforeTheStartIsShownAtTheEndField() throws {
+        var d = Self.dashboard()
+        d.press(.bookRoom)
+        DashboardTests.type("Budget", into: &d)
+        d.press(.fieldNext); DashboardTests.type("Focus 1", into: &d)
+        d.press(.fieldNext); _ = d.handle(.ctrl("u")); DashboardTests.type("15:00", into: &d)
+        d.press(.fieldNext); _ = d.handle(.ctrl("u")); DashboardTests.type("14:00", into: &d)
+        guard case .submit(let form) = d.press(.formSave) else { Issue.record("no submit"); return }
+        let end = try #require(form.fields.firstIndex { $0.label.en == "End" })
+        do {
+            _ = try form.change(d.model.state, RuleContext(env: DemoFixture.env()))
+            Issue.record("an end before the start was accepted")
+        } catch let e as FieldError {
+            #expect(e.field == end && e.message.en == "ends before it starts")
+            d.refused(form, e)
+        }
+        #expect(try d.openForm().focus == end)
+        #expect(d.render(width: 120, height: 40).text.contains("⚠ ends before it starts"))
+    }
+
     @Test func checkOutAsksYesNoOrLostAsAPicker() throws {
         var d = Self.dashboard()
         d.press(.pane2)
