@@ -123,9 +123,9 @@ public struct Dashboard {
             return .none
         case .help(let scroll):
             switch keymap.action(for: key) {
-            case .up?: mode = .help(scroll: scroll - 1)
+            case .up?: mode = .help(scroll: max(0, scroll - 1))
             case .down?: mode = .help(scroll: scroll + 1)
-            case .pageUp?: mode = .help(scroll: scroll - helpPage)
+            case .pageUp?: mode = .help(scroll: max(0, scroll - helpPage))
             case .pageDown?: mode = .help(scroll: scroll + helpPage)
             case .top?: mode = .help(scroll: 0)
             case .bottom?: mode = .help(scroll: Int.max / 2)
