@@ -19,99 +19,112 @@ struct DashboardTests {
     @Test func panesAreReachedByTabShiftTabAndDigits() {
         var d = Self.dashboard()
         #expect(d.focused == .meetings)
-        _ = d.handle(.tab); #expect(d.focused == .visitors)
-        _ = d.handle(.backTab); #expect(d.focused == .meetings)
-        _ = d.handle(.char("4")); #expect(d.focused == .approvals)
-        _ = d.handle(.char("3")); #expect(d.focused == .stock)
-        #expect(d.handle(.char("q")) == .quit)
+        d.press(.nextPane); #expect(d.focused == .visitors)
+        d.press(.prevPane); #expect(d.focused == .meetings)
+        d.press(.pane4); #expect(d.focused == .approvals)
+        d.press(.pane3); #expect(d.focused == .stock)
+        #expect(d.press(.quit) == .quit)
     }
 
-    @Test func arrowsAndJKMoveTheSelectionWithinThePane() throws {
+    @Test func upAndDownMoveTheSelectionWithinThePane() throws {
         var d = Self.dashboard()
-        _ = d.handle(.char("2"))
+        d.press(.pane2)
         let ids = PaneRenderer.rowIDs(.visitors, model: d.model, filter: "")
         #expect(d.views[.visitors]?.selectedID == ids.first)
-        _ = d.handle(.char("j")); _ = d.handle(.down)
+        d.press(.down); _ = d.handle(.char("j"))   // the second key of the row works too
         #expect(d.views[.visitors]?.selectedID == ids[2])
-        _ = d.handle(.char("k"))
+        d.press(.up)
         #expect(d.views[.visitors]?.selectedID == ids[1])
-        _ = d.handle(.char("G"))
+        d.press(.bottom)
         #expect(d.views[.visitors]?.selectedID == ids.last)
     }
 
     @Test func aFormTakesChineseTextAndDeletesByCharacter() throws {
         var d = Self.dashboard()
-        _ = d.handle(.char("n"))
-        guard case .form = d.mode else { Issue.record("n did not open the form"); return }
+        d.press(.newVisitor)
+        _ = try d.openForm()
         Self.type("张伟伟", into: &d)
         _ = d.handle(.backspace)
         _ = d.handle(.char("q"))   // typed into the field, not quit
-        guard case .form(let form) = d.mode else { Issue.record("form closed"); return }
-        #expect(form.fields[0].value == "张伟q")
-        #expect(form.fields[0].cursorColumn == 5, "two wide characters and one narrow")
+        let form = try d.openForm()
+        let name = try #require(form.field("Name"))
+        #expect(name.value == "张伟q")
+        #expect(name.cursorColumn == 5, "two wide characters and one narrow")
         #expect(form.isHalfFilled)
         let frame = d.render(width: 120, height: 40).text
         #expect(frame.contains("张伟q"))
     }
 
-    @Test func quittingWithAHalfFilledFormAsksFirst() {
+    @Test func quittingWithAHalfFilledFormAsksFirst() throws {
         var d = Self.dashboard()
-        _ = d.handle(.char("n"))
+        d.press(.newVisitor)
         Self.type("Ann", into: &d)
         #expect(d.handle(.ctrl("c")) == .redraw)
         guard case .confirmQuit = d.mode else { Issue.record("no confirmation"); return }
-        #expect(d.render(width: 120, height: 40).text.contains("Quit anyway"))
+        #expect(d.render(width: 120, height: 40).text.contains("Quit anyway? (y = Yes, quit)"))
         #expect(d.handle(.char("n")) == .redraw)
-        guard case .form(let f) = d.mode else { Issue.record("the form was lost"); return }
-        #expect(f.fields[0].value == "Ann")
+        #expect(try d.openForm().field("Name")?.value == "Ann", "the form was lost")
         _ = d.handle(.ctrl("c"))
-        #expect(d.handle(.char("y")) == .quit)
+        #expect(d.press(.quitYes) == .quit)
         var empty = Self.dashboard()
-        _ = empty.handle(.char("n"))
+        empty.press(.newVisitor)
         #expect(empty.handle(.ctrl("c")) == .quit, "an untouched form does not ask")
     }
 
     @Test func aSubmittedFormBuildsTheChangeAndARefusalKeepsWhatWasTyped() throws {
         var d = Self.dashboard()
-        _ = d.handle(.char("n"))
+        d.press(.newVisitor)
         Self.type("欧阳娜娜", into: &d)
-        _ = d.handle(.tab); Self.type("华信科技", into: &d)
-        _ = d.handle(.tab); Self.type("lina", into: &d)
+        d.press(.fieldNext); Self.type("华信科技", into: &d)
+        d.press(.fieldNext); Self.type("lina", into: &d)
         var effect = Dashboard.Effect.none
-        for _ in 0..<6 { effect = d.handle(.enter); if case .submit = effect { break } }
+        for _ in 0..<6 { effect = d.press(.formEnter); if case .submit = effect { break } }
         guard case .submit(let form) = effect else { Issue.record("no submit: \(effect)"); return }
         let state = d.model.state
         let change = try form.change(state, RuleContext(env: DemoFixture.env()))
         guard case .addVisitor(let v) = change else { Issue.record("not a visitor: \(change)"); return }
         #expect(v.name == "欧阳娜娜" && v.company == "华信科技" && v.host == "lina")
         #expect(v.expectedAt > DemoFixture.now)
+        #expect(form.field("Host")?.value == "李娜 (lina)", "the host picker settled on the person")
         d.refused(form, reason: "Badge B001 is out with 林志强 (V13).")
-        guard case .form(let kept) = d.mode else { Issue.record("the form closed on refusal"); return }
-        #expect(kept.fields[0].value == "欧阳娜娜")
+        #expect(try d.openForm().field("Name")?.value == "欧阳娜娜", "the form closed on refusal")
         let frame = d.render(width: 120, height: 40).text
         #expect(frame.contains("Badge B001 is out with 林志强"))
     }
 
+    @Test func ctrlSSavesFromAnyField() throws {
+        var d = Self.dashboard()
+        d.press(.newVisitor)
+        Self.type("Ann Lee", into: &d)
+        d.press(.fieldNext); d.press(.fieldNext); Self.type("lina", into: &d)
+        guard case .submit(let form) = d.press(.formSave) else { Issue.record("Ctrl-S did not submit"); return }
+        guard case .addVisitor(let v) = try form.change(d.model.state, RuleContext(env: DemoFixture.env())) else { Issue.record("not a visitor"); return }
+        #expect(v.name == "Ann Lee" && v.host == "lina" && v.headCount == 1)
+    }
+
     @Test func fieldErrorsAreShownAtTheField() throws {
         var d = Self.dashboard()
-        _ = d.handle(.char("n"))
-        guard case .form(let form) = d.mode else { return }
-        #expect(throws: (any Error).self) { try form.change(d.model.state, RuleContext(env: DemoFixture.env())) }
-        d.refused(form, reason: "required", field: 0, fieldMessage: "required")
+        d.press(.newVisitor)
+        let form = try d.openForm()   // fails the test (no early return) when the key opens no form
+        #expect { try form.change(d.model.state, RuleContext(env: DemoFixture.env())) } throws: { e in
+            (e as? FieldError).map { $0.field == 0 && $0.message.en == "required" } ?? false
+        }
+        guard case .submit(let submitted) = d.press(.formSave) else { Issue.record("no submit"); return }
+        do { _ = try submitted.change(d.model.state, RuleContext(env: DemoFixture.env())) } catch let e as FieldError { d.refused(submitted, e) }
         #expect(d.render(width: 120, height: 40).text.contains("⚠ required"))
     }
 
     @Test func theActionsMenuOffersEveryStepOfTheSelectedVisitor() throws {
         var d = Self.dashboard()
-        _ = d.handle(.char("2"))
+        d.press(.pane2)
         let state = d.model.state
         let expected = try #require(PaneRenderer.rowIDs(.visitors, model: d.model, filter: "").first { state.visitors[$0]?.status == .expected })
         d.views[.visitors]?.selectedID = expected
-        _ = d.handle(.char(" "))
+        d.press(.actions)
         let frame = d.render(width: 120, height: 40).text
         #expect(frame.contains("Confirm"))
         #expect(frame.contains("Check in"))
-        #expect(d.handle(.char("f")) == .step(RowStep(.visitorConfirm, on: .visitor(expected))))
+        #expect(d.press(.step(.visitorConfirm)) == .step(RowStep(.visitorConfirm, on: .visitor(expected))))
     }
 
     @Test func theMeetingCycleIsReachableFromTheActionsMenu() throws {
@@ -119,11 +132,25 @@ struct DashboardTests {
         let state = d.model.state
         let held = try #require(state.meetings.values.first { $0.status == .held && $0.minutes == nil })
         d.views[.meetings]?.selectedID = held.id
-        _ = d.handle(.char("."))
-        let labels = RowActions.menu(.meetings, id: held.id, model: d.model).map(\.key)
-        #expect(labels.contains("m") && labels.contains("a"))
-        _ = d.handle(.char("m"))
-        guard case .form(let f) = d.mode, f.kind == .minutes else { Issue.record("no minutes form"); return }
+        d.press(.actions)
+        let steps = RowActions.menu(.meetings, id: held.id, model: d.model).map(\.step)
+        #expect(steps.contains(.meetingMinutes) && steps.contains(.meetingActionAdd))
+        d.press(.step(.meetingMinutes))
+        #expect(try d.openForm().kind == .minutes)
+    }
+
+    /// A rebound menu letter works in the menu and shows there; the old letter does nothing.
+    @Test func menuLettersComeFromTheKeymap() throws {
+        var d = Self.dashboard()
+        d.keymap = try Keymap.load(text: "[keys]\n\"visitor.confirm\" = \"F\"\n", source: "keys.toml")
+        d.press(.pane2)
+        let state = d.model.state
+        let expected = try #require(PaneRenderer.rowIDs(.visitors, model: d.model, filter: "").first { state.visitors[$0]?.status == .expected })
+        d.views[.visitors]?.selectedID = expected
+        d.press(.actions)
+        #expect(d.render(width: 120, height: 40).text.contains(" F  Confirm"))
+        #expect(d.handle(.char("f")) == .none)
+        #expect(d.handle(.char("F")) == .step(RowStep(.visitorConfirm, on: .visitor(expected))))
     }
 
     @Test func theStatusBarShowsClockUserStoreAndKeysFromTheKeymap() {
@@ -137,6 +164,7 @@ struct DashboardTests {
         #expect(status.contains("? Help"))
         var rebound = Self.dashboard()
         rebound.keymap = (try? Keymap.load(text: "[keys]\nhelp = \"h\"\n", source: "keys.toml")) ?? .defaults
+        #expect(rebound.keymap.keyName(.help) == "h")
         #expect((rebound.render(width: 120, height: 40).text.split(separator: "\n").last ?? "").contains("h Help"))
     }
 
@@ -155,8 +183,8 @@ struct DashboardTests {
 
     @Test func aLiveUpdateKeepsTheSelectionById() throws {
         var d = Self.dashboard()
-        _ = d.handle(.char("2"))
-        _ = d.handle(.char("j")); _ = d.handle(.char("j"))
+        d.press(.pane2)
+        d.press(.down); d.press(.down)
         let selected = try #require(d.views[.visitors]?.selectedID)
         var state = d.model.state
         state.apply(.addVisitor(Visitor(id: "V900", name: "Aaron First", host: "lina", expectedAt: DemoFixture.at(8, 0), status: .arrived,
@@ -190,17 +218,16 @@ struct WrapTests {
 
 @Suite("Returning visitors")
 struct ReturningVisitorTests {
-    @Test func aKnownNameFillsCompanyAndHost() {
+    @Test func aKnownNameFillsCompanyAndHost() throws {
         var d = DashboardTests.dashboard()
-        _ = d.handle(.char("n"))
+        d.press(.newVisitor)
         DashboardTests.type("Emily Watson", into: &d)
-        _ = d.handle(.tab)
-        guard case .form(let f) = d.mode else { Issue.record("form closed"); return }
-        let known = d.model.state.returningVisitors["emily watson"]
-        #expect(known != nil)
-        #expect(f.fields[1].value == known?.company)
-        #expect(f.fields[2].value == known?.lastHost)
-        #expect(f.fields[0].hint.hasPrefix("↺"))
+        d.press(.fieldNext)
+        let f = try d.openForm()
+        let known = try #require(d.model.state.returningVisitors["emily watson"])
+        #expect(f.field("Company")?.value == known.company)
+        #expect(f.field("Host")?.resolved == known.lastHost)
+        #expect(f.field("Name")?.hint?.en.hasPrefix("↺") == true)
     }
 }
 

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import FrontDeskKit
 @testable import FrontDeskTUI
 
 @Suite struct KeyTests {
@@ -37,9 +39,36 @@ import Testing
 
 @Suite struct KeymapTests {
     @Test func defaultsHaveNoConflictsAndCoverEveryAction() {
-        #expect(Keymap.defaults.conflicts.isEmpty)
-        #expect(Action.table.map(\.id) == ActionID.allCases)
+        #expect(Keymap.defaults.conflicts.isEmpty, "\(Keymap.defaults.conflicts)")
+        #expect(Set(Action.table.map(\.id)).count == Action.table.count, "an action has two rows")
         for action in Action.table { #expect(!action.defaultKeys.isEmpty, "\(action.id)") }
+    }
+
+    /// One row per step of the office processes: every StepID has its letter in its pane's menu.
+    @Test(arguments: StepID.allCases)
+    func everyStepHasAMenuRow(_ step: StepID) {
+        let row = Action.table.first { $0.id == .step(step) }
+        #expect(row != nil, "no key-table row for \(step.rawValue)")
+        #expect(row?.scope == .menu(ActionID.pane(of: step)))
+        #expect(row?.defaultKeys.count == 1)
+    }
+
+    /// Every name reads back to its action, so the keys file can name each row.
+    @Test func namesRoundTrip() {
+        for action in Action.table { #expect(ActionID(name: action.id.name) == action.id, "\(action.id.name)") }
+        #expect(ActionID(name: "next_pane") == .nextPane)
+        #expect(ActionID(name: "meeting_confirm") == .step(.meetingConfirm))
+        #expect(ActionID(name: "\"meeting.confirm\"") == .step(.meetingConfirm))
+    }
+
+    @Test func aLetterMeansOneThingPerScope() {
+        let k = Keymap.defaults
+        #expect(k.action(for: .char("c")) == .checkIn)
+        #expect(k.action(for: .char("c"), in: .menu(.meetings)) == .step(.meetingConfirm))
+        #expect(k.action(for: .char("c"), in: .menu(.visitors)) == .step(.visitorCheckIn))
+        #expect(k.action(for: .char("y"), in: .quitQuestion) == .quitYes)
+        #expect(k.action(for: .ctrl("s"), in: .form) == .formSave)
+        #expect(k.action(for: .ctrl("s")) == nil)
     }
 
     @Test func defaultBindings() {
@@ -71,7 +100,7 @@ import Testing
         #expect(k.keys(for: .nextPane) == [.char("l")])
         #expect(k.action(for: .char("x")) == nil)
         #expect(k.action(for: .char("j")) == .down) // untouched default
-        #expect(k.helpLines().first { $0.label == "Reject" }?.keys == "unbound")
+        #expect(k.keyList(.reject) == nil)
     }
 
     @Test func conflictWithDefaultNamesTheLine() {
@@ -96,8 +125,26 @@ import Testing
         #expect(k.action(for: .char("j")) == .newVisitor)
     }
 
+    /// A file written for another version keeps working: an unknown name is skipped with a warning.
+    @Test func unknownActionsAreWarnedAboutAndSkipped() throws {
+        let k = try Keymap.load(text: "[keys]\nquitt = \"q\"\nzoom = \"Z\"\n", source: "keys.toml")
+        #expect(k.warnings.map(\.description).first?.hasPrefix("keys.toml:2: unknown action 'quitt', line ignored (known: quit, help,") == true,
+                "\(k.warnings)")
+        #expect(k.warnings.count == 1)
+        #expect(k.action(for: .char("Z")) == .zoom)
+        #expect(k.action(for: .char("q")) == .quit)
+    }
+
+    @Test func menuLettersConflictOnlyWithinTheirMenu() {
+        #expect {
+            _ = try Keymap.load(text: "[keys]\nmeeting.held = \"c\"\n", source: "keys.toml")
+        } throws: { error in
+            (error as? KeymapError)?.description == "keys.toml:2: 'c' is bound to both meeting.held and meeting.confirm (a default; rebind meeting.confirm too) in the Meetings menu"
+        }
+        #expect(throws: Never.self) { try Keymap.load(text: "[keys]\nmeeting.held = \"f\"\n", source: "keys.toml") }
+    }
+
     @Test(arguments: [
-        ("[keys]\nquitt = \"q\"", "keys.toml:2: unknown action 'quitt' (known: quit, help,"),
         ("[keys]\nquit = \"ctrl-\"", "keys.toml:2: unknown key 'ctrl-'"),
         ("[keys]\nquit = [\"q\", \"hyper-q\"]", "keys.toml:2: unknown key 'hyper-q'"),
         ("quit = \"q\"", "keys.toml:1: 'quit' outside the [keys] section"),
@@ -124,10 +171,30 @@ import Testing
         #expect(k.keys(for: .filter) == [.char("\\"), .char("#"), .char("\"")])
     }
 
-    @Test func helpIsGeneratedFromTheTable() {
-        let lines = Keymap.defaults.helpLines()
-        #expect(lines.count == ActionID.allCases.count)
-        #expect(lines[0] == (keys: "q, ctrl-c", label: "Quit", help: "Leave the dashboard."))
-        #expect(lines.contains { $0.keys == "tab" && $0.label == "Next pane" })
+    @Test func hintsAreGeneratedFromTheTable() {
+        let hints = Keymap.defaults.hints(.form, strings: Strings(.en))
+        #expect(hints.map(\.key) == ["enter", "down", "ctrl-s", "esc"])
+        #expect(hints.first?.label == "Next/save")
+        let zh = Keymap.defaults.hints(.global, strings: Strings(.zhHans))
+        #expect(zh.contains { $0.key == "?" && $0.label == "帮助" })
+    }
+}
+
+@Suite struct KeyReferenceTests {
+    /// The README's key list and the sample keys file come from the table; the sample, with
+    /// every line uncommented, reads back to the defaults. `FRONTDESK_KEYS_DOC=path` writes the
+    /// reference there (how the notes' "Keys" section is regenerated).
+    @Test func referenceAndSampleFileComeFromTheTable() throws {
+        let md = Keymap.referenceMarkdown()
+        for row in Action.table { #expect(md.contains("`\(row.id.name)`"), "\(row.id.name)") }
+        let sample = Keymap.sampleFile()
+        let uncommented = sample.split(separator: "\n").map { $0.hasPrefix("# ") && $0.contains(" = [") ? String($0.dropFirst(2)) : String($0) }
+            .joined(separator: "\n")
+        let k = try Keymap.load(text: uncommented, source: "sample.toml")
+        #expect(k.warnings.isEmpty)
+        for row in Action.table { #expect(k.keys(for: row.id) == row.defaultKeys, "\(row.id.name)") }
+        if let path = ProcessInfo.processInfo.environment["FRONTDESK_KEYS_DOC"] {
+            try (md + "\n#### Sample keys.toml\n\n```toml\n" + sample + "```\n").write(toFile: path, atomically: true, encoding: .utf8)
+        }
     }
 }

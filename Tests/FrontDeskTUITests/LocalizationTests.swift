@@ -22,34 +22,62 @@ import TestSupport
 
     @Test(arguments: Strings.Phrase.allCases)
     func everyPhraseHasAChineseText(_ p: Strings.Phrase) throws {
-        let text = try #require(Strings.zhPhrases[p], "no Chinese for \"\(p.rawValue)\"")
-        #expect(text != p.rawValue)
-        #expect(Self.hasCJK(text), "\(p): \(text)")
-        #expect(Self.zh[p] == text)
-        #expect(Self.en[p] == p.rawValue)
+        let text = p.text
+        #expect(!text.en.isEmpty)
+        #expect(text.zh != text.en)
+        #expect(Self.hasCJK(text.zh), "\(p): \(text.zh)")
+        #expect(Self.zh[p] == text.zh)
+        #expect(Self.en[p] == text.en)
+        #expect(!Self.hasCJK(text.en), "\(p): \(text.en)")
         // A template keeps every slot.
-        #expect(Self.placeholders(text) == Self.placeholders(p.rawValue), "\(p): \(text)")
+        #expect(Self.placeholders(text.zh) == Self.placeholders(text.en), "\(p): \(text.zh)")
     }
 
-    @Test(arguments: ActionID.allCases)
+    @Test(arguments: Action.table.map(\.id))
     func everyActionHasAChineseLabelAndHelp(_ id: ActionID) throws {
-        let english = try #require(Action.table.first { $0.id == id })
-        #expect(Self.en.actionLabel(id) == english.label)
-        #expect(Self.en.actionHelp(id) == english.help)
-        let t = try #require(Self.zh.zhAction(id), "no Chinese for action \(id)")
-        #expect(Self.zh.actionLabel(id) == t.label)
-        #expect(Self.zh.actionHelp(id) == t.help)
-        for s in [t.label, t.help] {
+        let row = Action.row(id)
+        #expect(Self.en.actionLabel(id) == row.label.en)
+        #expect(Self.en.actionHelp(id) == row.help.en)
+        #expect(Self.zh.actionLabel(id) == row.label.zh)
+        #expect(Self.zh.actionHelp(id) == row.help.zh)
+        for s in [row.label.zh, row.help.zh] {
             #expect(Self.hasCJK(s), "\(id): \(s)")
         }
-        #expect(t.help.hasSuffix("。"), "\(id): \(t.help)")
-        // A label fits the status-bar hints as the English one does.
-        #expect(DisplayWidth.of(t.label) <= max(10, DisplayWidth.of(english.label)), "\(id): \(t.label)")
+        for s in [row.label.en, row.help.en] {
+            #expect(!Self.hasCJK(s), "\(id): \(s)")
+        }
+        #expect(row.help.zh.hasSuffix("。"), "\(id): \(row.help.zh)")
+        #expect(row.help.en.hasSuffix("."), "\(id): \(row.help.en)")
+        // A label fits the status-bar hints and the menu as the English one does.
+        #expect(DisplayWidth.of(row.label.zh) <= max(12, DisplayWidth.of(row.label.en)), "\(id): \(row.label.zh)")
+        // The help overlay gives labels 22 columns; a longer one would be cut there.
+        #expect(DisplayWidth.of(row.label.en) <= 22 && DisplayWidth.of(row.label.zh) <= 22, "\(id): \(row.label)")
     }
 
-    @Test func chineseActionLabelsAreDistinct() {
-        let labels = ActionID.allCases.map(Self.zh.actionLabel)
-        #expect(Set(labels).count == labels.count, "\(labels)")
+    /// Within a scope (the panes, a form, one pane's actions menu) no two actions share a label.
+    @Test func labelsAreDistinctWithinAScope() {
+        for scope in KeyScope.all {
+            for side in [\Localized.en, \Localized.zh] {
+                let labels = Keymap.rows(in: scope).map { $0.label[keyPath: side] }
+                #expect(Set(labels).count == labels.count, "\(scope): \(labels)")
+            }
+        }
+    }
+
+    /// No English text is left in the Chinese form, menu and help of the dashboard: every form of
+    /// the demo, opened on a row it fits, has Chinese title, labels and hints.
+    @Test(arguments: FormKind.allCases)
+    func everyFormIsDeclaredInBothLanguages(_ kind: FormKind) throws {
+        let model = PaneFixture.demo
+        let subjects: [String?] = [nil] + model.state.visitors.keys.sorted() + model.state.items.keys.sorted()
+            + model.state.approvals.keys.sorted() + model.state.meetings.keys.sorted()
+        let form = try #require(subjects.lazy.compactMap { DeskForm.make(kind, subject: $0, model: model, strings: Self.zh) }.first,
+                                "\(kind) opens on no demo record")
+        #expect(Self.hasCJK(form.title.zh) && form.title.zh != form.title.en, "\(kind): \(form.title)")
+        for f in form.fields {
+            #expect(Self.hasCJK(f.label.zh) && !Self.hasCJK(f.label.en), "\(kind): \(f.label)")
+            if let h = f.hint, h.en != h.zh { #expect(Self.hasCJK(h.zh), "\(kind): \(h)") }
+        }
     }
 
     @Test func statusesAndTypesInBothLanguages() {

@@ -54,3 +54,34 @@ enum PaneFixture {
         return DisplayWidth.of(line[..<r.lowerBound])
     }
 }
+
+import Testing
+
+extension Dashboard {
+    /// Presses `action` by name: the first key the dashboard's keymap binds to it (as tig's and
+    /// lazygit's tests do), so a test never spells a raw key. Records an issue when it is unbound.
+    @discardableResult
+    mutating func press(_ action: ActionID, sourceLocation: SourceLocation = #_sourceLocation) -> Effect {
+        guard let key = keymap.keys(for: action).first else {
+            Issue.record("\(action) has no key", sourceLocation: sourceLocation)
+            return .none
+        }
+        return handle(key)
+    }
+
+    /// The open form, or an issue recorded (and the test stopped) when none is open.
+    func openForm(sourceLocation: SourceLocation = #_sourceLocation) throws -> DeskForm {
+        guard case .form(let f) = mode else {
+            Issue.record("no form is open (mode \(mode))", sourceLocation: sourceLocation)
+            throw FormMissing()
+        }
+        return f
+    }
+}
+
+struct FormMissing: Error {}
+
+extension DeskForm {
+    /// The field labelled `label` in English ("Name", "Badge(s)").
+    func field(_ label: String) -> TextField? { fields.first { $0.label.en == label } }
+}

@@ -125,10 +125,27 @@ public final class Tmux: @unchecked Sendable {
     }
 
     /// The hardware cursor: position (0-based) and whether it is shown.
-    public var cursor: (x: Int, y: Int, visible: Bool) {
-        let parts = display("#{cursor_x},#{cursor_y},#{cursor_flag}").split(separator: ",").map { Int($0) ?? -1 }
-        guard parts.count == 3 else { return (-1, -1, false) }
-        return (parts[0], parts[1], parts[2] == 1)
+    public struct Cursor: Equatable, CustomStringConvertible {
+        public var x: Int
+        public var y: Int
+        public var visible: Bool
+        public var description: String { "(\(x),\(y)) \(visible ? "shown" : "hidden")" }
+    }
+
+    /// The hardware cursor as tmux reports it.
+    ///
+    /// - Throws: ``Failure`` when tmux cannot be asked or answers something else than three
+    ///   numbers, so a check on the cursor fails instead of passing on a made-up "hidden".
+    public var cursor: Cursor {
+        get throws {
+            let r = try tmux(["display-message", "-p", "-t", session, "#{cursor_x},#{cursor_y},#{cursor_flag}"])
+            let text = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let parts = text.split(separator: ",").compactMap { Int($0) }
+            guard r.status == 0, parts.count == 3, parts[2] == 0 || parts[2] == 1 else {
+                throw Failure(description: "tmux could not report the cursor (status \(r.status)): '\(text)' \(r.stderr)")
+            }
+            return Cursor(x: parts[0], y: parts[1], visible: parts[2] == 1)
+        }
     }
 
     /// Resizes the window (the program sees SIGWINCH).

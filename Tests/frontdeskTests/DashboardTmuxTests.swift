@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskTUI
 import Testing
 import TestSupport
 
@@ -41,6 +42,32 @@ import TestSupport
         deinit {
             tmux.kill()
             try? FileManager.default.removeItem(atPath: base)
+        }
+
+        /// Presses `action` by name: its first default key from the key table, sent as tmux names it.
+        func press(_ action: ActionID) throws {
+            guard let key = Keymap.defaults.keys(for: action).first else { throw Tmux.Failure(description: "\(action) has no key") }
+            switch key {
+            case .char(" "): try tmux.keys("Space")
+            case .char(let c): try tmux.type(String(c))
+            case .ctrl(let c): try tmux.keys("C-\(c)")
+            case .enter: try tmux.keys("Enter")
+            case .escape: try tmux.keys("Escape")
+            case .tab: try tmux.keys("Tab")
+            case .backTab: try tmux.keys("BTab")
+            case .up: try tmux.keys("Up")
+            case .down: try tmux.keys("Down")
+            case .left: try tmux.keys("Left")
+            case .right: try tmux.keys("Right")
+            case .home: try tmux.keys("Home")
+            case .end: try tmux.keys("End")
+            case .pageUp: try tmux.keys("PPage")
+            case .pageDown: try tmux.keys("NPage")
+            case .backspace: try tmux.keys("BSpace")
+            case .delete: try tmux.keys("DC")
+            case .function(let n): try tmux.keys("F\(n)")
+            case .resize: throw Tmux.Failure(description: "resize is not a key")
+            }
         }
 
         /// The CLI as another person at the desk would run it, against this store.
@@ -172,9 +199,11 @@ import TestSupport
     func expectFocus(_ s: Session, _ pane: Int, after key: String, sourceLocation: SourceLocation = #_sourceLocation) {
         var seen = ""
         let w = s.tmux.waitUntil(timeout: Self.timeout) {
-            let c = s.tmux.cursor
+            // A cursor tmux cannot report fails the check (it used to read as "hidden" and pass).
+            let c: Tmux.Cursor
+            do { c = try s.tmux.cursor } catch { seen = "\(error)"; return false }
             let border = Self.focusedByBorder(s.tmux.capture(escapes: true))
-            seen = "cursor (\(c.x),\(c.y)) visible=\(c.visible) → \(Self.paneNames[Self.paneAt(x: c.x, y: c.y)]); border → \(border.map { Self.paneNames[$0] } ?? "none")"
+            seen = "cursor \(c) → \(Self.paneNames[Self.paneAt(x: c.x, y: c.y)]); border → \(border.map { Self.paneNames[$0] } ?? "none")"
             return c.visible && Self.paneAt(x: c.x, y: c.y) == pane && border == pane
         }
         #expect(w.ok, "after \(key) expected focus on \(Self.paneNames[pane]); \(seen); \(w)", sourceLocation: sourceLocation)
@@ -184,10 +213,10 @@ import TestSupport
     /// `marker`; each press must visibly do something (the cursor moves or the marker appears).
     func enterUntil(_ s: Session, _ marker: String, maxPresses: Int) throws -> Bool {
         for _ in 0..<maxPresses {
-            let before = s.tmux.cursor
-            try s.tmux.keys("Enter")
+            let before = try s.tmux.cursor
+            try s.press(.formEnter)
             let w = s.tmux.waitUntil(timeout: Self.timeout) {
-                s.tmux.capture().contains(marker) || s.tmux.cursor.y != before.y
+                s.tmux.capture().contains(marker) || ((try? s.tmux.cursor).map { $0.y != before.y } ?? false)
             }
             try #require(w.ok, "Enter did nothing: \(w)")
             if s.tmux.capture().contains(marker) { return true }
@@ -213,27 +242,27 @@ import TestSupport
         #expect(status.contains("2026-11-30 10:30") && status.contains("user: zhangmin"), "status bar: \(status)")
 
         expectFocus(s, 0, after: "start")
-        try s.tmux.keys("Tab")
-        expectFocus(s, 1, after: "Tab")
-        try s.tmux.keys("3")
-        expectFocus(s, 2, after: "3")
-        try s.tmux.keys("2")
-        expectFocus(s, 1, after: "2")
-        try s.tmux.keys("BTab")
-        expectFocus(s, 0, after: "BTab")
-        try s.tmux.keys("BTab")
-        expectFocus(s, 3, after: "BTab (wraps)")
+        try s.press(.nextPane)
+        expectFocus(s, 1, after: "nextPane")
+        try s.press(.pane3)
+        expectFocus(s, 2, after: "pane3")
+        try s.press(.pane2)
+        expectFocus(s, 1, after: "pane2")
+        try s.press(.prevPane)
+        expectFocus(s, 0, after: "prevPane")
+        try s.press(.prevPane)
+        expectFocus(s, 3, after: "prevPane (wraps)")
 
-        try s.tmux.keys("?")
+        try s.press(.help)
         s.expectScreen("help overlay") { $0.contains("Leave the dashboard.") && $0.contains("Quit") && $0.contains("Filter") && $0.contains("Filter the rows of this pane.") }
-        #expect(!s.tmux.cursor.visible, "the cursor is hidden under an overlay")
-        try s.tmux.keys("Escape")
+        #expect(try !s.tmux.cursor.visible, "the cursor is hidden under an overlay")
+        try s.press(.back)
         s.expectScreen("help closed") { !$0.contains("Leave the dashboard.") && Self.isCleanGrid($0) }
 
-        try s.tmux.keys("q")
+        try s.press(.quit)
         try s.requireScreen("the shell line after quit") { $0.contains("EXITED rc=0") }
         #expect(s.tmux.display("#{alternate_on}") == "0", "still on the alternate screen")
-        #expect(s.tmux.cursor.visible, "cursor left hidden after quit")
+        #expect(try s.tmux.cursor.visible, "cursor left hidden after quit")
     }
 
     /// A new visitor typed in Chinese is saved; a refused check-in keeps the typed badge and shows
@@ -244,14 +273,14 @@ import TestSupport
         try s.requireScreen("the 2×2 grid") { Self.isCleanGrid($0) }
 
         // New visitor.
-        try s.tmux.keys("2")
-        expectFocus(s, 1, after: "2")
-        try s.tmux.keys("n")
-        try s.requireScreen("the New visitor form") { $0.contains("New visitor 新访客") && $0.contains("Name 姓名") }
+        try s.press(.pane2)
+        expectFocus(s, 1, after: "pane2")
+        try s.press(.newVisitor)
+        try s.requireScreen("the New visitor form") { $0.contains("┌ New visitor ") && $0.contains("Name") && $0.contains("Head count") }
         try s.tmux.type("测试访客")
-        try s.tmux.keys("Tab")
+        try s.press(.fieldNext)
         try s.tmux.type("测试公司 Test Co")
-        try s.tmux.keys("Tab")
+        try s.press(.fieldNext)
         try s.tmux.type("lina")
         try s.requireScreen("the typed fields") { $0.contains("测试访客") && $0.contains("测试公司 Test Co") && $0.contains(" lina ") }
         // Enter moves through the remaining fields and saves from the last one.
@@ -259,11 +288,11 @@ import TestSupport
         try #require(saved, "the form never saved: \(s.tmux.capture())")
         let afterSave = try s.requireScreen("Saved, and the visitor in the Visitors pane") { screen in
             let lines = screen.screenLines
-            return lines.last?.contains("Saved visitor.add V") == true && !screen.contains("New visitor 新访客")
+            return lines.last?.contains("Saved: New visitor · V") == true && !screen.contains("┌ New visitor ")
                 && lines.prefix(19).contains { Self.fromColumn(60, $0).contains("测试访客") }
         }
         let statusWords = (afterSave.screen.screenLines.last ?? "").split(separator: " ").map(String.init)
-        let newID = statusWords.firstIndex(of: "visitor.add").flatMap { statusWords[safe: $0 + 1] } ?? ""
+        let newID = statusWords.firstIndex(of: "·").flatMap { statusWords[safe: $0 + 1] } ?? ""
         let added = try visitors(s).first { $0["name"] as? String == "测试访客" }
         #expect(added != nil, "测试访客 not in `visitor list --json`")
         #expect(added?["id"] as? String == newID, "the id the status bar named (\(newID)) is not the stored one: \(added ?? [:])")
@@ -271,20 +300,21 @@ import TestSupport
         #expect(added?["company"] as? String == "测试公司 Test Co")
 
         // Refused check-in: Aisha Khan (V10, first in the lobby) with badge B001, which 林志强 (V13) holds.
-        try s.tmux.keys("g")
-        try s.tmux.keys("c")
+        try s.press(.top)
+        try s.press(.checkIn)
         try s.requireScreen("the check-in form for the first waiting visitor") { $0.contains("Check in Aisha Khan") }
         try s.tmux.keys("C-u")
         try s.tmux.type("B001")
-        try s.requireScreen("the typed badge") { $0.contains("访客证   B001") }
+        let typedBadge = #/Badge\(s\) +B001/#
+        try s.requireScreen("the typed badge") { $0.contains(typedBadge) }
         let submitted = try enterUntil(s, "✗ ", maxPresses: 3)
         #expect(submitted, "Enter never submitted the check-in form: \(s.tmux.capture())")
         let refused = try s.requireScreen("the store's refusal inside the form") { $0.contains("✗ ") && ($0.contains("out with") || $0.contains("already")) }
         #expect(refused.screen.contains("Check in Aisha Khan"), "the form closed on refusal: \(refused)")
-        #expect(refused.screen.contains("访客证   B001"), "the typed badge was lost: \(refused)")
+        #expect(refused.screen.contains(typedBadge), "the typed badge was lost: \(refused)")
         let v10 = try visitors(s).first { $0["id"] as? String == "V10" }
         #expect(v10?["status"] as? String == "arrived", "the refused check-in changed V10: \(v10 ?? [:])")
-        try s.tmux.keys("Escape")
+        try s.press(.formCancel)
         s.expectScreen("the form closed by Esc") { !$0.contains("Check in Aisha Khan") && Self.isCleanGrid($0) }
 
         // Filter the Visitors pane.
@@ -293,14 +323,14 @@ import TestSupport
                 .filter { $0.range(of: #"^│\d\d:\d\d "#, options: .regularExpression) != nil }
         }
         let before = visitorRows(s.tmux.capture()).count
-        try s.tmux.keys("/")
+        try s.press(.filter)
         try s.tmux.type("测试")
         let filtered = try s.requireScreen("the filter narrowing the Visitors rows") { screen in
             let rows = visitorRows(screen)
             return screen.screenLines.last?.contains("/测试") == true && rows.count == 1 && rows[0].contains("测试访客")
         }
         #expect(!filtered.screen.contains("Aisha Khan"))
-        try s.tmux.keys("Escape")
+        try s.press(.filterClear)
         s.expectScreen("Esc clears the filter") { $0.contains("Aisha Khan") && visitorRows($0).count == before && !($0.screenLines.last ?? "").contains("/测试") }
     }
 
@@ -347,8 +377,63 @@ import TestSupport
         try s.tmux.resize(width: 120, height: 40)
         s.expectScreen("a clean grid after resizes \(sizes.joined(separator: " "))") { Self.isCleanGrid($0) }
         #expect(s.tmux.display("#{pane_dead}") == "0", "the dashboard died in the resize storm")
-        try s.tmux.keys("q")
+        try s.press(.quit)
         s.expectScreen("a clean exit after the storm") { $0.contains("EXITED rc=0") }
+    }
+}
+
+extension DashboardTmuxTests {
+    /// Issue #12 item 3: at 80×24 the help overlay scrolls with PgDn/PgUp/↓ to its last key and back.
+    @Test func helpScrollsToTheLastKeyAt80x24() throws {
+        let s = try Session(width: 80, height: 24)
+        defer { s.tmux.kill() }
+        try s.requireScreen("the tabbed layout") { $0.contains(" 1 Meetings") }
+        try s.press(.help)
+        try s.requireScreen("the help overlay at its first line") { $0.contains("Leave the dashboard.") && $0.contains(#/ 1–\d+/\d+/#) }
+        let last = "Request leave, overtime, a document or a"
+        var pages = 0
+        while !s.tmux.capture().contains(last), pages < 20 {
+            let before = s.tmux.capture()
+            try s.press(.pageDown)
+            try s.requireScreen("PgDn scrolled") { $0 != before }
+            pages += 1
+        }
+        let end = try s.requireScreen("the last key of the table") { $0.contains(last) && $0.contains("Approvals") }
+        #expect(pages >= 2, "the key list should not fit 80×24: \(end)")
+        #expect(end.screen.screenLines.allSatisfy { Self.columns($0) <= 80 })
+        if let m = end.screen.firstMatch(of: #/(\d+)–(\d+)/(\d+)/#) { #expect(m.output.2 == m.output.3, "not at the end: \(end)") }
+        try s.press(.top)
+        s.expectScreen("back at the top") { $0.contains("Leave the dashboard.") && !$0.contains(last) }
+        try s.press(.back)
+        s.expectScreen("help closed") { !$0.contains("Leave the dashboard.") }
+    }
+
+    /// Issue #8 defect 16: a cursor tmux cannot report is an error, not a hidden cursor, so
+    /// `#expect(try !cursor.visible)` fails when the query fails.
+    @Test func aFailedCursorQueryThrows() throws {
+        let s = try Session(width: 80, height: 24)
+        try s.requireScreen("the dashboard") { $0.contains(" 1 Meetings") }
+        #expect(try s.tmux.cursor.x >= 0)
+        s.tmux.kill()
+        #expect(throws: Tmux.Failure.self) { _ = try s.tmux.cursor }
+    }
+
+    /// A picker narrows as the desk types and ↓ moves the choice, in a real terminal.
+    @Test func roomPickerNarrowsAndChooses() throws {
+        let s = try Session()
+        defer { s.tmux.kill() }
+        try s.requireScreen("the 2×2 grid") { Self.isCleanGrid($0) }
+        try s.press(.bookRoom)
+        try s.requireScreen("the booking form") { $0.contains("┌ Book a room ") }
+        try s.press(.fieldNext)
+        try s.tmux.type("focus")
+        try s.requireScreen("two rooms match") { $0.contains("1/2 ▸ Focus 1  Focus 2") }
+        try s.press(.choiceDown)
+        try s.requireScreen("the second one chosen") { $0.contains("2/2 ▸ Focus 2  Focus 1") }
+        try s.press(.fieldNext)
+        try s.requireScreen("the field shows the chosen room") { $0.contains(#/Room +Focus 2/#) }
+        try s.press(.formCancel)
+        s.expectScreen("the form closed") { Self.isCleanGrid($0) }
     }
 }
 

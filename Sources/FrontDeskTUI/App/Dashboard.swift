@@ -7,7 +7,8 @@ public struct Dashboard {
     public enum Mode: Equatable {
         case normal
         case filter(PaneID)
-        case help
+        /// The key list, scrolled to its `scroll`th line.
+        case help(scroll: Int)
         case detail(PaneID, String)
         /// The menu of every step that applies to the selected row.
         case actions(PaneID, String)
@@ -38,6 +39,8 @@ public struct Dashboard {
     /// A short line shown in the status bar until the next key ("Saved V31", "Refused: …").
     public var message: (text: String, role: Role)?
     public var live = true
+    /// Lines the help overlay scrolls per PgUp/PgDn (set by the last frame drawn).
+    var helpPage = 10
     public var storeLabel: String
 
     public init(model: DashboardModel, keymap: Keymap = .defaults, strings: Strings = Strings(.en), storeLabel: String = "") {
@@ -83,7 +86,7 @@ public struct Dashboard {
                 return form.isHalfFilled ? .redraw : .quit
             }
             let focusBefore = form.focus
-            switch form.handle(key) {
+            switch form.handle(key, keymap: keymap) {
             case .cancel: mode = .normal
             case .submit: mode = .form(form); return .submit(form)
             case .edited, .none:
@@ -92,16 +95,16 @@ public struct Dashboard {
             }
             return .redraw
         case .confirmQuit(let form):
-            if key == .char("y") || key == .char("Y") { return .quit }
+            if keymap.action(for: key, in: .quitQuestion) == .quitYes { return .quit }
             mode = form.map { .form($0) } ?? .normal
             return .redraw
         case .filter(let p):
             var v = views[p] ?? PaneViewState()
-            switch key {
-            case .enter: mode = .normal
-            case .escape: v.filter = ""; mode = .normal
-            case .backspace: if !v.filter.isEmpty { v.filter.removeLast() }
-            case .char(let c): v.filter.append(c)
+            switch (keymap.action(for: key, in: .filter), key) {
+            case (.filterKeep?, _): mode = .normal
+            case (.filterClear?, _): v.filter = ""; mode = .normal
+            case (_, .backspace): if !v.filter.isEmpty { v.filter.removeLast() }
+            case (_, .char(let c)): v.filter.append(c)
             default: return .none
             }
             views[p] = v
@@ -109,17 +112,30 @@ public struct Dashboard {
             if let sel = v.selectedID, ids.contains(sel) {} else { views[p]?.selectedID = ids.first; views[p]?.scroll = 0 }
             return .redraw
         case .actions(let pane, let id):
-            if key == .escape || keymap.action(for: key) == .back { mode = .normal; return .redraw }
-            guard case .char(let c) = key, let action = RowActions.menu(pane, id: id, model: model).first(where: { $0.key == c }) else { return .none }
-            switch action.kind {
-            case .step(let st): mode = .normal; return .step(st)
-            case .form(let f): return openForm(f, subject: f == .newVisitor || f == .bookRoom ? nil : id)
+            let menu = RowActions.menu(pane, id: id, model: model, keymap: keymap)
+            if case .step(let step)? = keymap.action(for: key, in: .menu(pane)), let entry = menu.first(where: { $0.step == step }) {
+                switch entry.kind {
+                case .step(let st): mode = .normal; return .step(st)
+                case .form(let f): return openForm(f, subject: f == .newVisitor || f == .bookRoom ? nil : id)
+                }
             }
-        case .help, .detail:
-            if key == .escape || keymap.action(for: key) == .back || keymap.action(for: key) == .help || key == .enter || key == .char("q") {
+            if closes(key) { mode = .normal; return .redraw }
+            return .none
+        case .help(let scroll):
+            switch keymap.action(for: key) {
+            case .up?: mode = .help(scroll: max(0, scroll - 1))
+            case .down?: mode = .help(scroll: scroll + 1)
+            case .pageUp?: mode = .help(scroll: max(0, scroll - helpPage))
+            case .pageDown?: mode = .help(scroll: scroll + helpPage)
+            case .top?: mode = .help(scroll: 0)
+            case .bottom?: mode = .help(scroll: Int.max / 2)
+            default:
+                guard closes(key) else { return .none }
                 mode = .normal
-                return .redraw
             }
+            return .redraw
+        case .detail:
+            if closes(key) { mode = .normal; return .redraw }
             return .none
         case .normal:
             guard let action = keymap.action(for: key) else { return .none }
@@ -127,10 +143,16 @@ public struct Dashboard {
         }
     }
 
+    /// Keys that close an overlay: Back, Help, Open and Quit (so `q` closes rather than quits).
+    func closes(_ key: Key) -> Bool {
+        guard let a = keymap.action(for: key) else { return false }
+        return [.back, .help, .open, .quit].contains(a)
+    }
+
     mutating func perform(_ action: ActionID) -> Effect {
         switch action {
         case .quit: return .quit
-        case .help: mode = .help
+        case .help: mode = .help(scroll: 0)
         case .nextPane: focused = focused.next
         case .prevPane: focused = focused.previous
         case .pane1: focused = .meetings
@@ -154,6 +176,9 @@ public struct Dashboard {
             guard let id = views[focused]?.selectedID else { return .none }
             mode = .actions(focused, id)
         case .refresh: return .repaint
+        case .filterKeep, .filterClear, .fieldNext, .fieldPrevious, .choiceUp, .choiceDown, .formEnter, .formSave, .formCancel,
+             .quitYes, .step:
+            return .none   // not bound in the panes' scope
         case .newVisitor: return open(.newVisitor, pane: .visitors)
         case .checkIn: return open(.checkIn, pane: .visitors)
         case .checkOut: return open(.checkOut, pane: .visitors)
@@ -178,7 +203,7 @@ public struct Dashboard {
     mutating func open(_ kind: FormKind, pane: PaneID) -> Effect {
         let needsSubject = kind != .newVisitor && kind != .bookRoom
         if needsSubject && focused != pane {
-            message = (strings.format(.selectRowFirst, strings.paneTitle(pane), keymap.keys(for: paneAction(pane)).first?.name ?? ""), .warning)
+            message = (strings.format(.selectRowFirst, strings.paneTitle(pane), keymap.keyName(paneAction(pane)) ?? ""), .warning)
             return .redraw
         }
         return openForm(kind, subject: needsSubject ? views[pane]?.selectedID : nil)
@@ -186,14 +211,18 @@ public struct Dashboard {
 
     /// A name typed before: offer the company and host of the last visit (still editable).
     func offerReturningVisitor(_ form: inout DeskForm) {
-        guard let known = model.state.returningVisitors[form.fields[0].trimmed.lowercased()] else { return }
-        if form.fields[1].value.isEmpty, let c = known.company { form.fields[1].value = c }
-        if form.fields[2].value.isEmpty { form.fields[2].value = known.lastHost }
-        form.fields[0].hint = "↺ \(Clock.day(known.lastVisit, model.timeZone)) · \(model.state.displayName(known.lastHost))"
+        func at(_ label: Localized) -> Int? { form.fields.firstIndex { $0.label == label } }
+        guard let name = at(NewVisitorFields.name),
+              let known = model.state.returningVisitors[form.fields[name].trimmed.lowercased()] else { return }
+        if let i = at(NewVisitorFields.company), form.fields[i].value.isEmpty, let c = known.company { form.fields[i].value = c }
+        if let i = at(NewVisitorFields.host), form.fields[i].value.isEmpty {
+            form.fields[i].value = Pickers(s: model.state, strings: strings).person(known.lastHost)
+        }
+        form.fields[name].hint = Localized(verbatim: "↺ \(Clock.day(known.lastVisit, model.timeZone)) · \(model.state.displayName(known.lastHost))")
     }
 
     mutating func openForm(_ kind: FormKind, subject: String?) -> Effect {
-        guard let form = DeskForm.make(kind, subject: subject, model: model) else {
+        guard let form = DeskForm.make(kind, subject: subject, model: model, strings: strings) else {
             message = (strings[.nothingSelected], .warning)
             return .redraw
         }
@@ -211,9 +240,17 @@ public struct Dashboard {
     }
 
     /// The store refused the form's change: keep what was typed, show the reason.
-    public mutating func refused(_ form: DeskForm, reason: String, field: Int? = nil, fieldMessage: String? = nil) {
+    public mutating func refused(_ form: DeskForm, reason: String) {
         var f = form
-        if let i = field, let m = fieldMessage { f.markError(FieldError(field: i, message: m)); f.refusal = nil } else { f.refusal = reason }
+        f.refusal = reason
+        mode = .form(f)
+    }
+
+    /// A field's text could not be read: keep what was typed, show the problem at the field.
+    mutating func refused(_ form: DeskForm, _ problem: FieldError) {
+        var f = form
+        f.refusal = nil
+        f.markError(problem)
         mode = .form(f)
     }
 

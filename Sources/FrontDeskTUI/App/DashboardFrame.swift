@@ -52,48 +52,121 @@ extension Dashboard {
         let room = max(14, r.width - DisplayWidth.of(head) - 10 - reserve)
         var left = head + DisplayWidth.middleTruncate(storeLabel, to: room) + " "
         let liveText = live ? "● \(strings[.live])" : "○ \(strings[.stale])"
-        if case .filter(let p) = mode { left = " \(strings[.filter]) /\(views[p]?.filter ?? "")▏ \(strings[.filterKeys]) " }
+        if case .filter(let p) = mode { left = " \(strings[.filter]) /\(views[p]?.filter ?? "")▏ " }
         var col = r.col
         col += grid.put(left, row: r.row, col: col, role: .statusBar, maxWidth: r.width)
         col += grid.put(liveText + " ", row: r.row, col: col, role: live ? .ok : .warning, maxWidth: r.col + r.width - col)
         if let m = message {
-            grid.put(" " + m.text, row: r.row, col: col, role: m.role, maxWidth: r.col + r.width - col)
+            let room = r.col + r.width - col
+            if DisplayWidth.of(" " + m.text) <= room {
+                grid.put(" " + m.text, row: r.row, col: col, role: m.role, maxWidth: room)
+            } else {
+                drawMessageLines(m.text, role: m.role, above: r, into: &grid)
+            }
             return
         }
-        // Key hints come from the keymap, so a user's rebinding shows here too.
-        for id in [ActionID.help, .nextPane, .open, .filter, .newVisitor, .checkIn, .checkOut, .bookRoom, .issueStock, .approve, .quit] {
-            guard let key = keymap.keys(for: id).first else { continue }
-            let keyText = " \(key.name)", label = strings.actionLabel(id)
+        // Key hints come from the key table and the keymap, so a user's rebinding shows here too.
+        let scope: KeyScope = if case .filter = mode { .filter } else { .global }
+        for hint in keymap.hints(scope, strings: strings) {
+            let keyText = " \(hint.key)", label = hint.label
             if col + DisplayWidth.of(keyText + " " + label) >= r.col + r.width { break }
             col += grid.put(keyText, row: r.row, col: col, role: .statusKey)
             col += grid.put(" " + label, row: r.row, col: col, role: .statusBar)
         }
     }
 
-    func drawOverlay(into grid: inout TextGrid) {
+    /// A message too long for the status bar (a refusal, a keys-file warning) is wrapped over as
+    /// many full-width lines above it as it needs — never cut.
+    func drawMessageLines(_ text: String, role: Role, above r: Rect, into grid: inout TextGrid) {
+        let lines = DisplayWidth.wrap(text, to: max(10, r.width - 2))
+        let first = max(0, r.row - lines.count)
+        for (i, line) in lines.suffix(r.row - first).enumerated() {
+            grid.fill(row: first + i, col: r.col, width: r.width, height: 1, role: role)
+            grid.put(" " + line, row: first + i, col: r.col, role: role, maxWidth: r.width)
+        }
+    }
+
+    /// The help overlay's lines: a heading per key scope, then one row per action — keys, label
+    /// and help, the help wrapped (never cut) under itself at `width`.
+    func helpLines(width: Int) -> [(text: String, role: Role)] {
+        let unbound = strings[.unbound]
+        let keyWidth = min(16, Action.table.map { DisplayWidth.of(keymap.keyList($0.id) ?? unbound) }.max() ?? 8)
+        let labelWidth = min(22, Action.table.map { DisplayWidth.of(strings[$0.label]) }.max() ?? 8)
+        let helpCol = keyWidth + 1 + labelWidth + 1
+        let helpWidth = max(12, width - helpCol)
+        var out: [(text: String, role: Role)] = []
+        for scope in KeyScope.all {
+            let rows = Keymap.rows(in: scope)
+            guard !rows.isEmpty else { continue }
+            if !out.isEmpty { out.append(("", .normal)) }
+            out.append((strings[scope.title], .header))
+            for row in rows {
+                let keys = DisplayWidth.truncate(keymap.keyList(row.id) ?? unbound, to: keyWidth)
+                let label = DisplayWidth.truncate(strings[row.label], to: labelWidth)
+                let help = DisplayWidth.wrap(strings[row.help], to: helpWidth)
+                let head = DisplayWidth.pad(keys, to: keyWidth) + " " + DisplayWidth.pad(label, to: labelWidth) + " "
+                out.append((head + (help.first ?? ""), .normal))
+                for more in help.dropFirst() { out.append((String(repeating: " ", count: helpCol) + more, .normal)) }
+            }
+        }
+        return out
+    }
+
+    /// The help overlay: a box as tall as the screen allows, its lines scrolled to `scroll`
+    /// (clamped and written back), with the position and the scroll keys in its last line.
+    mutating func drawHelp(scroll: Int, into grid: inout TextGrid) {
+        let w = min(grid.width - 2, 104), h = grid.height - 2
+        guard w > 20, h > 4 else { return }
+        let lines = helpLines(width: w - 4)
+        let page = h - 3   // borders and the footer line
+        helpPage = max(1, page - 1)
+        let top = max(0, min(scroll, lines.count - page))
+        mode = .help(scroll: top)
+        let r = Rect(row: (grid.height - h) / 2, col: (grid.width - w) / 2, width: w, height: h)
+        grid.fill(row: r.row, col: r.col, width: r.width, height: r.height, role: .normal)
+        grid.box(row: r.row, col: r.col, width: r.width, height: r.height, title: strings[.help] + " — " + strings[.keys],
+                 role: .focusBorder, titleRole: .focusTitle, ascii: grid.asciiOnly)
+        for (i, line) in lines.dropFirst(top).prefix(page).enumerated() {
+            grid.put(line.text, row: r.row + 1 + i, col: r.col + 2, role: line.role, maxWidth: w - 4)
+        }
+        let last = min(lines.count, top + page)
+        let position = "\(top + 1)–\(last)/\(lines.count)"
+        let keys = [ActionID.up, .down, .pageUp, .pageDown].compactMap { keymap.keyName($0) }.joined(separator: " ")
+        let close = keymap.keyName(.back).map { "\($0) \(strings[.close])" } ?? ""
+        let footer = "\(position)  \(keys) \(strings[.scroll]) · \(close)"
+        grid.put(footer, row: r.row + r.height - 2, col: r.col + 2, role: .dim, maxWidth: w - 4)
+        grid.cursor = nil
+    }
+
+    mutating func drawOverlay(into grid: inout TextGrid) {
         switch mode {
         case .normal, .filter:
             return
-        case .help:
-            let lines = keymap.helpLines(label: strings.actionLabel, help: strings.actionHelp, unbound: strings[.unbound])
-                .map { "\(DisplayWidth.pad($0.keys, to: 16)) \(DisplayWidth.pad($0.label, to: 12)) \($0.help)" }
-            popup(title: strings[.help] + " — " + strings[.keys], lines: lines + ["", strings[.pressAnyKey]], into: &grid)
+        case .help(let scroll):
+            drawHelp(scroll: scroll, into: &grid)
         case .detail(let pane, let id):
             if let d = PaneRenderer.detail(pane, id: id, model: model, strings: strings) {
-                popup(title: d.title, lines: d.lines + ["", strings[.pressAnyKey]], into: &grid)
+                popup(title: d.title, lines: d.lines + ["", closeHint], into: &grid)
             } else {
-                popup(title: id, lines: ["—", strings[.pressAnyKey]], into: &grid)
+                popup(title: id, lines: ["—", closeHint], into: &grid)
             }
         case .form(let form):
             drawForm(form, into: &grid)
         case .actions(let pane, let id):
-            let items = RowActions.menu(pane, id: id, model: model)
-            let lines = items.isEmpty ? ["—"] : items.map { " \($0.key)  \($0.label)\(isForm($0) ? " …" : "")" }
-            popup(title: "\(id) · \(strings.paneTitle(pane))", lines: lines + ["", strings[.pressAnyKey]], into: &grid)
+            let items = RowActions.menu(pane, id: id, model: model, keymap: keymap)
+            let keyWidth = items.map { DisplayWidth.of($0.key?.name ?? "") }.max() ?? 1
+            let lines = items.isEmpty ? ["—"] : items.map { item in
+                " \(DisplayWidth.pad(item.key?.name ?? "", to: keyWidth))  \(strings[item.label])\(isForm(item) ? " …" : "")"
+            }
+            popup(title: "\(id) · \(strings.paneTitle(pane))", lines: lines + ["", closeHint], into: &grid)
         case .confirmQuit:
-            popup(title: "frontdesk", lines: [strings[.quitConfirm]], into: &grid)
+            let yes = keymap.keyName(.quitYes).map { " (\($0) = \(strings.actionLabel(.quitYes)))" } ?? ""
+            popup(title: "frontdesk", lines: [strings[.quitConfirm] + yes], into: &grid)
         }
     }
+
+    /// "esc Close" from the keymap, under every overlay.
+    var closeHint: String { keymap.keyName(.back).map { "\($0) \(strings[.close])" } ?? "" }
 
     func isForm(_ a: RowAction) -> Bool { if case .form = a.kind { return true } else { return false } }
 
@@ -113,24 +186,42 @@ extension Dashboard {
         return r
     }
 
-    func drawForm(_ form: DeskForm, into grid: inout TextGrid) {
-        let labelWidth = min(26, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 1)
-        var lines: [String] = []
-        for f in form.fields {
-            lines.append(f.label)
-            lines.append(f.error.map { "  ⚠ \($0)" } ?? (f.hint.isEmpty ? "" : "  \(f.hint)"))
+    /// The line under a field: its error, else for a focused picker the matches (the highlighted
+    /// one marked ▸), for another picker what it resolves to, else its hint.
+    func underLine(_ f: TextField, focused: Bool) -> (text: String, role: Role) {
+        if let e = f.error { return ("  ⚠ \(strings[e])", .error) }
+        if f.isPicker {
+            let m = f.matches
+            if focused {
+                if m.isEmpty { return (f.allowsOther ? "  \(strings[.newValue])" : "  ⚠ \(strings[.noChoice])", f.allowsOther ? .dim : .error) }
+                let h = min(max(0, f.highlight), m.count - 1)
+                let rotated = Array(m[h...] + m[..<h])
+                let list = rotated.enumerated().map { i, c in i == 0 ? "▸ \(c.label)" : c.label }.joined(separator: "  ")
+                return ("  \(h + 1)/\(m.count) \(list)", .dim)
+            }
+            if !f.trimmed.isEmpty, let first = m.first, first.label != f.trimmed { return ("  → \(first.label)", .dim) }
         }
+        return (f.hint.map { "  \(strings[$0])" } ?? "", .dim)
+    }
+
+    func drawForm(_ form: DeskForm, into grid: inout TextGrid) {
+        let labelWidth = min(26, (form.fields.map { DisplayWidth.of(strings[$0.label]) }.max() ?? 10) + 1)
         let boxWidth = min(grid.width - 2, 76)
-        let refusal = form.refusal.map { DisplayWidth.wrap("✗ \($0)", to: max(10, boxWidth - 4)).prefix(4) } ?? []
-        lines.append(contentsOf: refusal.isEmpty ? [""] : Array(refusal))
-        lines.append(strings[.formKeys])
-        let r = popup(title: form.title, lines: lines.map { _ in "" }, minWidth: boxWidth, into: &grid)
+        let refusal = form.refusal.map { DisplayWidth.wrap("✗ \($0)", to: max(10, boxWidth - 4)) } ?? []
+        let footer = keymap.hints(.form, strings: strings).map { "\($0.key) \($0.label)" }.joined(separator: " · ")
+        // Two lines per field, the refusal in full (wrapped), a blank line and the key hints.
+        let lineCount = form.fields.count * 2 + max(1, refusal.count) + 1
+        let r = popup(title: strings[form.title], lines: Array(repeating: "", count: lineCount), minWidth: boxWidth, into: &grid)
         guard r.width > 0 else { return }
         let valueCol = r.col + 2 + labelWidth + 1
         let valueWidth = max(4, r.col + r.width - 2 - valueCol)
+        // A refusal never gives way: when the box is short, fields scroll to keep the focus and it in view.
+        let fieldRows = max(2, r.height - 2 - 1 - max(1, refusal.count))
+        let shownFields = max(1, fieldRows / 2)
+        let firstField = max(0, min(form.focus - (shownFields - 1), form.fields.count - shownFields))
         var row = r.row + 1
-        for (i, f) in form.fields.enumerated() where row < r.row + r.height - 1 {
-            grid.put(f.label, row: row, col: r.col + 2, role: i == form.focus ? .focusTitle : .normal, maxWidth: labelWidth)
+        for (i, f) in form.fields.enumerated() where i >= firstField && row + 1 < r.row + 1 + fieldRows {
+            grid.put(strings[f.label], row: row, col: r.col + 2, role: i == form.focus ? .focusTitle : .normal, maxWidth: labelWidth)
             grid.fill(row: row, col: valueCol, width: valueWidth, height: 1, role: .input)
             // Keep the caret visible in a long value: show the tail that ends at the caret.
             var shown = f.value
@@ -140,17 +231,15 @@ extension Dashboard {
             }
             grid.put(shown, row: row, col: valueCol, role: .input, maxWidth: valueWidth)
             if i == form.focus { grid.cursor = (row, valueCol + min(caret, valueWidth - 1)) }
-            row += 1
-            if row < r.row + r.height - 1 {
-                if let e = f.error { grid.put("  ⚠ \(e)", row: row, col: valueCol, role: .error, maxWidth: valueWidth) }
-                else if !f.hint.isEmpty { grid.put("  \(f.hint)", row: row, col: valueCol, role: .dim, maxWidth: valueWidth) }
-            }
-            row += 1
+            let under = underLine(f, focused: i == form.focus)
+            if !under.text.isEmpty { grid.put(under.text, row: row + 1, col: valueCol, role: under.role, maxWidth: valueWidth) }
+            row += 2
         }
+        row = r.row + r.height - 2 - refusal.count
         for line in refusal where row < r.row + r.height - 2 {
             grid.put(line, row: row, col: r.col + 2, role: .error, maxWidth: r.width - 4)
             row += 1
         }
-        grid.put(strings[.formKeys], row: r.row + r.height - 2, col: r.col + 2, role: .dim, maxWidth: r.width - 4)
+        grid.put(footer, row: r.row + r.height - 2, col: r.col + 2, role: .dim, maxWidth: r.width - 4)
     }
 }

@@ -25,6 +25,8 @@ public enum DashboardLauncher {
         let strings = Strings(terminal.isUTF8 ? UILanguage.fromEnvironment(vars) : .en)
         var dash = Dashboard(model: DashboardModel(state: store.state, settings: store.meta.settings, env: store.env, allowOverrides: store.meta.allowOverrides),
                              keymap: keymap, strings: strings, storeLabel: storeLabel)
+        // Lines of keys.toml this version does not know were skipped: say so, in full.
+        if !keymap.warnings.isEmpty { dash.message = (keymap.warnings.map(\.description).joined(separator: "; "), .warning) }
         terminal.apply(theme: theme.resolved(colors: terminal.colorCount, noColor: terminal.noColorRequested))
         let feed = store.changeFeed
         var dirty = true
@@ -94,7 +96,7 @@ public enum DashboardLauncher {
                 case .step(let st):
                     do {
                         let rec = try store.commit { s, ctx in try st.change(s, ctx) }
-                        dash.stepped("\(dash.strings[.saved]) \(rec.change.name) \(rec.change.subject)", ok: true)
+                        dash.stepped(dash.strings.format(.savedWhat, dash.strings.actionLabel(.step(st.step)), rec.change.subject), ok: true)
                     } catch {
                         dash.stepped("\(dash.strings[.refused]): \(error)", ok: false)
                     }
@@ -120,10 +122,10 @@ public enum DashboardLauncher {
                 return [change] + form.followUps(after: change, next, ctx)
             }
             let subject = records.first?.change.subject ?? ""
-            dash.saved("\(dash.strings[.saved]) \(records.first?.change.name ?? "") \(subject)")
+            dash.saved(dash.strings.format(.savedWhat, dash.strings[form.title], subject))
             return records
         } catch let e as FieldError {
-            dash.refused(form, reason: e.message, field: e.field, fieldMessage: e.message)
+            dash.refused(form, e)
         } catch let r as Refusal {
             dash.refused(form, reason: r.message)
         } catch {

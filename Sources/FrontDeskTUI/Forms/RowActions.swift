@@ -10,24 +10,28 @@ public struct RowStep: Equatable, Sendable {
     /// The change the step makes against the latest state (asked again under the store's lock).
     func change(_ s: OfficeState, _ ctx: RuleContext) throws -> Change {
         guard let c = s.immediateChange(step, on: record, ctx) else {
-            throw Refusal.invalid("\(record.id) no longer allows \(step.rawValue).")
+            throw Refusal.invalid("\(record.id) no longer allows this step; the row shows what it allows now.")
         }
         return c
     }
 }
 
-/// One entry of the actions menu: a letter, what it does, and whether it opens a form.
+/// One entry of the actions menu: the step, its key and label from the key table, and whether it
+/// opens a form.
 public struct RowAction: Equatable, Sendable {
     public enum Kind: Equatable, Sendable { case step(RowStep), form(FormKind) }
-    public var key: Character
-    public var label: String
+    public var step: StepID
+    /// The first key bound to the step in this pane's menu scope; nil when the user unbound it.
+    public var key: Key?
+    public var label: Localized
     public var kind: Kind
 }
 
-/// The actions menu of the selected row: the process's `nextSteps` for that record and user, each
-/// with its letter and label. The processes decide what is allowed; this file only names the keys.
+/// The actions menu of the selected row: the process's `nextSteps` for that record and user, in
+/// the process's order, each with its key and label from the key table (``Action/table``). The
+/// processes decide what is allowed; the key table names the keys; this file only joins them.
 public enum RowActions {
-    public static func menu(_ pane: PaneID, id: String, model: DashboardModel) -> [RowAction] {
+    public static func menu(_ pane: PaneID, id: String, model: DashboardModel, keymap: Keymap = .defaults) -> [RowAction] {
         let record: RecordRef
         switch pane {
         case .meetings: record = .meeting(id)
@@ -36,52 +40,28 @@ public enum RowActions {
         case .approvals: record = .approval(id)
         }
         return model.state.nextSteps(for: record, model.context).compactMap { step in
-            guard let entry = entries[step.id] else { return nil }
-            let kind: RowAction.Kind = entry.form.map { .form($0) } ?? .step(RowStep(step.id, on: record))
-            return RowAction(key: entry.key, label: entry.label, kind: kind)
+            // A step that needs input the dashboard has no form for yet is left to the CLI.
+            if step.id.needsInput && form(for: step.id) == nil { return nil }
+            let row = Action.row(.step(step.id))
+            let kind: RowAction.Kind = form(for: step.id).map { .form($0) } ?? .step(RowStep(step.id, on: record))
+            return RowAction(step: step.id, key: keymap.keys(for: .step(step.id)).first, label: row.label, kind: kind)
         }
     }
 
-    /// Letter, label and form of every step reachable from a row.
-    static let entries: [StepID: (key: Character, label: String, form: FormKind?)] = [
-        .meetingConfirm: ("c", "Confirm 确认", nil),
-        .meetingMaterials: ("t", "Materials and agenda ready 材料已备齐", nil),
-        .meetingPrepared: ("p", "Prepared: attendees notified 已通知", nil),
-        .meetingRoomChecked: ("k", "Room checked 已检查会议室", nil),
-        .meetingHeld: ("h", "Held 已召开", nil),
-        .meetingMinutes: ("m", "Minutes 会议纪要", .minutes),
-        .meetingReviewMinutes: ("w", "Chair reviewed the minutes 主持人已审阅纪要", nil),
-        .meetingSendMinutes: ("s", "Minutes sent 纪要已发送", nil),
-        .meetingActionAdd: ("a", "Action item 新增待办", .actionItem),
-        .meetingActionDone: ("d", "Action item done 待办完成", .actionDone),
-        .meetingClose: ("l", "Close 结束", nil),
-        .meetingMove: ("v", "Move to another time or room 改期", .moveMeeting),
-        .meetingInvite: ("g", "Invite an external guest 邀请嘉宾", .inviteGuest),
-        .meetingGuestReply: ("r", "Guest replied 嘉宾回复", .guestReply),
-        .roomOutOfService: ("o", "Room out of service 会议室停用", .roomOutOfService),
-        .roomAdd: ("R", "New room 新增会议室", .addRoom),
-        .meetingCancel: ("x", "Cancel 取消", nil),
-        .meetingNoShow: ("n", "No-show 未到场", nil),
-        .visitorConfirm: ("f", "Confirm 确认预约", nil),
-        .visitorArrived: ("w", "Arrived, waiting 已到达", nil),
-        .visitorCheckIn: ("c", "Check in with badge 登记发访客证", .checkIn),
-        .visitorWatchDecision: ("y", "Watch list decision 名单审核", .watchDecision),
-        .visitorCheckOut: ("o", "Check out 离开", .checkOut),
-        .visitorUndoCheckIn: ("u", "Undo check-in 撤销登记", nil),
-        .visitorReturnBadges: ("r", "Badge returned 访客证已归还", nil),
-        .visitorOutcome: ("t", "Outcome 来访结果", .outcome),
-        .visitorCancel: ("x", "Cancel 取消", nil),
-        .visitorNoShow: ("s", "No-show 未到访", nil),
-        .visitorAdd: ("n", "New visitor 新访客", .newVisitor),
-        .stockIssue: ("i", "Issue 领用", .issueStock),
-        .stockReceive: ("r", "Receive 入库验收", .receiveStock),
-        .stockCount: ("k", "Stocktake count 盘点", .countStock),
-        .stockDemand: ("d", "Demand for next month 下月需求", .demand),
-        .stockPurchase: ("p", "Purchase request 采购申请", .purchase),
-        .stockReturn: ("b", "Returned to stock 退库", .returnStock),
-        .stockWriteOff: ("w", "Write off 报损", .writeOff),
-        .approvalApprove: ("a", "Approve 批准", .approve),
-        .approvalReject: ("x", "Reject 驳回", .reject),
-        .approvalRequest: ("n", "New request (leave, overtime, document, scrap) 新申请", .newApproval),
+    /// The form a step opens; nil for a step taken at once (``StepID/needsInput`` is false).
+    public static func form(for step: StepID) -> FormKind? {
+        guard step.needsInput else { return nil }
+        return forms[step]
+    }
+
+    static let forms: [StepID: FormKind] = [
+        .meetingMinutes: .minutes, .meetingActionAdd: .actionItem, .meetingActionDone: .actionDone,
+        .meetingMove: .moveMeeting, .meetingInvite: .inviteGuest, .meetingGuestReply: .guestReply,
+        .roomOutOfService: .roomOutOfService, .roomAdd: .addRoom,
+        .visitorCheckIn: .checkIn, .visitorWatchDecision: .watchDecision, .visitorCheckOut: .checkOut,
+        .visitorOutcome: .outcome, .visitorAdd: .newVisitor,
+        .stockIssue: .issueStock, .stockReceive: .receiveStock, .stockCount: .countStock, .stockDemand: .demand,
+        .stockPurchase: .purchase, .stockReturn: .returnStock, .stockWriteOff: .writeOff,
+        .approvalApprove: .approve, .approvalReject: .reject, .approvalRequest: .newApproval,
     ]
 }

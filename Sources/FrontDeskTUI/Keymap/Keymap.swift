@@ -1,66 +1,4 @@
-/// Everything a key can do on the dashboard. The raw value is the name used in the keys file.
-public enum ActionID: String, CaseIterable, Sendable, Hashable {
-    case quit, help
-    case nextPane, prevPane, pane1, pane2, pane3, pane4
-    case up, down, pageUp, pageDown, top, bottom
-    case open, back, filter, zoom, actions
-    case newVisitor, checkIn, checkOut, bookRoom
-    case issueStock, receiveStock
-    case approve, reject
-    case refresh
-}
-
-/// One row of the action table: the single source for key dispatch, the help overlay, the
-/// status-bar hints and the keys file.
-public struct Action: Sendable {
-    public var id: ActionID
-    public var defaultKeys: [Key]
-    /// Short label for the status bar ("Quit", "Check in").
-    public var label: String
-    /// One sentence for the help overlay.
-    public var help: String
-
-    public init(id: ActionID, defaultKeys: [Key], label: String, help: String) {
-        self.id = id
-        self.defaultKeys = defaultKeys
-        self.label = label
-        self.help = help
-    }
-
-    /// The action table, in help-overlay order.
-    public static let table: [Action] = [
-        Action(id: .quit, defaultKeys: [.char("q"), .ctrl("c")], label: "Quit", help: "Leave the dashboard."),
-        Action(id: .help, defaultKeys: [.char("?"), .function(1)], label: "Help", help: "Show or hide this list of keys."),
-        Action(id: .nextPane, defaultKeys: [.tab], label: "Next pane", help: "Move to the next pane."),
-        Action(id: .prevPane, defaultKeys: [.backTab], label: "Prev pane", help: "Move to the previous pane."),
-        Action(id: .pane1, defaultKeys: [.char("1")], label: "Meetings", help: "Go to the Meetings pane."),
-        Action(id: .pane2, defaultKeys: [.char("2")], label: "Visitors", help: "Go to the Visitors pane."),
-        Action(id: .pane3, defaultKeys: [.char("3")], label: "Stock", help: "Go to the Stock pane."),
-        Action(id: .pane4, defaultKeys: [.char("4")], label: "Approvals", help: "Go to the Approvals pane."),
-        Action(id: .up, defaultKeys: [.up, .char("k")], label: "Up", help: "Select the row above."),
-        Action(id: .down, defaultKeys: [.down, .char("j")], label: "Down", help: "Select the row below."),
-        Action(id: .pageUp, defaultKeys: [.pageUp], label: "Page up", help: "Scroll up one page."),
-        Action(id: .pageDown, defaultKeys: [.pageDown], label: "Page down", help: "Scroll down one page."),
-        Action(id: .top, defaultKeys: [.char("g"), .home], label: "Top", help: "Select the first row."),
-        Action(id: .bottom, defaultKeys: [.char("G"), .end], label: "Bottom", help: "Select the last row."),
-        Action(id: .open, defaultKeys: [.enter], label: "Open", help: "Open the selected row."),
-        Action(id: .back, defaultKeys: [.escape], label: "Back", help: "Close the form, filter or overlay."),
-        Action(id: .filter, defaultKeys: [.char("/")], label: "Filter", help: "Filter the rows of this pane."),
-        Action(id: .zoom, defaultKeys: [.char("z")], label: "Zoom", help: "Show this pane alone, or all panes again."),
-        Action(id: .actions, defaultKeys: [.char(" "), .char(".")], label: "Actions", help: "Every step for the selected row (confirm, room check, minutes, outcome…)."),
-        Action(id: .newVisitor, defaultKeys: [.char("n")], label: "New visitor", help: "Register an expected visitor."),
-        Action(id: .checkIn, defaultKeys: [.char("c")], label: "Check in", help: "Check the selected visitor in and issue a badge."),
-        Action(id: .checkOut, defaultKeys: [.char("o")], label: "Check out", help: "Check the selected visitor out and take the badge back."),
-        Action(id: .bookRoom, defaultKeys: [.char("b")], label: "Book room", help: "Book a meeting room."),
-        Action(id: .issueStock, defaultKeys: [.char("i")], label: "Issue", help: "Issue supplies from stock."),
-        Action(id: .receiveStock, defaultKeys: [.char("r")], label: "Receive", help: "Record supplies received."),
-        Action(id: .approve, defaultKeys: [.char("a")], label: "Approve", help: "Approve the selected request."),
-        Action(id: .reject, defaultKeys: [.char("x")], label: "Reject", help: "Reject the selected request, with a reason."),
-        Action(id: .refresh, defaultKeys: [.ctrl("l")], label: "Redraw", help: "Redraw the whole screen."),
-    ]
-}
-
-/// A keys-file error naming file and line: `keys.toml:4: 'j' is bound to both down and nextPane`.
+/// A keys-file problem naming file and line: `keys.toml:4: 'j' is bound to both down and nextPane`.
 public struct KeymapError: Error, Equatable, Sendable, CustomStringConvertible {
     public var source: String
     public var line: Int
@@ -70,11 +8,13 @@ public struct KeymapError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// Which keys trigger which actions: the defaults of ``Action/table``, overridden per action by
-/// the user's keys file. Every key maps to at most one action.
+/// the user's keys file. Within one ``KeyScope`` every key maps to at most one action.
 public struct Keymap: Sendable {
     /// Keys per action, in table order; an action may have none (unbound).
     public private(set) var bindings: [ActionID: [Key]]
-    private var byKey: [Key: ActionID]
+    private var byKey: [KeyScope: [Key: ActionID]]
+    /// Lines of the keys file that were skipped (unknown action names), to show the user.
+    public internal(set) var warnings: [KeymapError] = []
 
     /// The built-in bindings.
     public static let defaults: Keymap = {
@@ -83,48 +23,56 @@ public struct Keymap: Sendable {
         return Keymap(bindings: bindings)
     }()
 
-    /// Builds the reverse index; when a key is listed twice the first action in table order
-    /// wins (``load(text:source:)`` refuses such tables, ``conflicts`` lists them).
+    /// Builds the reverse index per scope; when a key is listed twice in a scope the first
+    /// action in table order wins (``load(text:source:)`` refuses such tables, ``conflicts`` lists them).
     public init(bindings: [ActionID: [Key]]) {
         self.bindings = bindings
-        var byKey: [Key: ActionID] = [:]
+        var byKey: [KeyScope: [Key: ActionID]] = [:]
         for action in Action.table {
-            for key in bindings[action.id] ?? [] where byKey[key] == nil { byKey[key] = action.id }
+            for key in bindings[action.id] ?? [] where byKey[action.scope]?[key] == nil { byKey[action.scope, default: [:]][key] = action.id }
         }
         self.byKey = byKey
     }
 
-    /// The action `key` triggers, if any.
-    public func action(for key: Key) -> ActionID? { byKey[key] }
+    /// The action `key` triggers in `scope`, if any.
+    public func action(for key: Key, in scope: KeyScope = .global) -> ActionID? { byKey[scope]?[key] }
 
-    /// The keys that trigger `id`, first one is the one shown in hints.
+    /// The keys that trigger `id`; the first is the one shown in hints.
     public func keys(for id: ActionID) -> [Key] { bindings[id] ?? [] }
 
-    /// Keys bound to more than one action, with the actions in table order.
-    public var conflicts: [(key: Key, actions: [ActionID])] {
-        var seen: [Key: [ActionID]] = [:]
-        var order: [Key] = []
+    /// "ctrl-s" for the first key of `id`, or nil when it is unbound.
+    public func keyName(_ id: ActionID) -> String? { keys(for: id).first?.name }
+
+    /// Keys bound to more than one action of the same scope, with the actions in table order.
+    public var conflicts: [(key: Key, scope: KeyScope, actions: [ActionID])] {
+        var seen: [KeyScope: [Key: [ActionID]]] = [:]
+        var order: [(KeyScope, Key)] = []
         for action in Action.table {
             for key in Set(bindings[action.id] ?? []) {
-                if seen[key] == nil { order.append(key) }
-                seen[key, default: []].append(action.id)
+                if seen[action.scope]?[key] == nil { order.append((action.scope, key)) }
+                seen[action.scope, default: [:]][key, default: []].append(action.id)
             }
         }
-        return order.compactMap { key in
-            guard let actions = seen[key], actions.count > 1 else { return nil }
-            return (key, actions)
+        return order.compactMap { scope, key in
+            guard let actions = seen[scope]?[key], actions.count > 1 else { return nil }
+            return (key, scope, actions)
         }
     }
 
-    /// Help-overlay rows, one per action in table order: key names joined by `, `
-    /// (`unbound` when none), the label and the help sentence.
-    /// Labels and help default to the table's English; the dashboard passes its language's.
-    public func helpLines(label: (ActionID) -> String = { id in Action.table.first { $0.id == id }?.label ?? id.rawValue },
-                          help: (ActionID) -> String = { id in Action.table.first { $0.id == id }?.help ?? "" },
-                          unbound: String = "unbound") -> [(keys: String, label: String, help: String)] {
-        Action.table.map { action in
-            let keys = self.keys(for: action.id).map(\.name)
-            return (keys.isEmpty ? unbound : keys.joined(separator: ", "), label(action.id), help(action.id))
+    /// The table's rows of `scope`, in table order.
+    public static func rows(in scope: KeyScope) -> [Action] { Action.table.filter { $0.scope == scope } }
+
+    /// Key names of `id` joined by `, `, or nil when unbound.
+    public func keyList(_ id: ActionID) -> String? {
+        let names = keys(for: id).map(\.name)
+        return names.isEmpty ? nil : names.joined(separator: ", ")
+    }
+
+    /// The hints of `scope` ("Enter Next/save · Tab Next field · …"), from the rows marked as
+    /// hints, with the keys the user bound.
+    public func hints(_ scope: KeyScope, strings: Strings) -> [(key: String, label: String)] {
+        Self.rows(in: scope).filter { $0.hint != nil }.sorted { ($0.hint ?? 0) < ($1.hint ?? 0) }.compactMap { row in
+            keyName(row.id).map { ($0, strings[row.label]) }
         }
     }
 
@@ -132,16 +80,18 @@ public struct Keymap: Sendable {
     ///
     /// Format, a TOML subset: a `[keys]` table whose entries are `action = "key"` or
     /// `action = ["key", "key"]` (`[]` unbinds); `#` comments; basic `"…"` strings with `\"`
-    /// and `\\`, or literal `'…'` strings. Action names are the ``ActionID`` raw values;
-    /// `next_pane` and `next-pane` are accepted for `nextPane`. An action named in the file
-    /// loses all its default keys.
+    /// and `\\`, or literal `'…'` strings. Action names are ``ActionID/name`` (`quit`,
+    /// `nextPane`, `formSave`, `meeting.confirm`); `next_pane` and `next-pane` are accepted for
+    /// `nextPane`. An action named in the file loses all its default keys.
     ///
-    /// Throws on the first problem, with its line: syntax, unknown section, unknown action
-    /// (listing the known ones), unknown key name, an action given twice, and a key bound to two
-    /// actions — in the file, or by the file and a default left in place.
+    /// An unknown action name is skipped and listed in ``warnings`` (a file written for another
+    /// version still works). Throws on the first other problem, with its line: syntax, unknown
+    /// section, unknown key name, an action given twice, and a key bound to two actions of one
+    /// scope — in the file, or by the file and a default left in place.
     public static func load(text: String, source: String) throws(KeymapError) -> Keymap {
         var bindings = defaults.bindings
         var lineOf: [ActionID: Int] = [:]
+        var warnings: [KeymapError] = []
         var inKeys = false
         var lineNo = 0
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
@@ -166,17 +116,18 @@ public struct Keymap: Sendable {
             guard scanner.peek == "=" else { throw fail("missing '=' (expected 'action = \"key\"')") }
             scanner.advance()
             guard inKeys else { throw fail("'\(name)' outside the [keys] section") }
-            guard let id = actionID(named: name) else {
-                let known = ActionID.allCases.map(\.rawValue).joined(separator: ", ")
-                throw fail("unknown action '\(name)' (known: \(known))")
-            }
-            if let first = lineOf[id] { throw fail("action '\(id.rawValue)' already set on line \(first)") }
             let names: [String]
             do {
                 names = try scanner.value()
             } catch {
                 throw fail(error.message)
             }
+            guard let id = ActionID(name: name) else {
+                let known = Action.table.map(\.id.name).joined(separator: ", ")
+                warnings.append(fail("unknown action '\(name)', line ignored (known: \(known))"))
+                continue
+            }
+            if let first = lineOf[id] { throw fail("action '\(id.name)' already set on line \(first)") }
             var keys: [Key] = []
             for keyName in names {
                 guard let key = Key.parse(keyName), key != .resize else {
@@ -187,28 +138,23 @@ public struct Keymap: Sendable {
             bindings[id] = keys
             lineOf[id] = lineNo
         }
-        let keymap = Keymap(bindings: bindings)
+        var keymap = Keymap(bindings: bindings)
+        keymap.warnings = warnings
         // Report each conflict on the line of a file entry involved (the later line if both).
         let conflicts = keymap.conflicts.compactMap { c -> (line: Int, message: String)? in
             let fromFile = c.actions.filter { lineOf[$0] != nil }.sorted { (lineOf[$0] ?? 0) > (lineOf[$1] ?? 0) }
             guard let culprit = fromFile.first, let line = lineOf[culprit] else { return nil }
             let others = c.actions.filter { $0 != culprit }.map { other in
-                if let l = lineOf[other] { return "\(other.rawValue) (line \(l))" }
-                return "\(other.rawValue) (a default; rebind \(other.rawValue) too)"
+                if let l = lineOf[other] { return "\(other.name) (line \(l))" }
+                return "\(other.name) (a default; rebind \(other.name) too)"
             }
-            return (line, "'\(c.key.name)' is bound to both \(culprit.rawValue) and \(others.joined(separator: " and "))")
+            let scope = c.scope == .global ? "" : " in the \(c.scope)"
+            return (line, "'\(c.key.name)' is bound to both \(culprit.name) and \(others.joined(separator: " and "))\(scope)")
         }
         if let first = conflicts.min(by: { $0.line < $1.line }) {
             throw KeymapError(source: source, line: first.line, message: first.message)
         }
         return keymap
-    }
-
-    /// `nextPane`, `next_pane`, `next-pane` and `NextPane` all name ``ActionID/nextPane``.
-    static func actionID(named name: String) -> ActionID? {
-        if let id = ActionID(rawValue: name) { return id }
-        let folded = name.lowercased().filter { $0 != "_" && $0 != "-" }
-        return ActionID.allCases.first { $0.rawValue.lowercased() == folded }
     }
 }
 

@@ -33,7 +33,7 @@ enum ApprovalsPane {
             case .others: strings[.others]
             case .decided: strings[.decided]
             }
-            lines.append(.heading("\(name) (\(rows.count))"))
+            lines.append(.heading(name, count: rows.count))
             lines += rows.map { .row(row($0, strings)) }
         }
         return PaneContent(title: title, table: PaneTable(columns: columns, lines: lines), emptyText: strings[.noApprovals])

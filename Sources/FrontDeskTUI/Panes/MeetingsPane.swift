@@ -21,7 +21,7 @@ enum MeetingsPane {
         let title = strings.paneTitle(.meetings, count: agenda.rows.count, flagged: overdue, .overdue)
         var lines = agenda.rows.map { PaneLine.row(row($0, today: true, model, strings)) }
         if !agenda.followUps.isEmpty {
-            lines.append(.heading(strings[.earlier]))
+            lines.append(.heading(strings[.earlier], count: nil))
             lines += agenda.followUps.map { PaneLine.row(row($0, today: false, model, strings)) }
         }
         if !agenda.upcoming.isEmpty {

@@ -66,8 +66,8 @@ enum PaneList {
         for (offset, line) in lines[scroll..<min(lines.count, scroll + listHeight)].enumerated() {
             let row = top + offset
             switch line {
-            case .heading(let text):
-                grid.put(glyphs(text, grid), row: row, col: area.col, role: .header, maxWidth: area.width)
+            case .heading:
+                grid.put(glyphs(line.headingText ?? "", grid), row: row, col: area.col, role: .header, maxWidth: area.width)
             case .row(let r):
                 var highlight: Role?
                 if scroll + offset == selectedLine {

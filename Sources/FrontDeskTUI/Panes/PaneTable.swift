@@ -42,12 +42,19 @@ struct PaneRow: Sendable {
     var cells: [[Span]]
 }
 
-/// A line of a pane's list: a section heading (not selectable) or a row.
+/// A line of a pane's list: a section heading (not selectable) with the number of rows under
+/// it when it shows one, or a row.
 enum PaneLine: Sendable {
-    case heading(String)
+    case heading(String, count: Int?)
     case row(PaneRow)
 
     var row: PaneRow? { if case .row(let r) = self { r } else { nil } }
+
+    /// "Waiting in lobby (3)"; nil for a row.
+    var headingText: String? {
+        guard case .heading(let title, let count) = self else { return nil }
+        return count.map { "\(title) (\($0))" } ?? title
+    }
 }
 
 /// What a pane lists: its columns and its lines, independent of the screen size, so that
@@ -65,21 +72,36 @@ struct PaneTable: Sendable {
     }
 
     /// The table with only the rows whose text contains `filter` (case-insensitive, ignoring
-    /// surrounding spaces) and the headings that still have a row under them.
+    /// surrounding spaces) and the headings that still have a row under them, each counting the
+    /// rows it keeps (not the rows it had).
     func filtered(_ filter: String) -> PaneTable {
         let needle = filter.trimmingCharacters(in: .whitespaces).lowercased()
         guard !needle.isEmpty else { return self }
         var kept: [PaneLine] = []
-        var pendingHeading: PaneLine?
+        var heading: (index: Int, title: String, counts: Bool)?
+        var pending: (title: String, counts: Bool)?
+        var under = 0
+        func closeSection() {
+            if let h = heading, h.counts { kept[h.index] = .heading(h.title, count: under) }
+        }
         for line in lines {
             switch line {
-            case .heading: pendingHeading = line
+            case .heading(let title, let count):
+                pending = (title, count != nil)
             case .row(let r):
                 guard searchText(r).lowercased().contains(needle) else { continue }
-                if let h = pendingHeading { kept.append(h); pendingHeading = nil }
+                if let p = pending {
+                    closeSection()
+                    heading = (kept.count, p.title, p.counts)
+                    kept.append(.heading(p.title, count: p.counts ? 0 : nil))
+                    pending = nil
+                    under = 0
+                }
+                under += 1
                 kept.append(line)
             }
         }
+        closeSection()
         return PaneTable(columns: columns, lines: kept)
     }
 

@@ -22,7 +22,7 @@ enum VisitorsPane {
         for group in VisitorGroup.allCases {
             let rows = q.rows.filter { $0.group == group }
             guard !rows.isEmpty else { continue }
-            lines.append(.heading("\(heading(group, strings)) (\(rows.count))"))
+            lines.append(.heading(heading(group, strings), count: rows.count))
             lines += rows.map { .row(row($0, model, strings)) }
         }
         return PaneContent(title: title, table: PaneTable(columns: columns, lines: lines), emptyText: strings[.noVisitors])

@@ -2,13 +2,13 @@
 public enum PaneID: Int, CaseIterable, Sendable, Hashable {
     case meetings, visitors, stock, approvals
 
-    /// English tab / title name (localisation replaces these later).
-    public var title: String {
+    /// The pane's name in both languages (tabs, box titles, help).
+    public var name: Localized {
         switch self {
-        case .meetings: "Meetings"
-        case .visitors: "Visitors"
-        case .stock: "Stock"
-        case .approvals: "Approvals"
+        case .meetings: Strings.Phrase.paneMeetings.text
+        case .visitors: Strings.Phrase.paneVisitors.text
+        case .stock: Strings.Phrase.paneStock.text
+        case .approvals: Strings.Phrase.paneApprovals.text
         }
     }
 
