@@ -25,7 +25,7 @@ enum MeetingsPane {
             lines += agenda.followUps.map { PaneLine.row(row($0, today: false, model, strings)) }
         }
         if !agenda.upcoming.isEmpty {
-            lines.append(.heading(strings[.upcoming]))
+            lines.append(.heading(strings[.upcoming], count: nil))
             lines += agenda.upcoming.map { PaneLine.row(row($0, today: false, model, strings)) }
         }
         var preface: [[Span]] = []
