@@ -4,8 +4,13 @@ import FrontDeskKit
 
 // Exit codes, everywhere: 0 done; 2 bad usage or invalid input; 3 refused by a business rule or a
 // permission; 4 store unusable. ArgumentParser's own usage errors (64) are mapped to 2.
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "help", let problem = Frontdesk.unknownHelpTopic(Array(arguments.dropFirst())) {
+    Outcome.say("frontdesk: \(problem) See frontdesk --help.")
+    exit(2)
+}
 do {
-    var command = try Frontdesk.parseAsRoot()
+    var command = try Frontdesk.parseAsRoot(arguments)
     try command.run()
     exit(0)
 } catch {

@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import FrontDeskKit
+import FrontDeskTUI
+
+/// `frontdesk visitor …`: the reception process, from appointment to outcome.
+struct VisitorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "visitor", abstract: "Visitors: appointments, check-in with badge, check-out.",
+        subcommands: [Add.self, StepCommand<Confirm>.self, StepCommand<Arrive>.self, Checkin.self, Checkout.self,
+                      StepCommand<ReturnBadge>.self, StepCommand<Cancel>.self, List.self, Show.self, Clear.self,
+                      StepCommand<UndoCheckin>.self, OutcomeCommand.self, StepCommand<NoShow>.self])
+
+    // The steps that need only the visitor's id.
+    enum Confirm: OneRecordStep { static let step = StepID.visitorConfirm, abstract = "Confirm time, head count, identity and purpose (due within 1 h)." }
+    enum Arrive: OneRecordStep { static let step = StepID.visitorArrived, name = "arrive", abstract = "The visitor is in the lobby, waiting." }
+    enum ReturnBadge: OneRecordStep { static let step = StepID.visitorReturnBadges, abstract = "A badge came back after the visitor left." }
+    enum Cancel: OneRecordStep { static let step = StepID.visitorCancel, abstract = "Cancel an expected visit." }
+    enum UndoCheckin: OneRecordStep { static let step = StepID.visitorUndoCheckIn, name = "undo-checkin", abstract = "Undo a mistaken check-in (lead only; audited)." }
+    enum NoShow: OneRecordStep { static let step = StepID.visitorNoShow, abstract = "The visitor never came." }
+
+    struct Add: StoreCommand {
+        static let configuration = CommandConfiguration(abstract: "Record an appointment; prints the visitor id. Confirm it within 1 h.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option var name: String
+        @Option(help: "The host: a login or a name.") var host: String
+        @Option(help: "\"YYYY-MM-DD HH:MM\"") var at: String
+        @Option var company: String?
+        @Option var purpose: String?
+        @Option(name: .customLong("id-number")) var idNumber: String?
+        @Option(parsing: .unconditional, help: "Head count of a group visit.") var count: Int = 1
+
+        func validate() throws { try Check.positive(count, "--count") }
+
+        func run(store: Store) throws -> Reply {
+            let when = try Parse.dateTime(at, store.env.timeZone, "--at")
+            if let known = store.state.returningVisitors[name.lowercased()] {
+                Outcome.say("frontdesk: \(known.name) has visited before (\(known.company ?? "no company"), host \(store.state.displayName(known.lastHost)), \(Clock.day(known.lastVisit, store.env.timeZone))).")
+            }
+            let rec = try store.commit { s, ctx in
+                .addVisitor(Visitor(id: ctx.env.ids.next(.visitor, in: s), name: name, company: company, purpose: purpose, host: host,
+                                    expectedAt: when, headCount: count, receivedAt: ctx.now, idNumber: idNumber))
+            }
+            return .committed(rec, in: store, created: rec.change.subject)
+        }
+    }
+
+    struct Checkin: StoreCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Arrival, identity check and badge issue in one step; prints the badge code(s).",
+            discussion: "Picks free badges when none is given. A badge already out exits 3 and names who has it.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        @Option(help: "Badge code; repeat for a group.") var badge: [String] = []
+        @Option(name: .customLong("id-number")) var idNumber: String?
+
+        func run(store: Store) throws -> Reply {
+            let rec = try store.commit { s, ctx in
+                guard let v = s.visitors[id] else { throw Refusal.invalid("No visitor \(id) in the open register.") }
+                var codes = badge
+                if codes.isEmpty {
+                    guard let free = s.freeBadges(v.headCount) else {
+                        throw Refusal.rule("No free badge for \(v.headCount) visitor(s): every badge is out (frontdesk badge list).")
+                    }
+                    codes = free
+                }
+                return .checkInVisitor(visitorID: id, badges: codes, idNumber: idNumber, at: ctx.now)
+            }
+            guard case .checkInVisitor(_, let codes, _, _) = rec.change else { return .committed(rec, in: store) }
+            return .committed(rec, in: store, created: codes.joined(separator: " "))
+        }
+    }
+
+    struct Checkout: StoreCommand {
+        static let configuration = CommandConfiguration(abstract: "The visitor left; their badge comes back (or is recorded lost).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        @Flag(name: .customLong("badge-lost")) var badgeLost = false
+        @Flag(name: .customLong("keep-badge"), help: "Left without handing the badge back (it stays flagged).") var keepBadge = false
+
+        func run(store: Store) throws -> Reply {
+            let records = try store.commitBatch { s, ctx in
+                guard let v = s.visitors[id] else { throw Refusal.invalid("No visitor \(id) in the open register.") }
+                var changes: [Change] = [.checkOutVisitor(visitorID: id, at: ctx.now, lostBadges: badgeLost ? v.badgesOut : [])]
+                if !badgeLost && !keepBadge && !v.badgesOut.isEmpty {
+                    changes.append(.returnBadges(visitorID: id, badges: v.badgesOut, at: ctx.now))
+                }
+                return changes
+            }
+            return .committed(records, in: store)
+        }
+    }
+
+    struct Show: StoreCommand {
+        static let configuration = CommandConfiguration(abstract: "One visitor in full; the identity number only for admins.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+
+        func run(store: Store) throws -> Reply {
+            guard let v = store.state.visitors[id] else { throw Refusal.invalid("No visitor \(id) in the open register.") }
+            let tz = store.env.timeZone
+            let admin = store.state.hasRole(store.env.actingUser, .admin)
+            let lines: [(String, String?)] = [
+                ("id", v.id), ("name", v.name), ("company", v.company), ("purpose", v.purpose), ("host", store.state.displayName(v.host)),
+                ("head count", "\(v.headCount)"), ("status", v.status.rawValue), ("expected", Clock.dayHM(v.expectedAt, tz)),
+                ("received", Clock.dayHM(v.receivedAt, tz)), ("confirmed", v.confirmedAt.map { Clock.dayHM($0, tz) }),
+                ("arrived", v.arrivedAt.map { Clock.dayHM($0, tz) }), ("checked in", v.checkedInAt.map { Clock.dayHM($0, tz) }),
+                ("left", v.leftAt.map { Clock.dayHM($0, tz) }), ("badges", v.badges.joined(separator: " ")),
+                ("badges out", v.badgesOut.joined(separator: " ")),
+                ("identity number", admin ? v.idNumber : v.maskedIDNumber), ("outcome", v.outcome),
+                ("watch list", v.watchDecision.map { "\($0.allowed ? "allowed" : "refused") by \($0.by)" }),
+            ]
+            Output.table(["FIELD", "VALUE"], lines.compactMap { k, val in val.flatMap { $0.isEmpty ? nil : [k, $0] } })
+            if !admin && v.idNumber != nil { return Reply(notes: ["the identity number is masked; only an admin sees it in full."]) }
+            return .done
+        }
+    }
+
+    struct Clear: StoreCommand {
+        static let configuration = CommandConfiguration(abstract: "A lead's decision on a visitor who matches the watch list.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        @Flag(name: .long) var allow = false
+        @Flag(name: .long) var deny = false
+        @Option var comment: String?
+
+        func validate() throws { try Check.exactlyOne(allow, deny, "--allow or --deny") }
+
+        func run(store: Store) throws -> Reply {
+            let rec = try store.commit { _, ctx in
+                .decideWatch(visitorID: id, decision: WatchDecision(allowed: allow, by: ctx.actor, at: ctx.now, comment: comment))
+            }
+            return .committed(rec, in: store)
+        }
+    }
+
+    struct OutcomeCommand: StoreCommand {
+        static let configuration = CommandConfiguration(commandName: "outcome", abstract: "Record the visit's feedback or outcome for the host department.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        @Option var text: String
+
+        func run(store: Store) throws -> Reply {
+            .committed(try store.commit { _, ctx in .recordOutcome(visitorID: id, text: text, at: ctx.now) }, in: store)
+        }
+    }
+
+    struct List: StoreCommand {
+        static let configuration = CommandConfiguration(abstract: "A day's visitors by group, with what is due.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(help: "YYYY-MM-DD (default today)") var date: String?
+        @Option(help: "Only visitors in this state.") var status: VisitorStatus?
+        @Flag var json = false
+
+        func run(store: Store) throws -> Reply {
+            let env = store.env
+            let day = try Parse.dayOrToday(date, env)
+            let q = VisitorQueue(state: store.state, day: day, now: env.now(), settings: store.meta.settings, calendar: env.calendar)
+            let rows = q.rows.filter { status == nil || $0.visitor.status == status }
+            return try .list(rows, json: json, ["ID", "EXPECTED", "NAME", "COMPANY", "HOST", "STATUS", "BADGE", "FLAGS"], object: { r in
+                let v = r.visitor
+                return ["id": v.id, "status": v.status.rawValue, "flags": r.flags.map(\.rawValue), "name": v.name, "host": v.host,
+                        "company": v.company ?? NSNull(), "purpose": v.purpose ?? NSNull(), "expectedAt": Output.iso(v.expectedAt),
+                        "headCount": v.headCount, "badges": v.badgesOut, "idNumber": v.maskedIDNumber ?? NSNull()] as [String: Any]
+            }, cells: { r in
+                let v = r.visitor
+                return [v.id, Output.hm(v.expectedAt, env.timeZone), v.headCount > 1 ? "\(v.name) ×\(v.headCount)" : v.name, v.company ?? "",
+                        r.hostName, v.status.rawValue, v.badgesOut.joined(separator: ","), r.flags.map(\.rawValue).joined(separator: ",")]
+            })
+        }
+    }
+}
