@@ -100,3 +100,56 @@ struct StockLine: ExpressibleByArgument {
         self.init(sku: String(p[0]), quantity: q)
     }
 }
+
+/// `--month YYYY-MM`, checked as it is parsed (a bad one exits 2 naming the form); its first
+/// instant depends on the office's time zone, so it is worked out once the store is open.
+struct YearMonth: ExpressibleByArgument {
+    var text: String
+
+    init?(argument: String) {
+        guard DateInput.parseMonth(argument, TimeZone(identifier: "UTC") ?? .current) != nil else { return nil }
+        text = argument
+    }
+
+    /// The month's first instant in office time.
+    func start(_ tz: TimeZone) throws -> Date { try Parse.month(text, tz) }
+}
+
+/// `--start` and `--end` of a booking or a move, as "YYYY-MM-DD HH:MM" in office time.
+struct Slot: ParsableArguments {
+    @Option(help: "\"YYYY-MM-DD HH:MM\"") var start: String
+    @Option(help: "\"YYYY-MM-DD HH:MM\"") var end: String
+
+    /// Both instants, or a usage error naming the option that is not a date and time.
+    func dates(_ tz: TimeZone) throws -> (start: Date, end: Date) {
+        (try Parse.dateTime(start, tz, "--start"), try Parse.dateTime(end, tz, "--end"))
+    }
+}
+
+/// What a day's list takes: `--date` (default today), `--status` to keep one state, `--json`.
+struct DayListing<Status: ExpressibleByArgument & Equatable>: ParsableArguments {
+    @Option(help: "YYYY-MM-DD (default today)") var date: String?
+    @Option(help: "Only records in this state.") var status: Status?
+    @Flag var json = false
+
+    /// True for a record in the `--status` asked for, or for every record without it.
+    func keeps(_ s: Status) -> Bool { status.map { $0 == s } ?? true }
+
+    /// The day's query (`Agenda.init`, `VisitorQueue.init`) for the day asked for, at the store's now.
+    func query<Q>(_ store: Store, _ make: (OfficeState, Date, Date, StoreSettings, Calendar) -> Q) throws -> Q {
+        make(store.state, try Parse.dayOrToday(date, store.env), store.env.now(), store.meta.settings, store.env.calendar)
+    }
+}
+
+/// `--sku` and a counted `--qty` (0 or more): what a delivery's count and a stocktake take.
+struct CountedQuantity: ParsableArguments {
+    @Option var sku: String
+    @Option(parsing: .unconditional, help: "How many units were counted (0 or more).") var qty: Int
+    func validate() throws { try Check.notNegative(qty, "--qty") }
+}
+
+/// What a month-end report takes: `--month YYYY-MM` and `--json`.
+struct MonthReport: ParsableArguments {
+    @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: YearMonth
+    @Flag var json = false
+}

@@ -10,21 +10,13 @@ struct MeetingCommand: ParsableCommand {
                       StepCommand<Cancel>.self, Minutes.self, StepCommand<Send>.self, StepCommand<Close>.self,
                       Move.self, ActionCommand.self, GuestCommand.self])
 
-    // The steps that need only the meeting's id.
-    enum Confirm: OneRecordStep { static let step = StepID.meetingConfirm, abstract = "Confirm a requested meeting (due within 24 h of the request)." }
-    enum Checkin: OneRecordStep { static let step = StepID.meetingRoomChecked, name = "checkin", abstract = "Room checked and equipment tested (due 15 min before start)." }
-    enum Held: OneRecordStep { static let step = StepID.meetingHeld, abstract = "The meeting took place (claims the room)." }
-    enum Cancel: OneRecordStep { static let step = StepID.meetingCancel, abstract = "Cancel a meeting and free its room." }
-    enum Send: OneRecordStep { static let step = StepID.meetingSendMinutes, name = "send", abstract = "The chair approved the minutes and they were sent (due 48 h after the end)." }
-    enum Close: OneRecordStep { static let step = StepID.meetingClose, abstract = "Close a meeting whose action items are all done." }
 
     struct Add: StoreCommand {
         static let configuration = CommandConfiguration(abstract: "Book a room; prints the meeting id. A conflict exits 3 and names the holder.")
         @OptionGroup var storeOptions: StoreOptions
         @Option var title: String
         @Option(help: "Room name or id.") var room: String
-        @Option(help: "\"YYYY-MM-DD HH:MM\"") var start: String
-        @Option(help: "\"YYYY-MM-DD HH:MM\"") var end: String
+        @OptionGroup var slot: Slot
         @Option var organizer: String?
         @Option(help: "Repeatable.") var attendee: [String] = []
         @Option(help: "Equipment the meeting needs (comma-separated).") var needs: String = ""
@@ -43,7 +35,7 @@ struct MeetingCommand: ParsableCommand {
 
         func run(store: Store) throws -> Reply {
             let tz = store.env.timeZone
-            let s = try Parse.dateTime(start, tz, "--start"), e = try Parse.dateTime(end, tz, "--end")
+            let (s, e) = try slot.dates(tz)
             let recurrence = try frequency.map { Recurrence($0, until: try until.map { try Parse.day($0, tz, "--until") }, count: count) }
             let rec = try store.commit { state, ctx in
                 var m = Meeting(id: ctx.env.ids.next(.meeting, in: state), title: title, roomID: try RoomCommand.find(room, in: state).id,
@@ -61,41 +53,45 @@ struct MeetingCommand: ParsableCommand {
         }
     }
 
+    // The steps that need only the meeting's id are one line each, in the order of the process.
+    enum Confirm: OneRecordStep { static let step = StepID.meetingConfirm, abstract = "Confirm a requested meeting (due within 24 h of the request)." }
+    enum Checkin: OneRecordStep { static let step = StepID.meetingRoomChecked, name = "checkin", abstract = "Room checked and equipment tested (due 15 min before start)." }
+    enum Held: OneRecordStep { static let step = StepID.meetingHeld, abstract = "The meeting took place (claims the room)." }
+
     struct List: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "A day's meetings in time order, with what is due.")
+        static let configuration = CommandConfiguration(
+            abstract: "A day's meetings in time order, with what is due.",
+            discussion: "Without --date, earlier meetings that still owe minutes or action items follow today's.")
         @OptionGroup var storeOptions: StoreOptions
-        @Option(help: "YYYY-MM-DD (default today)") var date: String?
-        @Option(help: "Only meetings in this state.") var status: MeetingStatus?
-        @Flag var json = false
+        @OptionGroup var day: DayListing<MeetingStatus>
 
         func run(store: Store) throws -> Reply {
-            let env = store.env
-            let agenda = Agenda(state: store.state, day: try Parse.dayOrToday(date, env), now: env.now(), settings: store.meta.settings,
-                                calendar: env.calendar)
-            let rows = (agenda.rows + (date == nil ? agenda.followUps : [])).filter { status == nil || $0.meeting.status == status }
-            return try .list(rows, json: json, ["ID", "TIME", "ROOM", "TITLE", "ORGANIZER", "STATUS", "FLAGS"], object: { r in
+            let tz = store.env.timeZone
+            let agenda = try day.query(store, Agenda.init(state:day:now:settings:calendar:))
+            let rows = (agenda.rows + (day.date == nil ? agenda.followUps : [])).filter { day.keeps($0.meeting.status) }
+            return try .list(rows, json: day.json, ["ID", "TIME", "ROOM", "TITLE", "ORGANIZER", "STATUS", "FLAGS"], object: { r in
                 ["id": r.meeting.id, "status": r.meeting.status.rawValue, "flags": r.flags.map(\.rawValue), "title": r.meeting.title,
                  "room": r.roomName, "roomId": r.meeting.roomID, "organizer": r.meeting.organizer,
                  "start": Output.iso(r.meeting.start), "end": Output.iso(r.meeting.end), "attendees": r.meeting.attendees,
                  "actionItems": r.meeting.actionItems.map { ["id": $0.id, "owner": $0.owner, "due": Output.iso($0.due), "done": $0.doneAt != nil] }]
             }, cells: { r in
-                [r.meeting.id, Output.hm(r.meeting.start, env.timeZone) + "–" + Output.hm(r.meeting.end, env.timeZone), r.roomName,
+                [r.meeting.id, Output.hm(r.meeting.start, tz) + "–" + Output.hm(r.meeting.end, tz), r.roomName,
                  r.meeting.title, r.organizerName, r.meeting.status.rawValue, r.flags.map(\.rawValue).joined(separator: ",")]
             })
         }
     }
 
+    enum Cancel: OneRecordStep { static let step = StepID.meetingCancel, abstract = "Cancel a meeting and free its room." }
+
     struct Move: StoreCommand {
         static let configuration = CommandConfiguration(abstract: "Move one meeting (or one occurrence of a series) to another time or room.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument var id: String
-        @Option(help: "\"YYYY-MM-DD HH:MM\"") var start: String
-        @Option(help: "\"YYYY-MM-DD HH:MM\"") var end: String
+        @OptionGroup var slot: Slot
         @Option(help: "Room name or id (default: the same room).") var room: String?
 
         func run(store: Store) throws -> Reply {
-            let tz = store.env.timeZone
-            let s = try Parse.dateTime(start, tz, "--start"), e = try Parse.dateTime(end, tz, "--end")
+            let (s, e) = try slot.dates(store.env.timeZone)
             let rec = try store.commit { state, _ in
                 guard let m = state.meetings[id] else { throw Refusal.invalid("No meeting \(id) today or open.") }
                 return .moveMeeting(meetingID: id, start: s, end: e, roomID: try room.map { try RoomCommand.find($0, in: state).id } ?? m.roomID)
@@ -115,6 +111,9 @@ struct MeetingCommand: ParsableCommand {
             return .committed(try store.commit { _, ctx in .recordMinutes(meetingID: id, text: text, at: ctx.now) }, in: store)
         }
     }
+
+    enum Send: OneRecordStep { static let step = StepID.meetingSendMinutes, name = "send", abstract = "The chair approved the minutes and they were sent (due 48 h after the end)." }
+    enum Close: OneRecordStep { static let step = StepID.meetingClose, abstract = "Close a meeting whose action items are all done." }
 
     struct GuestCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "guest", abstract: "External guests: invitations and replies.",

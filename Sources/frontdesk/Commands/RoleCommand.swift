@@ -19,7 +19,7 @@ struct RoleCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Grant a role (admin only).")
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "A Unix user or group.") var user: String
-        @Argument var role: Role
+        @Argument(help: "The role to grant.") var role: Role
 
         func run(store: Store) throws -> Reply {
             try RoleCommand.checkUser(user, store)
@@ -31,7 +31,7 @@ struct RoleCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Revoke a role (admin only).")
         @OptionGroup var storeOptions: StoreOptions
         @Argument var user: String
-        @Argument var role: Role
+        @Argument(help: "The role to take away.") var role: Role
 
         func run(store: Store) throws -> Reply { .committed(try store.commit(.revokeRole(user: user, role: role)), in: store) }
     }

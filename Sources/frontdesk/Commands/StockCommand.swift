@@ -10,6 +10,12 @@ struct StockCommand: ParsableCommand {
         subcommands: [ItemCommand.self, Receive.self, Issue.self, Return.self, WriteOff.self, Count.self, List.self,
                       DemandCommand.self, PlanCommand.self, LedgerCommand.self])
 
+    /// A command that records one stock move, built by the supply process from what was typed,
+    /// and prints the move's id (K…) alone on stdout.
+    protocol OneMove: StoreCommand {
+        func move(_ state: OfficeState, _ ctx: RuleContext) -> Change
+    }
+
     /// `--sku` and `--qty` of a one-item move; the quantity is a count of units, more than zero.
     struct ItemQuantity: ParsableArguments {
         @Option var sku: String
@@ -17,28 +23,22 @@ struct StockCommand: ParsableCommand {
         func validate() throws { try Check.positive(qty, "--qty") }
     }
 
-    struct Return: StoreCommand {
+    struct Return: OneMove {
         static let configuration = CommandConfiguration(abstract: "Units a department brings back into stock.")
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var units: ItemQuantity
         @Option(help: "The department bringing them back.") var dept: String
 
-        func run(store: Store) throws -> Reply {
-            let rec = try store.commit { s, ctx in s.stockReturn(sku: units.sku, quantity: units.qty, department: dept, ctx) }
-            return .committed(rec, in: store, created: rec.change.subject)
-        }
+        func move(_ s: OfficeState, _ ctx: RuleContext) -> Change { s.stockReturn(sku: units.sku, quantity: units.qty, department: dept, ctx) }
     }
 
-    struct WriteOff: StoreCommand {
+    struct WriteOff: OneMove {
         static let configuration = CommandConfiguration(commandName: "writeoff", abstract: "Write off damaged or expired units, with the reason.")
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var units: ItemQuantity
-        @Option var reason: String
+        @Option(help: "Damaged, expired, …") var reason: String
 
-        func run(store: Store) throws -> Reply {
-            let rec = try store.commit { s, ctx in s.writeOff(sku: units.sku, quantity: units.qty, reason: reason, ctx) }
-            return .committed(rec, in: store, created: rec.change.subject)
-        }
+        func move(_ s: OfficeState, _ ctx: RuleContext) -> Change { s.writeOff(sku: units.sku, quantity: units.qty, reason: reason, ctx) }
     }
 
     struct ItemCommand: ParsableCommand {
@@ -66,11 +66,10 @@ struct StockCommand: ParsableCommand {
         }
     }
 
-    struct Receive: StoreCommand {
+    struct Receive: OneMove {
         static let configuration = CommandConfiguration(abstract: "Book a delivery in after acceptance; only the accepted quantity enters stock.")
         @OptionGroup var storeOptions: StoreOptions
-        @Option var sku: String
-        @Option(parsing: .unconditional, help: "Quantity counted on arrival.") var qty: Int
+        @OptionGroup var counted: CountedQuantity
         @Option var supplier: String
         @Option(name: .customLong("unit-price"), parsing: .unconditional) var unitPrice: Double
         @Option(name: .customLong("reject-qty"), parsing: .unconditional, help: "Units rejected at acceptance.") var rejectQty: Int = 0
@@ -78,17 +77,15 @@ struct StockCommand: ParsableCommand {
         @Option(help: "The approved purchase this delivery is for.") var purchase: String?
 
         func validate() throws {
-            try Check.notNegative(qty, "--qty")
-            guard rejectQty >= 0, rejectQty <= qty else { throw ValidationError("--reject-qty must be between 0 and --qty (\(qty)), got \(rejectQty).") }
+            guard rejectQty >= 0, rejectQty <= counted.qty else {
+                throw ValidationError("--reject-qty must be between 0 and --qty (\(counted.qty)), got \(rejectQty).")
+            }
             if rejectQty > 0 && (reason ?? "").isEmpty { throw ValidationError("Give --reason for the rejected units.") }
         }
 
-        func run(store: Store) throws -> Reply {
-            let rec = try store.commit { s, ctx in
-                s.receipt(sku: sku, counted: qty, rejected: rejectQty, reason: reason, unitPrice: unitPrice, supplier: supplier,
-                          purchaseID: purchase, ctx)
-            }
-            return .committed(rec, in: store, created: rec.change.subject)
+        func move(_ s: OfficeState, _ ctx: RuleContext) -> Change {
+            s.receipt(sku: counted.sku, counted: counted.qty, rejected: rejectQty, reason: reason, unitPrice: unitPrice, supplier: supplier,
+                      purchaseID: purchase, ctx)
         }
     }
 
@@ -107,7 +104,8 @@ struct StockCommand: ParsableCommand {
         func validate() throws {
             if (sku == nil) != (qty == nil) { throw ValidationError("--sku and --qty go together.") }
             if lines.isEmpty { throw ValidationError("Give --sku and --qty, or --item SKU:QTY.") }
-            for l in lines where l.quantity <= 0 { throw ValidationError("Quantities must be positive numbers; \(l.sku) has \(l.quantity).") }
+            try Check.positive(qty, "--qty")
+            for l in item where l.quantity <= 0 { throw ValidationError("--item \(l.sku):\(l.quantity): the quantity must be a positive number.") }
         }
 
         func run(store: Store) throws -> Reply {
@@ -123,19 +121,13 @@ struct StockCommand: ParsableCommand {
         }
     }
 
-    struct Count: StoreCommand {
+    struct Count: OneMove {
         static let configuration = CommandConfiguration(abstract: "Stocktake: record the counted quantity; the variance is booked with the reason and printed.")
         @OptionGroup var storeOptions: StoreOptions
-        @Option var sku: String
-        @Option(parsing: .unconditional, help: "The quantity counted on the shelf.") var qty: Int
-        @Option var reason: String
+        @OptionGroup var counted: CountedQuantity
+        @Option(help: "Why the count differs from the books.") var reason: String
 
-        func validate() throws { try Check.notNegative(qty, "--qty") }
-
-        func run(store: Store) throws -> Reply {
-            let rec = try store.commit { s, ctx in s.stocktake(sku: sku, counted: qty, reason: reason, ctx) }
-            return .committed(rec, in: store, created: rec.change.subject)
-        }
+        func move(_ s: OfficeState, _ ctx: RuleContext) -> Change { s.stocktake(sku: counted.sku, counted: counted.qty, reason: reason, ctx) }
     }
 
     struct List: StoreCommand {
@@ -169,14 +161,13 @@ struct DemandCommand: ParsableCommand {
         @Option var dept: String
         @Option var sku: String
         @Option(parsing: .unconditional) var qty: Int
-        @Option(help: "YYYY-MM") var month: String
+        @Option(help: ArgumentHelp("The month the department needs it in.", valueName: "YYYY-MM")) var month: YearMonth
         @Option(help: "Special items: why it is needed.") var why: String?
         @Option(parsing: .unconditional, help: "Special items: the budget.") var budget: Double?
 
         func run(store: Store) throws -> Reply {
-            _ = try Parse.month(month, store.env.timeZone)
             let rec = try store.commit { s, ctx in
-                .addDemand(DemandEntry(id: ctx.env.ids.next(.demand, in: s), department: dept, sku: sku, quantity: qty, month: month,
+                .addDemand(DemandEntry(id: ctx.env.ids.next(.demand, in: s), department: dept, sku: sku, quantity: qty, month: month.text,
                                        justification: why, budget: budget, by: ctx.actor, at: ctx.now))
             }
             return .committed(rec, in: store, created: rec.change.subject)
@@ -187,13 +178,11 @@ struct DemandCommand: ParsableCommand {
 struct PlanCommand: StoreCommand {
     static let configuration = CommandConfiguration(commandName: "plan", abstract: "The month's purchase proposal: demand, use, stock and orders, up to target.")
     @OptionGroup var storeOptions: StoreOptions
-    @Option(help: "YYYY-MM: the month to buy for.") var month: String
-    @Flag var json = false
+    @OptionGroup var report: MonthReport
 
     func run(store: Store) throws -> Reply {
-        _ = try Parse.month(month, store.env.timeZone)
-        let plan = ReorderProposal(state: store.state, month: month, now: store.env.now(), calendar: store.env.calendar)
-        let listed = try Reply.list(plan.lines, json: json, ["SKU", "NAME", "DEMAND", "AVG USE/MO", "ON HAND", "ON ORDER", "TARGET", "PROPOSE", "NOTE"], object: { l in
+        let plan = ReorderProposal(state: store.state, month: report.month.text, now: store.env.now(), calendar: store.env.calendar)
+        let listed = try Reply.list(plan.lines, json: report.json, ["SKU", "NAME", "DEMAND", "AVG USE/MO", "ON HAND", "ON ORDER", "TARGET", "PROPOSE", "NOTE"], object: { l in
             ["id": l.sku, "status": l.needsJustification ? "needsJustification" : "proposed", "sku": l.sku, "demand": l.demand,
              "averageMonthlyUse": (l.averageMonthlyUse * 10).rounded() / 10, "onHand": l.onHand, "onOrder": l.onOrder,
              "target": l.target, "proposed": l.proposed] as [String: Any]
@@ -201,25 +190,31 @@ struct PlanCommand: StoreCommand {
             [l.sku, l.name, "\(l.demand)", String(format: "%.1f", l.averageMonthlyUse), "\(l.onHand)", "\(l.onOrder)", "\(l.target)",
              "\(l.proposed) \(l.unit)", l.needsJustification ? "special: justification and budget needed" : ""]
         })
-        return json ? listed : Reply(notes: [String(format: "proposal for %@ totals %.2f at list prices.", month, plan.total)])
+        return report.json ? listed : Reply(notes: [String(format: "proposal for %@ totals %.2f at list prices.", report.month.text, plan.total)])
     }
 }
 
 struct LedgerCommand: StoreCommand {
     static let configuration = CommandConfiguration(commandName: "ledger", abstract: "The monthly ledger: opening, in, out, closing; use and cost per department.")
     @OptionGroup var storeOptions: StoreOptions
-    @Option(help: "YYYY-MM") var month: String
-    @Flag var json = false
+    @OptionGroup var report: MonthReport
 
     func run(store: Store) throws -> Reply {
-        let start = try Parse.month(month, store.env.timeZone)
+        let start = try report.month.start(store.env.timeZone)
         let ledger = StockLedger(state: store.state, moves: try store.moves(since: start), month: start, calendar: store.env.calendar)
-        let listed = try Reply.list(ledger.lines, json: json, ["SKU", "NAME", "OPENING", "IN", "OUT", "CLOSING"], object: { l in
+        let listed = try Reply.list(ledger.lines, json: report.json, ["SKU", "NAME", "OPENING", "IN", "OUT", "CLOSING"], object: { l in
             ["id": l.sku, "status": l.reconciles ? "reconciled" : "mismatch", "sku": l.sku, "opening": l.opening, "in": l.inQuantity,
              "out": l.outQuantity, "closing": l.closing] as [String: Any]
         }, cells: { [$0.sku, $0.name, "\($0.opening)", "\($0.inQuantity)", "\($0.outQuantity)", "\($0.closing)"] })
-        if json { return listed }
+        if report.json { return listed }
         print("")
         return .table(["DEPARTMENT", "UNITS", "COST"], ledger.departments.map { [$0.department, "\($0.units)", String(format: "%.2f", $0.cost)] })
+    }
+}
+
+extension StockCommand.OneMove {
+    func run(store: Store) throws -> Reply {
+        let rec = try store.commit(move)
+        return .committed(rec, in: store, created: rec.change.subject)
     }
 }

@@ -11,13 +11,6 @@ struct VisitorCommand: ParsableCommand {
                       StepCommand<ReturnBadge>.self, StepCommand<Cancel>.self, List.self, Show.self, Clear.self,
                       StepCommand<UndoCheckin>.self, OutcomeCommand.self, StepCommand<NoShow>.self])
 
-    // The steps that need only the visitor's id.
-    enum Confirm: OneRecordStep { static let step = StepID.visitorConfirm, abstract = "Confirm time, head count, identity and purpose (due within 1 h)." }
-    enum Arrive: OneRecordStep { static let step = StepID.visitorArrived, name = "arrive", abstract = "The visitor is in the lobby, waiting." }
-    enum ReturnBadge: OneRecordStep { static let step = StepID.visitorReturnBadges, abstract = "A badge came back after the visitor left." }
-    enum Cancel: OneRecordStep { static let step = StepID.visitorCancel, abstract = "Cancel an expected visit." }
-    enum UndoCheckin: OneRecordStep { static let step = StepID.visitorUndoCheckIn, name = "undo-checkin", abstract = "Undo a mistaken check-in (lead only; audited)." }
-    enum NoShow: OneRecordStep { static let step = StepID.visitorNoShow, abstract = "The visitor never came." }
 
     struct Add: StoreCommand {
         static let configuration = CommandConfiguration(abstract: "Record an appointment; prints the visitor id. Confirm it within 1 h.")
@@ -44,6 +37,10 @@ struct VisitorCommand: ParsableCommand {
             return .committed(rec, in: store, created: rec.change.subject)
         }
     }
+
+    // The steps that need only the visitor's id are one line each, in the order of the process.
+    enum Confirm: OneRecordStep { static let step = StepID.visitorConfirm, abstract = "Confirm time, head count, identity and purpose (due within 1 h)." }
+    enum Arrive: OneRecordStep { static let step = StepID.visitorArrived, name = "arrive", abstract = "The visitor is in the lobby, waiting." }
 
     struct Checkin: StoreCommand {
         static let configuration = CommandConfiguration(
@@ -91,6 +88,10 @@ struct VisitorCommand: ParsableCommand {
         }
     }
 
+    enum ReturnBadge: OneRecordStep { static let step = StepID.visitorReturnBadges, abstract = "A badge came back after the visitor left." }
+    enum Cancel: OneRecordStep { static let step = StepID.visitorCancel, abstract = "Cancel an expected visit." }
+    enum NoShow: OneRecordStep { static let step = StepID.visitorNoShow, abstract = "The visitor never came." }
+
     struct Show: StoreCommand {
         static let configuration = CommandConfiguration(abstract: "One visitor in full; the identity number only for admins.")
         @OptionGroup var storeOptions: StoreOptions
@@ -134,6 +135,8 @@ struct VisitorCommand: ParsableCommand {
         }
     }
 
+    enum UndoCheckin: OneRecordStep { static let step = StepID.visitorUndoCheckIn, name = "undo-checkin", abstract = "Undo a mistaken check-in (lead only; audited)." }
+
     struct OutcomeCommand: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "outcome", abstract: "Record the visit's feedback or outcome for the host department.")
         @OptionGroup var storeOptions: StoreOptions
@@ -148,23 +151,19 @@ struct VisitorCommand: ParsableCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(abstract: "A day's visitors by group, with what is due.")
         @OptionGroup var storeOptions: StoreOptions
-        @Option(help: "YYYY-MM-DD (default today)") var date: String?
-        @Option(help: "Only visitors in this state.") var status: VisitorStatus?
-        @Flag var json = false
+        @OptionGroup var day: DayListing<VisitorStatus>
 
         func run(store: Store) throws -> Reply {
-            let env = store.env
-            let day = try Parse.dayOrToday(date, env)
-            let q = VisitorQueue(state: store.state, day: day, now: env.now(), settings: store.meta.settings, calendar: env.calendar)
-            let rows = q.rows.filter { status == nil || $0.visitor.status == status }
-            return try .list(rows, json: json, ["ID", "EXPECTED", "NAME", "COMPANY", "HOST", "STATUS", "BADGE", "FLAGS"], object: { r in
+            let tz = store.env.timeZone
+            let queue = try day.query(store, VisitorQueue.init(state:day:now:settings:calendar:))
+            return try .list(queue.rows.filter { day.keeps($0.visitor.status) }, json: day.json, ["ID", "EXPECTED", "NAME", "COMPANY", "HOST", "STATUS", "BADGE", "FLAGS"], object: { r in
                 let v = r.visitor
                 return ["id": v.id, "status": v.status.rawValue, "flags": r.flags.map(\.rawValue), "name": v.name, "host": v.host,
                         "company": v.company ?? NSNull(), "purpose": v.purpose ?? NSNull(), "expectedAt": Output.iso(v.expectedAt),
                         "headCount": v.headCount, "badges": v.badgesOut, "idNumber": v.maskedIDNumber ?? NSNull()] as [String: Any]
             }, cells: { r in
                 let v = r.visitor
-                return [v.id, Output.hm(v.expectedAt, env.timeZone), v.headCount > 1 ? "\(v.name) ×\(v.headCount)" : v.name, v.company ?? "",
+                return [v.id, Output.hm(v.expectedAt, tz), v.headCount > 1 ? "\(v.name) ×\(v.headCount)" : v.name, v.company ?? "",
                         r.hostName, v.status.rawValue, v.badgesOut.joined(separator: ","), r.flags.map(\.rawValue).joined(separator: ",")]
             })
         }
