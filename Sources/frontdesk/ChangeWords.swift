@@ -3,9 +3,10 @@ import FrontDeskKit
 
 /// What a committed change did, in the office's words, for the line the CLI prints on stderr
 /// ("Stock count recorded for K677: …", not the audit trail's "stock.adjust K677").
-/// `state` is the store's state after the change, so names, on-hand counts and statuses are current.
+/// It is asked after the commit, so names, on-hand counts and statuses are the store's current ones.
 enum ChangeWords {
-    static func done(_ change: Change, state s: OfficeState, tz: TimeZone) -> String {
+    static func done(_ change: Change, in store: Store) -> String {
+        let s = store.state, tz = store.env.timeZone, limits = store.meta.settings
         switch change {
         case .grantRole(let user, let role): return "\(user) now has the \(role.rawValue) role."
         case .revokeRole(let user, let role): return "\(user) no longer has the \(role.rawValue) role."
@@ -16,8 +17,9 @@ enum ChangeWords {
         case .bookMeetings(let ms):
             guard let m = ms.first else { return "Nothing booked." }
             if ms.count > 1 { return "Booked \(ms.count) occurrences: \(ms.map(\.id).joined(separator: " "))." }
-            let verb = m.status == .requested ? "requested (confirm it within the confirmation limit)" : "booked"
-            return "\(m.title) \(verb) in \(room(m.roomID, s)), \(span(m.start, m.end, tz)), as \(m.id)."
+            let booked = "\(m.title) \(m.status == .requested ? "requested" : "booked") in \(room(m.roomID, s)), \(span(m.start, m.end, tz)), as \(m.id)"
+            guard m.status == .requested else { return booked + "." }
+            return booked + "; confirm it by \(Clock.dayHM(m.requestedAt.addingTimeInterval(limits.meetingConfirmWithin), tz))."
         case .setMeetingStatus(let id, let status, _):
             return "\(meeting(id, s)) \(MeetingStatusWords.sentence(status))."
         case .recordMinutes(let id, _, _): return "Minutes of \(id) recorded; send them with: frontdesk meeting send \(id)"
@@ -30,7 +32,7 @@ enum ChangeWords {
         case .recordGuestReply(let id, let name, let reply, _): return "\(name) \(reply.rawValue) the invitation to \(meeting(id, s))."
         case .addBadges(let codes): return "Badges added to the pool: \(codes.joined(separator: " "))."
         case .addVisitor(let v):
-            return "Appointment \(v.id) recorded: \(v.name), \(Clock.dayHM(v.expectedAt, tz)), host \(s.displayName(v.host))."
+            return "Appointment \(v.id) recorded: \(v.name), \(Clock.dayHM(v.expectedAt, tz)), host \(s.displayName(v.host)); confirm it by \(Clock.hm(v.receivedAt.addingTimeInterval(limits.visitorConfirmWithin), tz))."
         case .confirmVisitor(let id, _): return "Visit of \(visitor(id, s)) confirmed."
         case .visitorArrived(let id, _): return "\(visitor(id, s)) is waiting in the lobby."
         case .checkInVisitor(let id, let badges, _, _): return "\(visitor(id, s)) checked in with badge \(badges.joined(separator: " "))."

@@ -38,7 +38,7 @@ struct Reply {
 
     /// Committed records, each told in plain words on stderr; `created` goes to stdout.
     static func committed(_ records: [JournalRecord], in store: Store, created: [String] = []) -> Reply {
-        Reply(records: records, stdout: created, notes: records.map { ChangeWords.done($0.change, state: store.state, tz: store.env.timeZone) })
+        Reply(records: records, stdout: created, notes: records.map { ChangeWords.done($0.change, in: store) })
     }
 
     /// One committed record; `created` (its new id) goes to stdout.
@@ -46,6 +46,7 @@ struct Reply {
         committed([record], in: store, created: created.map { [$0] } ?? [])
     }
 
+    /// The ids on stdout (sanitised for the terminal), then each note on stderr.
     func print() {
         for line in stdout { Swift.print(TerminalText.sanitize(line)) }
         for note in notes { Outcome.say("frontdesk: \(note)") }
