@@ -212,6 +212,20 @@ import TestSupport
         #expect(confirmed.status == 0 && confirmed.stderr.contains("Visit of Zhang Wei (\(v)) confirmed."), "\(confirmed)")
     }
 
+    @Test func daysOfCoverAreRoundedAsTheDashboardRoundsThem() throws {
+        let office = try Office()
+        _ = try office.ok(["stock", "item", "add", "--sku", "GLUE", "--name", "Glue", "--unit", "stick", "--reorder-at", "2", "--target", "90"])
+        _ = try office.ok(["stock", "receive", "--sku", "GLUE", "--qty", "23", "--supplier", "Deli", "--unit-price", "3"])
+        _ = try office.ok(["stock", "issue", "--sku", "GLUE", "--qty", "12", "--dept", "HR", "--to", "lina"])
+        // 11 on hand at 12/30 a day: 27.5 days, which lasts 27 whole days.
+        let json = try office.run(["stock", "list", "--json"])
+        #expect(json.stdout.contains("\"daysOfCover\" : 27.5"), "\(json.stdout)")
+        let row = try office.run(["stock", "list"]).stdout.split(separator: "\n").first { $0.hasPrefix("GLUE") } ?? ""
+        #expect(row.range(of: #"\s27 d(\s|$)"#, options: .regularExpression) != nil, "\(row)")
+        let pane = try office.run(["print", "--pane", "stock", "--zoom", "--width", "120", "--height", "30"])
+        #expect(pane.stdout.contains("27 d") && !pane.stdout.contains("28 d"), "the pane shows the same: \(pane.stdout)")
+    }
+
     // MARK: The one-id steps go through the process
 
     @Test func oneIdStepsTakeTheProcessStepAndItsRefusals() throws {

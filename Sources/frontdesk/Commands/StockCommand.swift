@@ -130,6 +130,13 @@ struct StockCommand: ParsableCommand {
         func move(_ s: OfficeState, _ ctx: RuleContext) -> Change { s.stocktake(sku: counted.sku, counted: counted.qty, reason: reason, ctx) }
     }
 
+    /// Whole days of cover, rounded down as the dashboard's stock pane shows them (2.7 days is "2 d":
+    /// the stock lasts two full days); "–" when nothing was used.
+    static func cover(_ days: Double?) -> String {
+        guard let days, days.isFinite else { return "–" }
+        return "\(Int(min(999, max(0, days.rounded(.down))))) d"
+    }
+
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(abstract: "Items with on hand against reorder point and target; below reorder first.")
         @OptionGroup var storeOptions: StoreOptions
@@ -144,7 +151,7 @@ struct StockCommand: ParsableCommand {
                  "daysOfCover": r.daysOfCover.map { ($0 * 10).rounded() / 10 } ?? NSNull()] as [String: Any]
             }, cells: { r in
                 [r.item.sku, r.item.name, "\(r.onHand) \(r.item.unit)", "\(r.item.reorderAt)", "\(r.item.target)",
-                 r.daysOfCover.map { String(format: "%.0f d", $0) } ?? "–", r.flags.map(\.rawValue).joined(separator: ",")]
+                 StockCommand.cover(r.daysOfCover), r.flags.map(\.rawValue).joined(separator: ",")]
             })
         }
     }
