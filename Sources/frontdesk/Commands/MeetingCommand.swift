@@ -10,7 +10,6 @@ struct MeetingCommand: ParsableCommand {
                       StepCommand<Cancel>.self, Minutes.self, StepCommand<Send>.self, StepCommand<Close>.self,
                       Move.self, ActionCommand.self, GuestCommand.self])
 
-
     struct Add: StoreCommand {
         static let configuration = CommandConfiguration(abstract: "Book a room; prints the meeting id. A conflict exits 3 and names the holder.")
         @OptionGroup var storeOptions: StoreOptions

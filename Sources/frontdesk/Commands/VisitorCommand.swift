@@ -11,7 +11,6 @@ struct VisitorCommand: ParsableCommand {
                       StepCommand<ReturnBadge>.self, StepCommand<Cancel>.self, List.self, Show.self, Clear.self,
                       StepCommand<UndoCheckin>.self, OutcomeCommand.self, StepCommand<NoShow>.self])
 
-
     struct Add: StoreCommand {
         static let configuration = CommandConfiguration(abstract: "Record an appointment; prints the visitor id. Confirm it within 1 h.")
         @OptionGroup var storeOptions: StoreOptions
