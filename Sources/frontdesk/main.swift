@@ -6,8 +6,13 @@ import FrontDeskKit
 // permission; 4 store unusable. ArgumentParser's own usage errors (64) are mapped to 2.
 // A set-uid install: become the real user before anything else runs, and clean the environment.
 for warning in Privilege.dropAtStartup() { Outcome.say("frontdesk: warning: \(warning)") }
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "help", let problem = Frontdesk.unknownHelpTopic(Array(arguments.dropFirst())) {
+    Outcome.say("frontdesk: \(problem) See frontdesk --help.")
+    exit(2)
+}
 do {
-    var command = try Frontdesk.parseAsRoot()
+    var command = try Frontdesk.parseAsRoot(arguments)
     try command.run()
     exit(0)
 } catch {

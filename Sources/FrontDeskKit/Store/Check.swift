@@ -26,6 +26,7 @@ extension Store {
     /// `check` on a store that may not open (a damaged journal, a missing snapshot or manifest).
     /// Throws only when the directory cannot be opened or belongs to another user.
     public static func check(at dir: String) throws -> [FileCheck] {
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         let root = normalise(dir)
         try refuseLink(dir)
         let d = try StoreDirectory(opening: root)

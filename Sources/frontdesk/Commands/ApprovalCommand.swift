@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import FrontDeskKit
+
+/// `frontdesk approval …`: requests routed to approvers, and their decisions.
+struct ApprovalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "approval", abstract: "The approval queue.",
+        subcommands: [Request.self, List.self, Approve.self, Reject.self, ApprovalShowCommand.self, ApprovalRuleCommand.self])
+
+    struct Request: StoreCommand {
+        static let configuration = CommandConfiguration(abstract: "Route a request for approval; prints its id.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(help: "The kind of request.") var type: ApprovalType
+        @Option var title: String
+        @Option(parsing: .unconditional) var amount: Double?
+        @Option(help: "YYYY-MM-DD") var from: String?
+        @Option(help: "YYYY-MM-DD") var to: String?
+        @Option(name: .customLong("approver"), help: "A person who must approve, in order; repeatable.") var approvers: [String] = []
+        @Option(help: "Document routing: the document's reference number.") var document: String?
+        @Option(help: "Asset scrapping: the asset's tag or name.") var asset: String?
+
+        func validate() throws {
+            // A purchase always follows the store's chain (department head, then administration).
+            if type == .purchase && !approvers.isEmpty {
+                throw ValidationError("A purchase follows the store's approval chain; --approver is for other requests.")
+            }
+        }
+
+        func run(store: Store) throws -> Reply {
+            let tz = store.env.timeZone
+            let f = try from.map { try Parse.day($0, tz, "--from") }, e = try to.map { try Parse.day($0, tz, "--to") }
+            let rec = try store.commit { s, ctx in
+                try s.approvalRequest(type: type, title: title, amount: amount, from: f, to: e, approvers: approvers, document: document, asset: asset, ctx)
+            }
+            return .committed(rec, in: store, created: rec.change.subject)
+        }
+    }
+
+    struct List: StoreCommand {
+        static let configuration = CommandConfiguration(abstract: "Requests waiting for you first, then the others.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Flag(help: "Only those waiting for you.") var mine = false
+        @Option(help: "Only requests in this state.") var status: ApprovalStatus?
+        @Flag var json = false
+
+        func run(store: Store) throws -> Reply {
+            let q = ApprovalQueue(state: store.state, user: store.env.actingUser, now: store.env.now(), settings: store.meta.settings)
+            let rows = q.rows.filter { (!mine || $0.waitingForUser) && (status == nil || $0.request.status == status) }
+            return try .list(rows, json: json, ["ID", "TYPE", "TITLE", "REQUESTER", "AMOUNT", "AGE", "STATUS", "FLAGS"], object: { r in
+                ["id": r.request.id, "status": r.request.status.rawValue, "flags": r.flags.map(\.rawValue), "type": r.request.type.rawValue,
+                 "title": r.request.title, "requester": r.request.requester, "amount": r.request.amount ?? NSNull(),
+                 "createdAt": Output.iso(r.request.createdAt), "waitingForYou": r.waitingForUser] as [String: Any]
+            }, cells: { r in
+                [r.request.id, r.request.type.rawValue, r.request.title, r.requesterName, r.request.amount.map { String(format: "%.2f", $0) } ?? "",
+                 Age.text(r.age), r.request.status.rawValue, r.flags.map(\.rawValue).joined(separator: ",")]
+            })
+        }
+    }
+
+    /// Approve or reject: one decision by the acting user, with a comment.
+    static func decide(_ id: String, _ verdict: Verdict, _ comment: String?, _ store: Store) throws -> Reply {
+        let rec = try store.commit { _, ctx in .decideApproval(requestID: id, decision: Decision(by: ctx.actor, verdict: verdict, comment: comment, at: ctx.now)) }
+        return .committed(rec, in: store)
+    }
+
+    struct Approve: StoreCommand {
+        static let configuration = CommandConfiguration(abstract: "Approve (approver role; never your own request).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        @Option var comment: String?
+        func run(store: Store) throws -> Reply { try ApprovalCommand.decide(id, .approve, comment, store) }
+    }
+
+    struct Reject: StoreCommand {
+        static let configuration = CommandConfiguration(abstract: "Reject with a reason (stops the request).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var id: String
+        @Option(help: "Why: the requester reads it.") var comment: String
+        func run(store: Store) throws -> Reply { try ApprovalCommand.decide(id, .reject, comment, store) }
+    }
+}

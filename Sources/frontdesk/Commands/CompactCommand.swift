@@ -1,0 +1,16 @@
+import ArgumentParser
+import Foundation
+import FrontDeskKit
+
+/// `frontdesk compact`: closed records into month segments, a new journal generation.
+struct CompactCommand: StoreCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compact",
+        abstract: "Move closed records into month segments and start a new journal generation.")
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run(store: Store) throws -> Reply {
+        let r = try store.compact()
+        return Reply(notes: ["archived \(r.archived) closed records into \(r.segmentsWritten.count) month segment(s); \(r.kept) records stay in the working set; generation \(r.generation); personal data purged from \(r.purgedVisitors) visitor(s) and \(r.purgedRecords) journal record(s) past the retention period."])
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import FrontDeskKit
+
+/// `frontdesk purchase …`: purchase requests with compared quotes, routed to approval.
+struct PurchaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "purchase", abstract: "Purchase requests: quotes compared, then approval, then receipt.",
+        subcommands: [Request.self, List.self])
+
+    struct Request: StoreCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Request a purchase with at least 3 quotes; prints the purchase id (its approval id on stderr).",
+            discussion: "--quote SUPPLIER:PRICE:DAYS[:QUALITY], repeated. The cheapest is chosen unless --choose names another supplier (then --why is required). --urgent with one quote from the designated supplier is allowed up to the small-purchase limit.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option var sku: String
+        @Option(parsing: .unconditional) var qty: Int
+        @Option(help: ArgumentHelp("A supplier's quote, repeatable.", valueName: "SUPPLIER:PRICE:DAYS[:QUALITY]")) var quote: [Quote] = []
+        @Option(help: "The supplier to buy from (default: the cheapest).") var choose: String?
+        @Option(help: "Why not the cheapest, or why a special item is needed.") var why: String?
+        @Flag var urgent = false
+
+        /// The index of the `--choose`n quote; nil for the cheapest.
+        var chosen: Int? { choose.flatMap { c in quote.firstIndex { $0.supplier.lowercased() == c.lowercased() } } }
+
+        func validate() throws {
+            try Check.positive(qty, "--qty")
+            guard !quote.isEmpty else { throw ValidationError("Give at least one --quote SUPPLIER:PRICE:DAYS.") }
+            if let c = choose, chosen == nil { throw ValidationError("--choose \(c) is not one of the quoted suppliers.") }
+        }
+
+        func run(store: Store) throws -> Reply {
+            let rec = try store.commit { s, ctx in
+                s.purchaseRequest(sku: sku, quantity: qty, quotes: quote, chosen: chosen, justification: why, urgent: urgent, ctx)
+            }
+            guard case .requestPurchase(let p, let a) = rec.change else { return .committed(rec, in: store) }
+            let by = a.approvers.isEmpty ? "" : " by " + a.approvers.map { store.state.describeStep($0) }.joined(separator: " then ")
+            return Reply(records: [rec], stdout: [p.id], notes: ["\(p.id) waits for approval \(a.id) (\(String(format: "%.2f", p.amount)))\(by)."])
+        }
+    }
+
+    struct List: StoreCommand {
+        static let configuration = CommandConfiguration(abstract: "Purchase requests with their quotes side by side.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Flag var json = false
+
+        func run(store: Store) throws -> Reply {
+            let rows = store.state.purchases.values.sorted { $0.createdAt > $1.createdAt }
+            return try .list(rows, json: json, ["ID", "SKU", "QTY", "QUOTES (price/days)", "CHOSEN", "AMOUNT", "APPROVAL", "STATUS"], object: { p in
+                ["id": p.id, "status": p.status.rawValue, "sku": p.sku, "quantity": p.quantity, "amount": p.amount, "approvalId": p.approvalID,
+                 "chosen": p.chosenQuote?.supplier ?? NSNull(), "received": p.receivedQuantity,
+                 "quotes": p.quotes.map { ["supplier": $0.supplier, "unitPrice": $0.unitPrice, "leadDays": $0.leadDays] }] as [String: Any]
+            }, cells: { p in
+                [p.id, p.sku, "\(p.quantity)", p.quotes.map { "\($0.supplier) \(String(format: "%.2f", $0.unitPrice))/\($0.leadDays)d" }.joined(separator: " | "),
+                 p.chosenQuote?.supplier ?? "", String(format: "%.2f", p.amount), p.approvalID, p.status.rawValue]
+            })
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import ArgumentParser
+import Foundation
+import FrontDeskKit
+
+/// `frontdesk settings …`: the store's time limits, thresholds and hooks.
+/// `settings show` prints every value in the form `settings set` accepts, so a shown value can be
+/// typed back unchanged ("18:00", "45m", "180d", "5000.00").
+struct SettingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "settings", abstract: "The store's settings: time limits, hooks (admin to change).",
+        subcommands: [Show.self, Set.self, Hook.self])
+
+    struct Show: StoreCommand {
+        static let configuration = CommandConfiguration(abstract: "Every setting and its value, as `settings set` takes it.")
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run(store: Store) throws -> Reply {
+            let s = store.meta.settings
+            var rows: [[String]] = SettingsCommand.numeric.map { [$0.key, $0.unit.format($0.get(s)), $0.help] }
+            rows.append(["designatedSupplier", s.designatedSupplier ?? "", "supplier for small urgent purchases"])
+            rows.append(["checkInNeedsIdentity", s.checkInNeedsIdentity ? "yes" : "no", "check-in needs an identity number on record"])
+            for (type, n) in s.approvalsNeeded.sorted(by: { $0.key < $1.key }) { rows.append(["approvals needed: \(type)", "\(n)", "of the chain (frontdesk approval needs)"]) }
+            let (table, refusal) = store.hooks()
+            for (event, cmd) in table.hooks.sorted(by: { $0.key < $1.key }) { rows.append(["hook \(event)", cmd, ""]) }
+            Output.table(["SETTING", "VALUE", "MEANING"], rows)
+            return Reply(notes: refusal.map { ["warning: \($0)"] } ?? [])
+        }
+    }
+
+    struct Set: StoreCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a setting, e.g. `settings set visitorConfirmWithin 45m` or `settings set dayEndHour 18:00`.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument var key: String
+        @Argument var value: String
+
+        func validate() throws {
+            if key == "designatedSupplier" { return }
+            if key == "checkInNeedsIdentity" {
+                guard ["yes", "no"].contains(value.lowercased()) else { throw ValidationError("checkInNeedsIdentity takes yes or no, got \"\(value)\".") }
+                return
+            }
+            guard let setting = SettingsCommand.numeric.first(where: { $0.key == key }) else {
+                throw ValidationError("No setting \(key). Known: \(SettingsCommand.numeric.map(\.key).joined(separator: ", ")), designatedSupplier, checkInNeedsIdentity.")
+            }
+            if setting.unit.parse(value) == nil { throw ValidationError("\(key) takes \(setting.unit.expected), got \"\(value)\".") }
+        }
+
+        func run(store: Store) throws -> Reply {
+            if key == "designatedSupplier" {
+                try store.updateSettings(key: key, value: value) { $0.designatedSupplier = value.isEmpty ? nil : value }
+            } else if key == "checkInNeedsIdentity" {
+                let on = value.lowercased() == "yes"
+                try store.updateSettings(key: key, value: on ? "yes" : "no") { $0.checkInNeedsIdentity = on }
+                return Reply(notes: ["\(key) is now \(on ? "yes" : "no")."])
+            } else if let setting = SettingsCommand.numeric.first(where: { $0.key == key }), let v = setting.unit.parse(value) {
+                try store.updateSettings(key: key, value: value) { setting.set(&$0, v) }
+                return Reply(notes: ["\(key) is now \(setting.unit.format(v))."])
+            }
+            return Reply(notes: ["\(key) is now \(value.isEmpty ? "cleared" : value)."])
+        }
+    }
+
+    struct Hook: StoreCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set or clear the command run on an event (e.g. visitor.arrived).",
+            discussion: "Placeholders: \(HostNotifier.placeholders.map { "{\($0)}" }.joined(separator: " ")). Meeting events give {attendees} (logins) and {guests} (contacts). Example: settings hook visitor.arrived 'echo \"{visitor} is here\" | write {host}'. An empty command clears it.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: ArgumentHelp("The event.", valueName: "event")) var event: String
+        @Argument var command: String
+
+        func validate() throws {
+            guard HookTable.events.contains(event) else { throw ValidationError("Events with hooks: \(HookTable.events.joined(separator: ", ")).") }
+        }
+
+        func run(store: Store) throws -> Reply {
+            try store.setHook(event: event, command: command)
+            return Reply(notes: [command.isEmpty ? "no command runs on \(event) now." : "the command runs on \(event) from now on."])
+        }
+    }
+
+    /// How a numeric setting is written: the same form for `show` and `set`.
+    enum Unit: Sendable {
+        case duration, hour, days, amount
+
+        /// The form `settings show` prints, and `parse` reads back to the same value.
+        func format(_ v: Double) -> String {
+            switch self {
+            case .duration:
+                let s = Int(min(max(v, 0), 1e12))
+                return s % 3600 == 0 ? "\(s / 3600)h" : s % 60 == 0 ? "\(s / 60)m" : "\(s)s"
+            case .hour: return String(format: "%02d:00", Int(min(max(v, 0), 99)))
+            case .days: return "\(Int(min(max(v, 0), 1e9)))d"
+            case .amount: return String(format: "%.2f", v)
+            }
+        }
+
+        /// "45m", "24h", "2d", "90s" for durations; "18" or "18:00" for hours; "180" or "180d" for days; plain numbers otherwise.
+        func parse(_ text: String) -> Double? {
+            let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+            switch self {
+            case .duration:
+                let mult: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
+                guard let last = t.last, let m = mult[last], let n = Double(t.dropLast()), n > 0, n.isFinite, n * m <= 365 * 86_400,
+                      (n * m).rounded() == n * m else { return nil }  // whole seconds, so `show` prints it back exactly
+                return n * m
+            case .hour:
+                let h = t.hasSuffix(":00") ? String(t.dropLast(3)) : t
+                guard let n = Int(h), (0...23).contains(n) else { return nil }
+                return Double(n)
+            case .days:
+                guard let n = Int(t.hasSuffix("d") ? String(t.dropLast()) : t), (1...36_500).contains(n) else { return nil }
+                return Double(n)
+            case .amount:
+                guard let n = Double(t), n.isFinite, n >= 0, n <= 1e10 else { return nil }
+                return n
+            }
+        }
+
+        var expected: String {
+            switch self {
+            case .duration: "a duration like 45m, 24h, 2d (at most 365d)"
+            case .hour: "a whole hour 0–23, like 18 or 18:00"
+            case .days: "a number of days, 1–36500, like 180 or 180d"
+            case .amount: "a number from 0 to 1e10, like 5000 or 5000.00"
+            }
+        }
+    }
+
+    struct Numeric: Sendable {
+        var key: String
+        var unit: Unit
+        var help: String
+        var get: @Sendable (StoreSettings) -> Double
+        var set: @Sendable (inout StoreSettings, Double) -> Void
+    }
+
+    static let numeric: [Numeric] = [
+        Numeric(key: "visitorConfirmWithin", unit: .duration, help: "confirm an appointment within", get: { $0.visitorConfirmWithin }, set: { $0.visitorConfirmWithin = $1 }),
+        Numeric(key: "meetingConfirmWithin", unit: .duration, help: "confirm a meeting request within", get: { $0.meetingConfirmWithin }, set: { $0.meetingConfirmWithin = $1 }),
+        Numeric(key: "roomCheckBefore", unit: .duration, help: "check the room this long before start", get: { $0.roomCheckBefore }, set: { $0.roomCheckBefore = $1 }),
+        Numeric(key: "minutesWithin", unit: .duration, help: "minutes sent within, after the end", get: { $0.minutesWithin }, set: { $0.minutesWithin = $1 }),
+        Numeric(key: "lobbyWaitLimit", unit: .duration, help: "flag a visitor waiting longer than", get: { $0.lobbyWaitLimit }, set: { $0.lobbyWaitLimit = $1 }),
+        Numeric(key: "noShowAfter", unit: .duration, help: "release an unclaimed room after start +", get: { $0.noShowAfter }, set: { $0.noShowAfter = $1 }),
+        Numeric(key: "approvalOverdueAfter", unit: .duration, help: "approvals overdue after", get: { $0.approvalOverdueAfter }, set: { $0.approvalOverdueAfter = $1 }),
+        Numeric(key: "dayEndHour", unit: .hour, help: "badges still out are overdue from", get: { Double($0.dayEndHour) }, set: { $0.dayEndHour = Int($1) }),
+        Numeric(key: "workdayStartHour", unit: .hour, help: "timeline starts", get: { Double($0.workdayStartHour) }, set: { $0.workdayStartHour = Int($1) }),
+        Numeric(key: "workdayEndHour", unit: .hour, help: "timeline ends", get: { Double($0.workdayEndHour) }, set: { $0.workdayEndHour = Int($1) }),
+        Numeric(key: "smallPurchaseLimit", unit: .amount, help: "one quote suffices up to", get: { $0.smallPurchaseLimit }, set: { $0.smallPurchaseLimit = $1 }),
+        Numeric(key: "purchaseAdminThreshold", unit: .amount, help: "purchases above need administration too", get: { $0.purchaseAdminThreshold }, set: { $0.purchaseAdminThreshold = $1 }),
+        Numeric(key: "retentionDays", unit: .days, help: "visitors' personal data kept for", get: { Double($0.retentionDays) }, set: { $0.retentionDays = Int($1) }),
+    ]
+}

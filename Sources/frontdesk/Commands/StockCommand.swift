@@ -1,0 +1,224 @@
+import ArgumentParser
+import Foundation
+import FrontDeskKit
+
+/// `frontdesk stock …`: supply items, their moves, month-end demand, the purchase plan and the ledger.
+/// Quantity options parse unconditionally, so `--qty -5` is the number −5 and is refused in words.
+struct StockCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stock", abstract: "Office supplies: items, receipts, issues, counts.",
+        subcommands: [ItemCommand.self, Receive.self, Issue.self, Return.self, WriteOff.self, Count.self, List.self,
+                      DemandCommand.self, PlanCommand.self, LedgerCommand.self, ReceiptCommand.self, StocktakesCommand.self])
+
+    /// A command that records one stock move, built by the supply process from what was typed,
+    /// and prints the move's id (K…) alone on stdout.
+    protocol OneMove: StoreCommand {
+        func move(_ state: OfficeState, _ ctx: RuleContext) -> Change
+    }
+
+    /// `--sku` and `--qty` of a one-item move; the quantity is a count of units, more than zero.
+    struct ItemQuantity: ParsableArguments {
+        @Option var sku: String
+        @Option(parsing: .unconditional, help: "How many units.") var qty: Int
+        func validate() throws { try Check.positive(qty, "--qty") }
+    }
+
+    struct Return: OneMove {
+        static let configuration = CommandConfiguration(abstract: "Units a department brings back into stock.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var units: ItemQuantity
+        @Option(help: "The department bringing them back.") var dept: String
+
+        func move(_ s: OfficeState, _ ctx: RuleContext) -> Change { s.stockReturn(sku: units.sku, quantity: units.qty, department: dept, ctx) }
+    }
+
+    struct WriteOff: OneMove {
+        static let configuration = CommandConfiguration(commandName: "writeoff", abstract: "Write off damaged or expired units, with the reason.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var units: ItemQuantity
+        @Option(help: "Damaged, expired, …") var reason: String
+
+        func move(_ s: OfficeState, _ ctx: RuleContext) -> Change { s.writeOff(sku: units.sku, quantity: units.qty, reason: reason, ctx) }
+    }
+
+    struct ItemCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "item", abstract: "Supply items.", subcommands: [Add.self])
+        struct Add: StoreCommand {
+            static let configuration = CommandConfiguration(abstract: "Add an item; prints its SKU.")
+            @OptionGroup var storeOptions: StoreOptions
+            @Option var sku: String
+            @Option var name: String
+            @Option var unit: String
+            @Option(name: .customLong("reorder-at"), parsing: .unconditional) var reorderAt: Int
+            @Option(parsing: .unconditional) var target: Int
+            @Option(parsing: .unconditional) var price: Double?
+            @Option var category: String = "general"
+            @Option(help: ArgumentHelp("Preferred supplier, repeatable.", valueName: "SUPPLIER:PRICE:DAYS")) var supplier: [Quote] = []
+            @Flag(help: "A special item (custom gift, equipment): planned with a justification and budget.") var special = false
+
+            func run(store: Store) throws -> Reply {
+                let offers = supplier.map { SupplierOffer(supplier: $0.supplier, unitPrice: $0.unitPrice, leadDays: $0.leadDays) }
+                let rec = try store.commit(.addItem(SupplyItem(sku: sku, name: name, unit: unit, category: category, reorderAt: reorderAt,
+                                                               target: target, unitPrice: price ?? offers.first?.unitPrice, suppliers: offers,
+                                                               special: special)))
+                return .committed(rec, in: store, created: sku)
+            }
+        }
+    }
+
+    struct Receive: OneMove {
+        static let configuration = CommandConfiguration(abstract: "Book a delivery in after acceptance; only the accepted quantity enters stock.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var counted: CountedQuantity
+        @Option var supplier: String
+        @Option(name: .customLong("unit-price"), parsing: .unconditional) var unitPrice: Double
+        @Option(name: .customLong("reject-qty"), parsing: .unconditional, help: "Units rejected at acceptance.") var rejectQty: Int = 0
+        @Option(help: "Why units were rejected.") var reason: String?
+        @Option(help: "The approved purchase this delivery is for.") var purchase: String?
+        @Flag(name: .customLong("spec-mismatch"), help: "The delivery does not match the specification (say why in --reason).") var specMismatch = false
+        @Flag(name: .customLong("quality-failed"), help: "The quality check failed (say why in --reason).") var qualityFailed = false
+        @Option(help: "Who inspected the delivery (default: you).") var inspector: String?
+
+        func validate() throws {
+            guard rejectQty >= 0, rejectQty <= counted.qty else {
+                throw ValidationError("--reject-qty must be between 0 and --qty (\(counted.qty)), got \(rejectQty).")
+            }
+            if rejectQty > 0 && (reason ?? "").isEmpty { throw ValidationError("Give --reason for the rejected units.") }
+        }
+
+        func move(_ s: OfficeState, _ ctx: RuleContext) -> Change {
+            s.receipt(sku: counted.sku, counted: counted.qty, rejected: rejectQty, reason: reason, unitPrice: unitPrice, supplier: supplier,
+                      purchaseID: purchase, specificationMatches: !specMismatch, qualityPassed: !qualityFailed, inspector: inspector, ctx)
+        }
+    }
+
+    struct Issue: StoreCommand {
+        static let configuration = CommandConfiguration(abstract: "Issue to a department; the recipient signs. More than on hand exits 3.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option var sku: String?
+        @Option(parsing: .unconditional) var qty: Int?
+        @Option(help: ArgumentHelp("Several items in one sign-off (all or nothing), repeatable.", valueName: "SKU:QTY")) var item: [StockLine] = []
+        @Option var dept: String
+        @Option(help: "The person who signs for it.") var to: String
+
+        /// Every line of the issue: `--sku`/`--qty` first, then each `--item`.
+        var lines: [StockLine] { (sku.flatMap { s in qty.map { StockLine(sku: s, quantity: $0) } }.map { [$0] } ?? []) + item }
+
+        func validate() throws {
+            if (sku == nil) != (qty == nil) { throw ValidationError("--sku and --qty go together.") }
+            if lines.isEmpty { throw ValidationError("Give --sku and --qty, or --item SKU:QTY.") }
+            try Check.positive(qty, "--qty")
+            for l in item where l.quantity <= 0 { throw ValidationError("--item \(l.sku):\(l.quantity): the quantity must be a positive number.") }
+        }
+
+        func run(store: Store) throws -> Reply {
+            let records = try store.commitBatch { s, ctx in
+                var trial = s
+                return lines.map { l in
+                    let c = trial.issue(sku: l.sku, quantity: l.quantity, department: dept, recipient: to, ctx)
+                    trial.apply(c)
+                    return c
+                }
+            }
+            return .committed(records, in: store, created: records.map(\.change.subject))
+        }
+    }
+
+    struct Count: OneMove {
+        static let configuration = CommandConfiguration(abstract: "Stocktake: record the counted quantity; the variance is booked with the reason and printed.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var counted: CountedQuantity
+        @Option(help: "Why the count differs from the books.") var reason: String
+
+        func move(_ s: OfficeState, _ ctx: RuleContext) -> Change { s.stocktake(sku: counted.sku, counted: counted.qty, reason: reason, ctx) }
+    }
+
+
+    struct List: StoreCommand {
+        static let configuration = CommandConfiguration(abstract: "Items with on hand against reorder point and target; below reorder first.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Flag var json = false
+
+        func run(store: Store) throws -> Reply {
+            let levels = StockLevels(state: store.state, now: store.env.now(), calendar: store.env.calendar)
+            return try .list(levels.rows, json: json, ["SKU", "NAME", "ON HAND", "REORDER", "TARGET", "COVER", "FLAGS"], object: { r in
+                ["id": r.item.sku, "status": r.flags.contains(.outOfStock) ? "out" : r.flags.contains(.belowReorder) ? "low" : "ok",
+                 "sku": r.item.sku, "name": r.item.name, "unit": r.item.unit, "onHand": r.onHand, "reorderAt": r.item.reorderAt,
+                 "target": r.item.target, "flags": r.flags.map(\.rawValue), "dailyUse": (r.dailyUse * 100).rounded() / 100,
+                 "daysOfCover": r.coverDays ?? NSNull()] as [String: Any]
+            }, cells: { r in
+                [r.item.sku, r.item.name, "\(r.onHand) \(r.item.unit)", "\(r.item.reorderAt)", "\(r.item.target)",
+                 r.coverDays.map { "\($0) d" } ?? "–", r.flags.map(\.rawValue).joined(separator: ",")]
+            })
+        }
+    }
+}
+
+// The month-end subcommands of `stock`, as top-level types so their own subcommands can be added in other files.
+
+struct DemandCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "demand", abstract: "Departments' requests for next month.",
+                                                    subcommands: [Add.self, DemandListCommand.self])
+    struct Add: StoreCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a department's need for a month; prints its id.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option var dept: String
+        @Option var sku: String
+        @Option(parsing: .unconditional) var qty: Int
+        @Option(help: ArgumentHelp("The month the department needs it in.", valueName: "YYYY-MM")) var month: YearMonth
+        @Option(help: "Special items: why it is needed.") var why: String?
+        @Option(parsing: .unconditional, help: "Special items: the budget.") var budget: Double?
+
+        func run(store: Store) throws -> Reply {
+            let rec = try store.commit { s, ctx in
+                .addDemand(DemandEntry(id: ctx.env.ids.next(.demand, in: s), department: dept, sku: sku, quantity: qty, month: month.text,
+                                       justification: why, budget: budget, by: ctx.actor, at: ctx.now))
+            }
+            return .committed(rec, in: store, created: rec.change.subject)
+        }
+    }
+}
+
+struct PlanCommand: StoreCommand {
+    static let configuration = CommandConfiguration(commandName: "plan", abstract: "The month's purchase proposal: demand, use, stock and orders, up to target.")
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var report: MonthReport
+
+    func run(store: Store) throws -> Reply {
+        let plan = ReorderProposal(state: store.state, month: report.month.text, now: store.env.now(), calendar: store.env.calendar)
+        let listed = try Reply.list(plan.lines, json: report.json, ["SKU", "NAME", "DEMAND", "AVG USE/MO", "ON HAND", "ON ORDER", "TARGET", "PROPOSE", "NOTE"], object: { l in
+            ["id": l.sku, "status": l.needsJustification ? "needsJustification" : "proposed", "sku": l.sku, "demand": l.demand,
+             "averageMonthlyUse": (l.averageMonthlyUse * 10).rounded() / 10, "onHand": l.onHand, "onOrder": l.onOrder,
+             "target": l.target, "proposed": l.proposed] as [String: Any]
+        }, cells: { l in
+            [l.sku, l.name, "\(l.demand)", String(format: "%.1f", l.averageMonthlyUse), "\(l.onHand)", "\(l.onOrder)", "\(l.target)",
+             "\(l.proposed) \(l.unit)", l.needsJustification ? "special: justification and budget needed" : ""]
+        })
+        return report.json ? listed : Reply(notes: [String(format: "proposal for %@ totals %.2f at list prices.", report.month.text, plan.total)])
+    }
+}
+
+struct LedgerCommand: StoreCommand {
+    static let configuration = CommandConfiguration(commandName: "ledger", abstract: "The monthly ledger: opening, in, out, closing; use and cost per department.")
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var report: MonthReport
+
+    func run(store: Store) throws -> Reply {
+        let start = try report.month.start(store.env.timeZone)
+        let ledger = StockLedger(state: store.state, moves: try store.moves(since: start), month: start, calendar: store.env.calendar)
+        let listed = try Reply.list(ledger.lines, json: report.json, ["SKU", "NAME", "OPENING", "IN", "OUT", "CLOSING"], object: { l in
+            ["id": l.sku, "status": l.reconciles ? "reconciled" : "mismatch", "sku": l.sku, "opening": l.opening, "in": l.inQuantity,
+             "out": l.outQuantity, "closing": l.closing] as [String: Any]
+        }, cells: { [$0.sku, $0.name, "\($0.opening)", "\($0.inQuantity)", "\($0.outQuantity)", "\($0.closing)"] })
+        if report.json { return listed }
+        print("")
+        return .table(["DEPARTMENT", "UNITS", "COST"], ledger.departments.map { [$0.department, "\($0.units)", String(format: "%.2f", $0.cost)] })
+    }
+}
+
+extension StockCommand.OneMove {
+    func run(store: Store) throws -> Reply {
+        let rec = try store.commit(move)
+        return .committed(rec, in: store, created: rec.change.subject)
+    }
+}
