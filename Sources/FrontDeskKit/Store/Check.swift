@@ -85,7 +85,11 @@ struct StoreInspection {
         out.append(metaBad ?? FileCheck(file: StorePaths.meta, ok: true,
                                         detail: "schema \(meta?.schemaVersion ?? 0)\(meta?.allowOverrides == true ? ", allows overrides" : "")"))
         let (snap, _, snapBad) = load(dir, StorePaths.snapshot, Snapshot.self)
-        if let snapBad { out.append(snapBad) }
+        if let snapBad { out.append(snapBad) } else if let why = snap?.state.rangeProblem() {
+            out.append(FileCheck(file: StorePaths.snapshot, ok: false, detail: "damaged: \(why), beyond anything frontdesk writes"))
+        } else if let s = snap {
+            out.append(FileCheck(file: StorePaths.snapshot, ok: true, detail: "generation \(s.generation), \(s.state.recordCount) records in the working set"))
+        }
 
         // Journals, oldest generation first; the chain runs through all of them.
         let archived = history.names().filter { $0.hasPrefix("journal.") && $0.hasSuffix(".log") && !$0.contains(".tmp.") }
@@ -133,6 +137,8 @@ struct StoreInspection {
                 out.append(FileCheck(file: rel, ok: false, detail: "does not carry the hash of the segment before it: a month segment before it was changed, removed or replaced"))
             } else if seg.previous == nil && prev != nil && seg.schemaVersion >= 3 {
                 out.append(FileCheck(file: rel, ok: false, detail: "carries no link to the segment before it: a segment was inserted"))
+            } else if let why = seg.rangeProblem() {
+                out.append(FileCheck(file: rel, ok: false, detail: "damaged: \(why), beyond anything frontdesk writes"))
             } else {
                 out.append(FileCheck(file: rel, ok: true, detail: "\(seg.count) closed records"))
             }
