@@ -13,7 +13,7 @@ struct Frontdesk: ParsableCommand {
         Exit codes: 0 done; 2 bad usage or input; 3 refused by a rule or a permission; 4 store unusable.
         """,
         subcommands: [
-            InitCommand.self, DemoCommand.self, GenerateCommand.self, PrintCommand.self, CheckCommand.self, CompactCommand.self, LogCommand.self,
+            InitCommand.self, DemoCommand.self, GenerateCommand.self, PrintCommand.self, CheckCommand.self, CompactCommand.self, LogCommand.self, RecoverCommand.self,
             RoomCommand.self, MeetingCommand.self, VisitorCommand.self, BadgeCommand.self,
             StockCommand.self, ApprovalCommand.self, RoleCommand.self, WatchCommand.self, SettingsCommand.self, PurchaseCommand.self,
         ]

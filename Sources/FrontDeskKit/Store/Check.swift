@@ -100,8 +100,15 @@ struct StoreInspection {
         var head: Data?
         var begun = false
         var previousGeneration: Int?
+        let restartList: [String] = ((try? Store.readManifest(dir, paths)) ?? nil)?.chainRestarts ?? []
+        let restarts = Set(restartList)
         for (d, name) in journals {
             let gen = Int(name.dropFirst("journal.".count).prefix(6)) ?? 0
+            var acceptFirst = false
+            if restarts.contains(paths.relative(d.full(name))) {
+                // recover restarted the chain here after a recorded loss (listed under manifest.plist).
+                head = nil; begun = false; previousGeneration = nil; acceptFirst = true
+            }
             if let p = previousGeneration, gen != p + 1 {
                 out.append(FileCheck(file: paths.relative(d.full(name)), ok: false,
                                      detail: "the journals of generation \(p + 1)–\(gen - 1) are missing: their records are lost and the chain cannot be followed across them"))
@@ -116,9 +123,9 @@ struct StoreInspection {
                                          detail: "its chain head does not match the last record of generation \(gen - 1): a record of that journal was changed"))
                 }
                 if previousGeneration == nil || head == nil { head = s.headHash }
-                if s.headHash != nil { begun = true }
+                if s.headHash != nil && !restarts.contains(paths.relative(d.full(name))) { begun = true }
             }
-            out.append(checkJournal(d, name, head: &head, begun: &begun, isCurrent: d === dir))
+            out.append(checkJournal(d, name, head: &head, begun: &begun, isCurrent: d === dir, acceptFirst: acceptFirst))
             previousGeneration = gen
         }
         if snap != nil && currentName.map({ dir.status($0) == nil }) == true {
@@ -193,7 +200,7 @@ struct StoreInspection {
     }
 
     /// Checksums, payloads and the hash chain of one journal. `head`/`begun` carry the chain on.
-    func checkJournal(_ d: StoreDirectory, _ name: String, head: inout Data?, begun: inout Bool, isCurrent: Bool) -> FileCheck {
+    func checkJournal(_ d: StoreDirectory, _ name: String, head: inout Data?, begun: inout Bool, isCurrent: Bool, acceptFirst: Bool = false) -> FileCheck {
         let rel = paths.relative(d.full(name))
         do {
             guard let bytes = try d.read(name) else { return FileCheck(file: rel, ok: false, detail: "missing") }
@@ -214,7 +221,7 @@ struct StoreInspection {
                 if let why = rec.change.rangeProblem() {
                     return FileCheck(file: rel, ok: false, detail: "record \(i + 1) (byte \(range.lowerBound), sequence \(rec.seq)) is damage: \(why)")
                 }
-                if let broken = HashChain.breaks(rec, after: head, begun: begun) {
+                if !(acceptFirst && i == 0), let broken = HashChain.breaks(rec, after: head, begun: begun) {
                     return FileCheck(file: rel, ok: false,
                                      detail: "hash chain broken at record \(i + 1) (byte \(range.lowerBound), sequence \(rec.seq)): it \(broken), so a record before it was changed, removed or inserted")
                 }
