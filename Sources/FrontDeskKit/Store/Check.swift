@@ -94,7 +94,11 @@ struct StoreInspection {
         out.append(metaBad ?? FileCheck(file: StorePaths.meta, ok: true,
                                         detail: "schema \(meta?.schemaVersion ?? 0)\(meta?.allowOverrides == true ? ", allows overrides" : "")"))
         let (snap, _, snapBad) = load(dir, StorePaths.snapshot, Snapshot.self)
-        if let snapBad { out.append(snapBad) }
+        if let snapBad { out.append(snapBad) } else if let why = snap?.state.rangeProblem() {
+            out.append(FileCheck(file: StorePaths.snapshot, ok: false, detail: "damaged: \(why), beyond anything frontdesk writes"))
+        } else if let s = snap {
+            out.append(FileCheck(file: StorePaths.snapshot, ok: true, detail: "generation \(s.generation), \(s.state.recordCount) records in the working set"))
+        }
 
         // Journals, oldest generation first; the chain runs through all of them.
         let archived = history.names().filter { $0.hasPrefix("journal.") && $0.hasSuffix(".log") && !$0.contains(".tmp.") }
@@ -105,8 +109,15 @@ struct StoreInspection {
         var head: Data?
         var begun = false
         var previousGeneration: Int?
+        let restartList: [String] = ((try? Store.readManifest(dir, paths)) ?? nil)?.chainRestarts ?? []
+        let restarts = Set(restartList)
         for (d, name) in journals {
             let gen = Int(name.dropFirst("journal.".count).prefix(6)) ?? 0
+            var acceptFirst = false
+            if restarts.contains(paths.relative(d.full(name))) {
+                // recover restarted the chain here after a recorded loss (listed under manifest.plist).
+                head = nil; begun = false; previousGeneration = nil; acceptFirst = true
+            }
             if let p = previousGeneration, gen != p + 1 {
                 out.append(FileCheck(file: paths.relative(d.full(name)), ok: false,
                                      detail: "the journals of generation \(p + 1)–\(gen - 1) are missing: their records are lost and the chain cannot be followed across them"))
@@ -121,9 +132,9 @@ struct StoreInspection {
                                          detail: "its chain head does not match the last record of generation \(gen - 1): a record of that journal was changed"))
                 }
                 if previousGeneration == nil || head == nil { head = s.headHash }
-                if s.headHash != nil { begun = true }
+                if s.headHash != nil && !restarts.contains(paths.relative(d.full(name))) { begun = true }
             }
-            out.append(checkJournal(d, name, head: &head, begun: &begun, isCurrent: d === dir))
+            out.append(checkJournal(d, name, head: &head, begun: &begun, isCurrent: d === dir, acceptFirst: acceptFirst))
             previousGeneration = gen
         }
         if snap != nil && currentName.map({ dir.status($0) == nil }) == true {
@@ -142,6 +153,8 @@ struct StoreInspection {
                 out.append(FileCheck(file: rel, ok: false, detail: "does not carry the hash of the segment before it: a month segment before it was changed, removed or replaced"))
             } else if seg.previous == nil && prev != nil && seg.schemaVersion >= 3 {
                 out.append(FileCheck(file: rel, ok: false, detail: "carries no link to the segment before it: a segment was inserted"))
+            } else if let why = seg.rangeProblem() {
+                out.append(FileCheck(file: rel, ok: false, detail: "damaged: \(why), beyond anything frontdesk writes"))
             } else {
                 out.append(FileCheck(file: rel, ok: true, detail: "\(seg.count) closed records"))
             }
@@ -196,7 +209,7 @@ struct StoreInspection {
     }
 
     /// Checksums, payloads and the hash chain of one journal. `head`/`begun` carry the chain on.
-    func checkJournal(_ d: StoreDirectory, _ name: String, head: inout Data?, begun: inout Bool, isCurrent: Bool) -> FileCheck {
+    func checkJournal(_ d: StoreDirectory, _ name: String, head: inout Data?, begun: inout Bool, isCurrent: Bool, acceptFirst: Bool = false) -> FileCheck {
         let rel = paths.relative(d.full(name))
         do {
             guard let bytes = try d.read(name) else { return FileCheck(file: rel, ok: false, detail: "missing") }
@@ -217,7 +230,7 @@ struct StoreInspection {
                 if let why = rec.change.rangeProblem() {
                     return FileCheck(file: rel, ok: false, detail: "record \(i + 1) (byte \(range.lowerBound), sequence \(rec.seq)) is damage: \(why)")
                 }
-                if let broken = HashChain.breaks(rec, after: head, begun: begun) {
+                if !(acceptFirst && i == 0), let broken = HashChain.breaks(rec, after: head, begun: begun) {
                     return FileCheck(file: rel, ok: false,
                                      detail: "hash chain broken at record \(i + 1) (byte \(range.lowerBound), sequence \(rec.seq)): it \(broken), so a record before it was changed, removed or inserted")
                 }

@@ -85,7 +85,13 @@ extension Store {
     func readSegment(_ month: String) throws -> HistorySegment? {
         let path = paths.segment(month)
         guard let bytes = try historyDir.read(StorePaths.segment(month)) else { return nil }
-        do { return try BinaryPlistDecoder().decode(HistorySegment.self, from: bytes) } catch { throw Self.damaged(path, error) }
+        let seg: HistorySegment
+        do { seg = try BinaryPlistDecoder().decode(HistorySegment.self, from: bytes) } catch { throw Self.damaged(path, error) }
+        if let why = seg.rangeProblem() {
+            throw StoreError(file: path, problem: "damaged: \(why), beyond anything frontdesk writes",
+                             remedy: "Restore it from backup; frontdesk check names every damaged file.")
+        }
+        return seg
     }
 
     /// The closed records of one month (`YYYY-MM`), for reports and history views.

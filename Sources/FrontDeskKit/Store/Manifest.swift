@@ -23,6 +23,8 @@ struct Manifest: Codable, Equatable {
     /// Set while a compaction rewrites history: a writer that finds it set (under the lock) knows
     /// that compaction crashed, and relinks the segments and writes the manifest again.
     var inProgress: Bool?
+    /// Journals (paths relative to the store) where `recover` restarted the hash chain after a loss.
+    var chainRestarts: [String]?
 
     static func key(_ name: String) -> String { StorePaths.history + "/" + name }
 }
@@ -53,7 +55,7 @@ extension Store {
     }
 
     /// Hashes every history file and writes the manifest (under the lock). Losses already recorded stay.
-    func writeManifest(losses extra: [String] = []) throws {
+    func writeManifest(losses extra: [String] = [], chainRestarts restarts: [String] = []) throws {
         let old = try? Self.readManifest(dir, paths)
         var files: [String: Manifest.Entry] = [:]
         for name in Self.historyFiles(historyDir) {
@@ -61,8 +63,9 @@ extension Store {
             files[Manifest.key(name)] = Manifest.Entry(size: bytes.count, sha256: Data(SHA256.hash(bytes)))
         }
         let losses = (old?.losses ?? []) + extra
+        let allRestarts = (old?.chainRestarts ?? []) + restarts
         let m = Manifest(schemaVersion: StoreSchema.current, generation: currentGeneration, writtenAt: env.now(), files: files,
-                         losses: losses.isEmpty ? nil : losses)
+                         losses: losses.isEmpty ? nil : losses, chainRestarts: allRestarts.isEmpty ? nil : allRestarts)
         try dir.replace(StorePaths.manifest, with: try BinaryPlistEncoder().encode(m))
         manifestID = dir.fileID(StorePaths.manifest)
         manifestSizes = files.mapValues(\.size)

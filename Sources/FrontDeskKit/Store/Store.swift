@@ -241,6 +241,10 @@ public final class Store {
                 do { snap = try BinaryPlistDecoder().decode(Snapshot.self, from: bytes) } catch {
                     throw Self.damaged(paths.snapshot, error)
                 }
+                if let why = snap.state.rangeProblem() {
+                    throw StoreError(file: paths.snapshot, problem: "damaged: \(why), beyond anything frontdesk writes",
+                                     remedy: "Nothing was changed. Restore it from backup, or run frontdesk recover --store \(root).")
+                }
                 if snap.schemaVersion > StoreSchema.current {
                     throw StoreError(file: paths.snapshot, problem: "written by a newer frontdesk (schema \(snap.schemaVersion))",
                                      remedy: "Upgrade frontdesk on this machine; nothing was changed.")
@@ -363,6 +367,10 @@ public final class Store {
             }
             if let broken = HashChain.breaks(rec, after: head, begun: begun) {
                 throw StoreError(file: path, problem: "the record at byte \(range.lowerBound) (sequence \(rec.seq)) \(broken): a record before it was changed, removed or inserted",
+                                 remedy: "Nothing was changed. Run frontdesk check, then restore this file from backup or run frontdesk recover --store \(root).")
+            }
+            if let why = rec.change.rangeProblem() {
+                throw StoreError(file: path, problem: "damaged at byte \(range.lowerBound): record \(rec.seq) passed its checksum but cannot be real (\(why))",
                                  remedy: "Nothing was changed. Run frontdesk check, then restore this file from backup or run frontdesk recover --store \(root).")
             }
             head = HashChain.hash(bytes, range.lowerBound - journalOffset, range.count)
@@ -570,7 +578,7 @@ public final class Store {
                 let note = (try? Posix.readToEnd(lockFD, from: 0, path: paths.lock)).map { String(decoding: $0, as: UTF8.self) } ?? ""
                 let holder = note.split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
                 throw StoreError(file: paths.lock,
-                                 problem: "locked for more than \(Int(lockTimeout)) s" + (holder.isEmpty ? "" : " by \(holder)"),
+                                 problem: "locked for more than \(lockTimeout.formatted(.number.grouping(.never))) s" + (holder.isEmpty ? "" : " by \(holder)"),
                                  remedy: "Wait and try again; if that process is gone, the lock frees itself (nothing to delete).")
             }
             usleep(5_000)
@@ -595,10 +603,11 @@ public final class Store {
             try reloadMeta()
             var m = meta
             edit(&m.settings)
-            _ = try append(.changeSetting(key: key, value: value))
+            // The file first: a failed write must leave no record of a change that did not happen.
             try dir.replace(StorePaths.meta, with: try BinaryPlistEncoder().encode(m))
             meta = m
             metaID = dir.fileID(StorePaths.meta)
+            _ = try append(.changeSetting(key: key, value: value))
         }
     }
 

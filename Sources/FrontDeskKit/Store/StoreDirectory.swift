@@ -13,6 +13,8 @@ final class StoreDirectory: @unchecked Sendable {
     /// The path, for messages only: nothing is opened through it after `init`.
     let path: String
     let fd: Int32
+    /// Tests only: the next replace of this name fails as a full disk would.
+    var failReplace: String?
 
     /// Opens `path` as a directory; its last component may not be a symbolic link.
     init(opening path: String) throws(StoreError) {
@@ -94,6 +96,7 @@ final class StoreDirectory: @unchecked Sendable {
 
     /// Replaces `name` with `data` atomically and durably, with exactly `mode`.
     func replace(_ name: String, with data: Data, mode: mode_t = StorePolicy.fileMode) throws(StoreError) {
+        if failReplace == name { throw .io(full(name), "write (injected by a test)", errno: EIO) }
         let tmp = "\(name).tmp.\(Self.unpredictableSuffix())"
         let f = try createFile(tmp, O_WRONLY, mode: mode)
         do {
