@@ -57,9 +57,11 @@ public enum DemoOffice {
                     booked.status = .held; booked.confirmedAt = requestedAt.addingTimeInterval(3 * 3600)
                     booked.roomCheckedAt = start.addingTimeInterval(end <= now ? -20 * 60 : -16 * 60); booked.heldAt = start
                 }
+                // Cancelled two hours ago: booked as it stands, since a meeting past its no-show time
+                // can no longer be cancelled by a step (its room was released).
+                if titleIndex == 8 { booked.status = .cancelled }
                 list.add(.bookMeetings([booked]))
-                if titleIndex == 5 || titleIndex == 11 { continue }  // still waiting for confirmation
-                if titleIndex == 8 { list.add(.setMeetingStatus(meetingID: id, status: .cancelled, at: ago(120))); continue }
+                if titleIndex == 5 || titleIndex == 11 || titleIndex == 8 { continue }  // awaiting confirmation / cancelled
                 if end <= now {
                     if rng.chance(0.5) { list.add(.recordMinutes(meetingID: id, text: "要点 Key points: agreed next steps.", at: end)) }
                 } else if start <= now {
