@@ -14,6 +14,7 @@ enum MeetingOffice {
     static func state(_ status: MeetingStatus = .confirmed, openAction: Bool = false, reviewed: Bool = false) -> OfficeState {
         var s = OfficeState()
         s.apply(.grantRole(user: "admin", role: .admin))
+        s.apply(.grantRole(user: "zhangmin", role: .frontdesk))  // the desk clerk; lina (the chair) holds no desk role
         s.apply(.addRoom(Room(id: "R1", name: "长城厅", capacity: 10, equipment: ["projector", "whiteboard"])))
         var m = Meeting(id: "M1", title: "Budget", roomID: "R1", organizer: "lina", attendees: ["wangwei", "chenjie"],
                         start: at("2026-12-01 10:00"), end: at("2026-12-01 11:00"), status: status,

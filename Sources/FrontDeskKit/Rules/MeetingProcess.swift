@@ -14,6 +14,12 @@ extension OfficeState {
     /// Checks one meeting or room change against this state at `ctx.now`.
     func validateMeetingChange(_ change: Change, _ ctx: RuleContext) throws(Refusal) {
         switch change {
+        case .reviewMinutes, .releaseUnclaimedRoom:
+            break  // the chair's own step (checked below) and the store's rule
+        default:
+            try requireRole(ctx, .frontdesk, to: "book rooms or record a meeting's steps")
+        }
+        switch change {
         case .addRoom(let r):
             try validateNewRoom(r)
         case .setRoomOutOfService(let id, let p):
@@ -402,9 +408,11 @@ extension OfficeState {
         let order: [StepID] = [.meetingConfirm, .meetingMaterials, .meetingPrepared, .meetingRoomChecked, .meetingChecklist, .meetingHeld,
                                .meetingMinutes, .meetingReviewMinutes, .meetingSendMinutes, .meetingActionAdd, .meetingActionDone,
                                .meetingClose, .meetingMove, .meetingInvite, .meetingGuestReply]
-        var out = order.filter { (try? checkMeetingStep($0, m, ctx)) != nil }.map { ProcessStep($0) }
-        out += [ProcessStep(.roomOutOfService), ProcessStep(.roomAdd)]
-        out += [StepID.meetingCancel, .meetingNoShow].filter { (try? checkMeetingStep($0, m, ctx)) != nil }.map { ProcessStep($0) }
+        // Desk work needs the frontdesk role; the chair's review is the chair's (checked in the step).
+        func step(_ id: StepID) -> ProcessStep { ProcessStep(id, role: id == .meetingReviewMinutes ? nil : .frontdesk) }
+        var out = order.filter { (try? checkMeetingStep($0, m, ctx)) != nil }.map(step)
+        out += [step(.roomOutOfService), step(.roomAdd)]
+        out += [StepID.meetingCancel, .meetingNoShow].filter { (try? checkMeetingStep($0, m, ctx)) != nil }.map(step)
         return out
     }
 

@@ -100,7 +100,7 @@ extension OfficeState {
         case .supplyItem(let sku): all = items[sku].map { supplySteps($0, ctx) } ?? []
         case .approval(let id): all = approvalSteps(approvals[id], ctx)
         }
-        return all.filter { step in step.role.map { mayAct(ctx.actor, as: $0) } ?? true }
+        return all.filter { step in step.role.map { mayTake($0, ctx) } ?? true }
     }
 
     /// The change a step that needs no input makes on `record` now; nil for steps that need input

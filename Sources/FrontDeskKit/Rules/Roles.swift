@@ -8,6 +8,13 @@ extension OfficeState {
         hasRole(user, role) || hasRole(user, .admin) || (role == .frontdesk && hasRole(user, .lead))
     }
 
+    /// True when `ctx.actor` may take a step that needs `role`, with the same exemptions as
+    /// ``requireRole(_:_:to:)``, so the steps listed and the steps accepted never disagree.
+    public func mayTake(_ role: Role, _ ctx: RuleContext) -> Bool {
+        if mayAct(ctx.actor, as: role) { return true }
+        return role == .frontdesk && (ctx.allowOverrides || !roles.values.contains(where: { $0.contains(.admin) }))
+    }
+
     /// The admins, as people know them ("李娜 (lina)"), for a refusal that says whom to ask.
     public var adminNames: [String] {
         roles.filter { $0.value.contains(.admin) }.map(\.key).sorted().map { login in
@@ -21,8 +28,7 @@ extension OfficeState {
     /// `RuleContext.allowOverrides`); a state without any admin is no store's (every store makes its
     /// creator admin in its first record and keeps one), only a bare test or import state.
     func requireRole(_ ctx: RuleContext, _ role: Role, to what: String) throws(Refusal) {
-        if mayAct(ctx.actor, as: role) { return }
-        if role == .frontdesk && (ctx.allowOverrides || !roles.values.contains(where: { $0.contains(.admin) })) { return }
+        if mayTake(role, ctx) { return }
         let ask = adminNames.isEmpty ? "an admin" : "an admin (\(adminNames.joined(separator: ", ")))"
         throw .permission("\(ctx.actor) may not \(what): that needs the \(role.rawValue) role. Ask \(ask) to run: frontdesk role grant \(ctx.actor) \(role.rawValue)")
     }
