@@ -5,7 +5,7 @@ import FrontDeskTUI
 
 /// A command that works on the store. It declares `@OptionGroup var storeOptions: StoreOptions` and
 /// does its work in `run(store:)`; the shared `run()` opens the store (applying `FRONTDESK_USER` /
-/// `FRONTDESK_NOW` where the store allows them), runs the hooks of what was committed and prints the
+/// `FRONTDESK_NOW` where the store allows them) and prints the
 /// reply. Errors are not caught here: `main.swift` maps every one to its exit code in one place.
 protocol StoreCommand: ParsableCommand {
     var storeOptions: StoreOptions { get }
@@ -24,7 +24,7 @@ extension StoreCommand {
 /// What a command says once its work is done: created ids alone on stdout (one per line, so scripts
 /// can write `id=$(frontdesk …)`), and a sentence for the person on stderr.
 struct Reply {
-    /// The committed journal records (their hooks run after the command).
+    /// The committed journal records (their hooks ran in the store's commit path).
     var records: [JournalRecord] = []
     /// Printed alone on stdout, one per line.
     var stdout: [String] = []
