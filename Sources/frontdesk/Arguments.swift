@@ -62,13 +62,18 @@ extension Parse {
 }
 
 extension Parse {
-    /// The text of the file at `path`, refused in words: no such file, a directory, unreadable, not UTF-8.
+    /// The text of the file at `path`, read as the person running frontdesk (never with a team
+    /// store's rights), refused in words: no such file, a directory, unreadable (the file or a
+    /// directory on its way), not UTF-8.
     static func textFile(_ path: String, _ what: String = "--file") throws -> String {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw UsageError("No file \(path) (\(what) names the text file to read).")
+        var st = stat()
+        if stat(path, &st) != 0 {
+            let e = errno
+            // fileExists says "no" for a file behind a directory one may not enter: tell the two apart.
+            if e == ENOENT || e == ENOTDIR { throw UsageError("No file \(path) (\(what) names the text file to read).") }
+            throw UsageError("Cannot read \(path): \(String(cString: strerror(e))) (check the owner and mode of the file and of its directories).")
         }
-        if isDir.boolValue { throw UsageError("\(path) is a directory; \(what) names a text file.") }
+        if st.st_mode & S_IFMT == S_IFDIR { throw UsageError("\(path) is a directory; \(what) names a text file.") }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw UsageError("Cannot read \(path): permission denied or unreadable (check its owner and mode).")
         }

@@ -33,10 +33,36 @@ enum Outcome {
         }
     }
 
-    /// A line on stderr, made safe for the terminal.
+    /// A line on stderr, made safe for the terminal. A stderr that cannot be written (closed, or
+    /// the read-only /dev/null glibc puts there for a set-id program started with it closed) loses
+    /// the line and nothing else: the command's work and exit status stand.
     static func say(_ s: String) {
         let safe = s.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.sanitize(String($0)) }
-        FileHandle.standardError.write(Data((safe.joined(separator: "\n") + "\n").utf8))
+        writeAll(Array((safe.joined(separator: "\n") + "\n").utf8), to: STDERR_FILENO)
+    }
+
+    /// Opens /dev/null on each of stdin, stdout and stderr that is closed, as glibc does for a set-id
+    /// program: otherwise the store's first files would get descriptors 0–2, and a reply or a
+    /// message would be written into store.lock or a journal. Exits 4 when /dev/null cannot be opened.
+    static func openClosedStandardDescriptors() {
+        for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            let null = open("/dev/null", O_RDWR)
+            if null < 0 { _exit(4) }
+            // The lowest free descriptor is `fd` itself; move it there if not.
+            if null != fd { if dup2(null, fd) != fd { _exit(4) }; close(null) }
+        }
+    }
+
+    /// Writes every byte it can with write(2), retrying after signals and short writes, and gives up
+    /// quietly on any other error (FileHandle.write traps on one, which turned a message into a crash).
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) {
+        bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count, let base = buffer.baseAddress {
+                let n = write(fd, base + done, buffer.count - done)
+                if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { return }
+            }
+        }
     }
 }
 

@@ -4,6 +4,8 @@ import FrontDeskKit
 
 // Exit codes, everywhere: 0 done; 2 bad usage or invalid input; 3 refused by a business rule or a
 // permission; 4 store unusable. ArgumentParser's own usage errors (64) are mapped to 2.
+// No store file may become stdin, stdout or stderr, whoever started us with them closed.
+Outcome.openClosedStandardDescriptors()
 // A set-uid install: become the real user before anything else runs, and clean the environment.
 for warning in Privilege.dropAtStartup() { Outcome.say("frontdesk: warning: \(warning)") }
 let arguments = Array(CommandLine.arguments.dropFirst())

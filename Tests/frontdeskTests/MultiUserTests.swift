@@ -7,7 +7,8 @@ import Glibc
 
 /// A shared box with real Unix users (issue #9): a team store made by `init --team`, owned by a
 /// service account, and the built binary installed set-uid to it in a temporary directory.
-/// `admin1` is the store's admin, `desk2` a desk user, `other` has no role. Users, groups and
+/// `admin1` is the store's admin, `desk2` a desk user (granted the frontdesk role by admin1),
+/// `other` has no role. Users, groups and
 /// files are removed when the box goes away.
 final class TeamBox {
     let tag = String(UUID().uuidString.prefix(6)).lowercased()
@@ -47,6 +48,9 @@ final class TeamBox {
         let pw = try #require(getpwnam(account))
         try #require(chown(bin, pw.pointee.pw_uid, 0) == 0)
         try #require(chmod(bin, 0o4755) == 0)
+        // As the admin would before desk2's first shift: desk work needs the frontdesk role.
+        let grant = try frontdesk(admin1, ["role", "grant", desk2, "frontdesk"])
+        try #require(grant.status == 0, "\(grant)")
     }
 
     deinit {
@@ -243,7 +247,7 @@ struct MultiUserTests {
         var r = try box.frontdesk(box.desk2, ["visitor", "add", "--name", "张伟", "--host", box.admin1, "--at", "2030-03-10 14:00"])
         try #require(r.status == 0, "\(r)")
         let id = r.firstLine
-        r = try box.frontdesk(box.desk2, ["visitor", "checkin", id])
+        r = try box.frontdesk(box.desk2, ["visitor", "checkin", id, "--id-number", "110101199003071234"])  // the document checked at the desk
         #expect(r.status == 0, "\(r)")
         let list = try box.json(try box.frontdesk(box.desk2, ["visitor", "list", "--json", "--date", "2030-03-10"]))
         #expect(list.contains { $0["id"] as? String == id })
