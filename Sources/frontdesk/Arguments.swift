@@ -158,3 +158,9 @@ struct MonthReport: ParsableArguments {
     @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: YearMonth
     @Flag var json = false
 }
+
+/// `--month` when it may be left out (the command's abstract says what that means) and `--json`.
+struct MonthListing: ParsableArguments {
+    @Option(help: ArgumentHelp("The month (see above for the default).", valueName: "YYYY-MM")) var month: YearMonth?
+    @Flag var json = false
+}

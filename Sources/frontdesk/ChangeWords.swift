@@ -30,11 +30,18 @@ enum ChangeWords {
             return "\(meeting(id, s)) moved to \(span(start, end, tz)) in \(room(roomID, s))."
         case .inviteGuest(let id, let g): return "\(g.name) invited to \(meeting(id, s))."
         case .recordGuestReply(let id, let name, let reply, _): return "\(name) \(reply.rawValue) the invitation to \(meeting(id, s))."
+        case .reviewMinutes(let id, let by, _):
+            return "Minutes of \(meeting(id, s)) reviewed by \(s.displayName(by)); send them with: frontdesk meeting send \(id)"
+        case .checkPreparation(let id, let items, _, _): return preparation(id, ticked: items, s)
+        case .releaseUnclaimedRoom(let id, let at, let user):
+            return "\(meeting(id, s)) was not claimed in time: its room was released at \(Clock.hm(at, tz)) and it is recorded as a no-show (noticed by \(s.displayName(user)))."
         case .addBadges(let codes): return "Badges added to the pool: \(codes.joined(separator: " "))."
         case .addVisitor(let v):
             return "Appointment \(v.id) recorded: \(v.name), \(Clock.dayHM(v.expectedAt, tz)), host \(s.displayName(v.host)); confirm it by \(Clock.hm(v.receivedAt.addingTimeInterval(limits.visitorConfirmWithin), tz))."
         case .confirmVisitor(let id, _): return "Visit of \(visitor(id, s)) confirmed."
         case .visitorArrived(let id, _): return "\(visitor(id, s)) is waiting in the lobby."
+        case .confirmIdentity(let id, let number, _):
+            return "Identity number of \(visitor(id, s)) changed to \(Visitor.mask(number)), as the document shows; the change is audited."
         case .checkInVisitor(let id, let badges, _, _): return "\(visitor(id, s)) checked in with badge \(badges.joined(separator: " "))."
         case .checkOutVisitor(let id, _, let lost):
             return "\(visitor(id, s)) checked out" + (lost.isEmpty ? "." : "; badge \(lost.joined(separator: " ")) recorded lost.")
@@ -55,8 +62,8 @@ enum ChangeWords {
             let status = s.approvals[id]?.status
             if status == .pending { return "Your \(d.verdict == .approve ? "approval" : "decision") on \(id) is recorded; it still waits for another approver." }
             return "\(id) is \(status?.rawValue ?? "decided")."
-        default:
-            return "\(change.subject) saved."
+        case .addDepartment(let d): return "Department \(d.name) added\(d.head.map { ", headed by \(s.displayName($0))" } ?? "")."
+        case .addPerson(let p): return "\(p.name) (\(p.login)) added\(p.department.map { " to \($0)" } ?? "")."
         }
     }
 
@@ -77,6 +84,16 @@ enum ChangeWords {
         case .writeOff:
             return "Write-off recorded for \(m.id): \(-m.quantity) \(u) of \(m.sku)\(m.reason.map { " (\($0))" } ?? ""); \(left) left."
         }
+    }
+
+    /// "Meeting M4 (Review): materials ticked; still to check: notified, room." or, once nothing is
+    /// left, the room-checked sentence (ticking the last item checks the room).
+    static func preparation(_ id: String, ticked: [String], _ s: OfficeState) -> String {
+        guard let m = s.meetings[id] else { return "\(meeting(id, s)): \(ticked.joined(separator: ", ")) ticked." }
+        let open = m.uncheckedItems
+        if open.isEmpty && m.status == .roomChecked { return "\(meeting(id, s)) \(MeetingStatusWords.sentence(.roomChecked))." }
+        let left = open.isEmpty ? "" : "; still to check: \(open.joined(separator: ", "))"
+        return "\(meeting(id, s)): \(ticked.joined(separator: ", ")) ticked\(left)."
     }
 
     static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : n < 0 ? "−\(-n)" : "0" }

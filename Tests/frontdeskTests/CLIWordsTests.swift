@@ -203,6 +203,10 @@ import TestSupport
 
         let room = try office.ok(["room", "add", "--name", "Board", "--capacity", "8"])
         let m = try office.ok(["meeting", "add", "--title", "Review", "--room", room, "--start", "2026-03-10 11:00", "--end", "2026-03-10 12:00"])
+        // The room check ticks the equipment; the meeting's room is checked once materials and notices are ticked too.
+        let ticked = try office.run(["meeting", "check", m, "materials"])
+        #expect(ticked.status == 0 && ticked.stderr.contains("Meeting \(m) (Review): materials ticked; still to check: notified, room."), "\(ticked)")
+        #expect(try office.run(["meeting", "check", m, "notified"]).status == 0)
         let checked = try office.run(["meeting", "checkin", m])
         #expect(checked.status == 0 && checked.stderr.contains("Meeting \(m) (Review) has its room checked"), "\(checked)")
         #expect(!checked.stderr.contains("roomChecked"), "\(checked.stderr)")
@@ -210,6 +214,10 @@ import TestSupport
         let v = try office.ok(["visitor", "add", "--name", "Zhang Wei", "--host", "lina", "--at", "2026-03-10 14:00"])
         let confirmed = try office.run(["visitor", "confirm", v])
         #expect(confirmed.status == 0 && confirmed.stderr.contains("Visit of Zhang Wei (\(v)) confirmed."), "\(confirmed)")
+        let w = try office.ok(["visitor", "add", "--name", "Ann Lee", "--host", "lina", "--at", "2026-03-10 14:00", "--id-number", "310101199001011234"])
+        let newNumber = try office.run(["visitor", "checkin", w, "--id-number", "999999999999", "--confirm-new-identity"])
+        #expect(newNumber.status == 0 && newNumber.stderr.contains("Identity number of Ann Lee (\(w)) changed to ••••••••9999"), "\(newNumber)")
+        #expect(!newNumber.stderr.contains("visitor.identity") && !newNumber.stderr.contains("saved."), "\(newNumber.stderr)")
     }
 
     @Test func daysOfCoverAreRoundedAsTheDashboardRoundsThem() throws {
@@ -217,9 +225,9 @@ import TestSupport
         _ = try office.ok(["stock", "item", "add", "--sku", "GLUE", "--name", "Glue", "--unit", "stick", "--reorder-at", "2", "--target", "90"])
         _ = try office.ok(["stock", "receive", "--sku", "GLUE", "--qty", "23", "--supplier", "Deli", "--unit-price", "3"])
         _ = try office.ok(["stock", "issue", "--sku", "GLUE", "--qty", "12", "--dept", "HR", "--to", "lina"])
-        // 11 on hand at 12/30 a day: 27.5 days, which lasts 27 whole days.
+        // 11 on hand at 12/30 a day: 27.5 days, which lasts 27 whole days — in the JSON too (StockRow.coverDays).
         let json = try office.run(["stock", "list", "--json"])
-        #expect(json.stdout.contains("\"daysOfCover\" : 27.5"), "\(json.stdout)")
+        #expect(json.stdout.contains("\"daysOfCover\" : 27,") || json.stdout.contains("\"daysOfCover\" : 27\n"), "\(json.stdout)")
         let row = try office.run(["stock", "list"]).stdout.split(separator: "\n").first { $0.hasPrefix("GLUE") } ?? ""
         #expect(row.range(of: #"\s27 d(\s|$)"#, options: .regularExpression) != nil, "\(row)")
         let pane = try office.run(["print", "--pane", "stock", "--zoom", "--width", "120", "--height", "30"])
@@ -244,9 +252,14 @@ import TestSupport
         let listed = try office.run(["visitor", "list", "--status", "arrived", "--json"])
         #expect(listed.status == 0 && listed.stdout.contains("\"\(v)\""), "\(listed)")
         let room = try office.ok(["room", "add", "--name", "Board", "--capacity", "8"])
-        let m = try office.ok(["meeting", "add", "--title", "Review", "--room", room, "--start", "2026-03-10 09:00", "--end", "2026-03-10 10:00"])
+        // Started 10 min ago: within the 15 min in which someone may still claim the room.
+        let m = try office.ok(["meeting", "add", "--title", "Review", "--room", room, "--start", "2026-03-10 10:20", "--end", "2026-03-10 11:00"])
         #expect(try office.run(["meeting", "held", m]).status == 0)
         let again = try office.run(["meeting", "checkin", m])
         #expect(again.status == 3, "a held meeting's room check is refused by the process: \(again)")
+        // Nobody claimed this one within 15 min of its start: its room was released, so held is refused.
+        let unclaimed = try office.ok(["meeting", "add", "--title", "Early", "--room", room, "--start", "2026-03-10 09:00", "--end", "2026-03-10 10:00"])
+        let late = try office.run(["meeting", "held", unclaimed])
+        #expect(late.status == 3, "an unclaimed meeting's room was released: \(late)")
     }
 }

@@ -82,7 +82,7 @@ import TestSupport
         #expect(refused.stderr.contains("2026-03-11 08:00–2026-03-12 18:00"))
         let decided = try run("lina", "2026-03-10 11:00", close + ["--cancel-bookings"])
         #expect(decided.status == 0, "\(decided)")
-        #expect(decided.stderr.contains("cancelled M1"))
+        #expect(decided.stderr.contains("Meeting M1 (Budget) is cancelled") && decided.stderr.contains("out of service"), "\(decided)")
         #expect(((try? String(contentsOfFile: out, encoding: .utf8)) ?? "") == "M1 wangwei\n")
         let rooms = try run("lina", "2026-03-10 11:00", ["meeting", "show", "M1", "--json"])
         #expect(try object(rooms)["status"] as? String == "cancelled")

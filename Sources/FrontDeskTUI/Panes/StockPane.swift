@@ -42,15 +42,15 @@ enum StockPane {
             PanePicture.gauge(value: r.onHand, mark: item.reorderAt, full: item.target, width: gaugeWidth, isLow: low),
             [Span("\(r.onHand)", low ? .gaugeLow : .normal), Span("/\(item.target)")],
             [Span(item.unit, .dim)],
-            [Span(cover(r.daysOfCover, strings), (r.daysOfCover ?? .infinity) < 7 ? .due : .normal)],
+            [Span(cover(r, strings), (r.daysOfCover ?? .infinity) < 7 ? .due : .normal)],
             [Span(PanePicture.sparkline(r.weeklyUse), .accent)],
             flags,
         ])
     }
 
     /// "12 d" / "12天", or "–" when nothing was used in the last 30 days.
-    static func cover(_ days: Double?, _ strings: Strings) -> String {
-        guard let whole = StockLevels.wholeDays(days) else { return Glyph.none }
+    static func cover(_ row: StockRow, _ strings: Strings) -> String {
+        guard let whole = row.coverDays else { return Glyph.none }
         return strings.days(whole)
     }
 
@@ -68,7 +68,7 @@ enum StockPane {
             strings.field(.reorderAtTarget, "\(item.reorderAt) / \(item.target)"),
             strings.field(.unitPrice, item.unitPrice.map(PaneText.amount)),
             strings.field(.dailyUse, row.map { String(format: "%.1f", $0.dailyUse) }),
-            strings.field(.cover, row.map { cover($0.daysOfCover, strings) }),
+            strings.field(.cover, row.map { cover($0, strings) }),
             strings.field(.weeklyUse, row.map { $0.weeklyUse.map(String.init).joined(separator: " ") }),
             strings.field(.openPurchaseRequests, row.map { String($0.openRequests) }),
             strings.field(.flags, row.map { PaneText.marksText($0.flags, strings) }),

@@ -4,7 +4,7 @@ import FrontDeskKit
 
 /// `frontdesk meeting check ID [ITEM…]`: tick preparation items (materials, notified, room, or a
 /// piece of equipment the meeting needs); without items, print what is still unchecked.
-struct MeetingChecklist: ParsableCommand {
+struct MeetingChecklist: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Tick preparation items: materials, notified, and each piece of equipment tested (on the day).",
         discussion: "Without ITEM, prints the items still unchecked. Ticking the last item records the room as checked.")
@@ -12,18 +12,16 @@ struct MeetingChecklist: ParsableCommand {
     @Argument(help: "Meeting id.") var id: String
     @Argument(help: "materials | notified | room | an equipment name (projector, video…).") var items: [String] = []
 
-    func run() throws {
-        let store = try storeOptions.open()
+    func run(store: Store) throws -> Reply {
         guard let m = store.state.meetings[id] else { throw Refusal.invalid("No meeting \(id) today or open (frontdesk meeting list).") }
         if items.isEmpty {
             let open = m.uncheckedItems
             print(open.isEmpty ? "nothing left to check" : open.joined(separator: "\n"))
-            return
+            return .done
         }
-        try store.commit { _, ctx in
+        let rec = try store.commit { _, ctx in
             .checkPreparation(meetingID: id, items: items.map { $0.lowercased() }, by: ctx.actor, at: ctx.now)
         }
-        let open = store.state.meetings[id]?.uncheckedItems ?? []
-        Outcome.say("frontdesk: \(id) " + (open.isEmpty ? "is prepared and its room checked" : "still to check: \(open.joined(separator: ", "))"))
+        return .committed(rec, in: store)
     }
 }

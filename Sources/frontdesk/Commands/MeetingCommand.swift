@@ -8,7 +8,7 @@ struct MeetingCommand: ParsableCommand {
         commandName: "meeting", abstract: "Meetings: book, list, and move them through their cycle.",
         subcommands: [Add.self, List.self, StepCommand<Confirm>.self, StepCommand<Checkin>.self, StepCommand<Held>.self,
                       StepCommand<Cancel>.self, Minutes.self, StepCommand<Send>.self, StepCommand<Close>.self,
-                      Move.self, ActionCommand.self, GuestCommand.self, MeetingShow.self, MeetingReview.self, MeetingChecklist.self])
+                      Move.self, ActionCommand.self, GuestCommand.self, MeetingShow.self, StepCommand<Review>.self, MeetingChecklist.self])
 
     struct Add: StoreCommand {
         static let configuration = CommandConfiguration(abstract: "Book a room; prints the meeting id. A conflict exits 3 and names the holder.")
@@ -118,6 +118,7 @@ struct MeetingCommand: ParsableCommand {
         }
     }
 
+    enum Review: OneRecordStep { static let step = StepID.meetingReviewMinutes, name = "review", abstract = "The chair (or an admin) reviewed the drafted minutes; they may be sent after this." }
     enum Send: OneRecordStep { static let step = StepID.meetingSendMinutes, name = "send", abstract = "The chair approved the minutes and they were sent (due 48 h after the end)." }
     enum Close: OneRecordStep { static let step = StepID.meetingClose, abstract = "Close a meeting whose action items are all done." }
 

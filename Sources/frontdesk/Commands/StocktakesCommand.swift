@@ -3,28 +3,22 @@ import Foundation
 import FrontDeskKit
 
 /// `stock counts --month YYYY-MM`: the month's stocktakes with their variances.
-struct StocktakesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "counts", abstract: "A month's stocktakes: books, counted, variance, reason.")
+struct StocktakesCommand: StoreCommand {
+    static let configuration = CommandConfiguration(commandName: "counts", abstract: "A month's stocktakes (default: this month): books, counted, variance, reason.")
     @OptionGroup var storeOptions: StoreOptions
-    @Option(help: "YYYY-MM (default this month)") var month: String?
-    @Flag var json = false
+    @OptionGroup var listing: MonthListing
 
-    func run() throws {
-        let store = try storeOptions.open()
+    func run(store: Store) throws -> Reply {
         let tz = store.env.timeZone
-        let start = try month.map { try Parse.month($0, tz) }
+        let start = try listing.month?.start(tz)
             ?? store.env.calendar.dateInterval(of: .month, for: store.env.now())?.start ?? store.env.now()
         let list = StocktakeList(state: store.state, moves: try store.moves(since: start), month: start, calendar: store.env.calendar)
-        if json {
-            try Output.json(list.lines.map { l in
-                ["id": l.moveID, "status": l.variance == 0 ? "matches" : "variance", "at": Output.iso(l.at), "sku": l.sku, "books": l.books,
-                 "counted": l.counted, "variance": l.variance, "reason": l.reason, "by": l.by] as [String: Any]
-            })
-        } else {
-            Output.table(["ID", "WHEN", "SKU", "NAME", "BOOKS", "COUNTED", "VARIANCE", "REASON", "BY"], list.lines.map { l in
-                [l.moveID, Clock.dayHM(l.at, tz), l.sku, l.name, "\(l.books)", "\(l.counted)", (l.variance > 0 ? "+" : "") + "\(l.variance) \(l.unit)",
-                 l.reason, store.state.displayName(l.by)]
-            })
-        }
+        return try .list(list.lines, json: listing.json, ["ID", "WHEN", "SKU", "NAME", "BOOKS", "COUNTED", "VARIANCE", "REASON", "BY"], object: { l in
+            ["id": l.moveID, "status": l.variance == 0 ? "matches" : "variance", "at": Output.iso(l.at), "sku": l.sku, "books": l.books,
+             "counted": l.counted, "variance": l.variance, "reason": l.reason, "by": l.by]
+        }, cells: { l in
+            [l.moveID, Clock.dayHM(l.at, tz), l.sku, l.name, "\(l.books)", "\(l.counted)", (l.variance > 0 ? "+" : "") + "\(l.variance) \(l.unit)",
+             l.reason, store.state.displayName(l.by)]
+        })
     }
 }
