@@ -177,3 +177,31 @@ struct StoreChainTests {
         try storeTestAddVisitor(store, "After the lock is free")
     }
 }
+
+/// Purging personal data rewrites old records: the chain, the snapshot head, the segments and the
+/// manifest are relinked with them, so check still passes and writes still chain.
+@Suite("Store chain after purge")
+struct StoreChainPurgeTests {
+    @Test func aPurgingCompactionKeepsTheChainWhole() throws {
+        let tmp = try TempStore("purge")
+        let store = try tmp.create(at: "2026-01-05 10:30")
+        let id = try storeTestAddVisitor(store, "Old Guest", at: "2026-01-05 11:00")
+        try store.commit(.cancelVisitor(visitorID: id, at: TempStore.date("2026-01-05 11:30")))
+        store.env = TempStore.env(at: "2026-02-01 10:30")
+        try store.compact()
+        try storeTestAddVisitor(store, "Between", at: "2026-02-01 11:00")
+        store.env = TempStore.env(at: "2026-03-01 10:30")
+        try store.compact()
+        try storeTestAddVisitor(store, "Recent", at: "2026-03-01 11:00")
+        // Past the 180-day retention: the first journal and January's segment are purged.
+        store.env = TempStore.env(at: "2026-09-15 10:30")
+        let report = try store.compact()
+        #expect(report.purgedRecords > 0 && report.purgedVisitors > 0, "\(report)")
+        let archived = try String(decoding: Data(contentsOf: URL(fileURLWithPath: tmp.file("history/journal.000001.log"))), as: UTF8.self)
+        #expect(!archived.contains("Old Guest"))
+        try storeTestAddVisitor(store, "After purge", at: "2026-09-15 11:00")
+        let bad = try Store.check(at: tmp.path).filter { !$0.ok }
+        #expect(bad.isEmpty, "\(bad)")
+        #expect(try tmp.open(at: "2026-09-15 10:30").state.visitors.values.contains { $0.name == "After purge" })
+    }
+}

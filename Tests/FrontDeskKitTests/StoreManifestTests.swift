@@ -38,7 +38,7 @@ struct StoreManifestTests {
         #expect(r.status == 0 && r.stdout.contains("nothing to recover"), "\(r)")
     }
 
-    enum Loss: String, CaseIterable { case missingSegment, emptiedSegment, shrunkSegment, missingArchivedJournal, emptiedArchivedJournal, emptiedCurrentJournal }
+    enum Loss: String, CaseIterable { case missingSegment, emptiedSegment, shrunkSegment, missingArchivedJournal, emptiedArchivedJournal, emptiedCurrentJournal, missingHistory }
 
     @Test(arguments: Loss.allCases)
     func eachLossIsDetectedByWritersAndCheckAndRecoverSaysWhatWasLost(_ loss: Loss) throws {
@@ -54,6 +54,7 @@ struct StoreManifestTests {
         case .missingArchivedJournal: file = "history/journal.000001.log"; unlink(tmp.file(file))
         case .emptiedArchivedJournal: file = "history/journal.000002.log"; truncate(tmp.file(file), 0)
         case .emptiedCurrentJournal: file = "journal.000003.log"; truncate(tmp.file(file), 0)
+        case .missingHistory: file = "history"; try FileManager.default.removeItem(atPath: tmp.file(file))
         }
         let journal = tmp.file("journal.000003.log")
         let before = FileManager.default.contents(atPath: journal)

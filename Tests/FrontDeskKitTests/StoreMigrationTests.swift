@@ -91,3 +91,58 @@ import TestSupport
         #expect(throws: StoreError.self) { try tmp.open() }
     }
 }
+
+/// Schema 2 → 3: records written before the hash chain stay readable; the chain begins after them.
+@Suite struct StoreChainMigrationTests {
+    struct SnapshotV2: Codable { var schemaVersion: Int; var generation: Int; var seq: Int; var savedAt: Date; var state: OfficeState }
+
+    @Test func aSchema2StoreIsMigratedAndChainedFromThereOn() throws {
+        let tmp = try TempStore("migrate2")
+        let created = try tmp.create()
+        for i in 1...3 { try storeTestAddVisitor(created, "Legacy \(i)") }
+        // Turn it into what schema 2 wrote: records without `prev`, no manifest, no snapshot head.
+        let journal = try #require(JournalFile.current(in: tmp.path).first)
+        let parsed = try #require(JournalFile.parse(file: journal))
+        var out = JournalFile.magic
+        for p in parsed.payloads {
+            var rec = try PropertyListDecoder().decode(JournalRecord.self, from: p)
+            rec.prev = nil
+            out.append(JournalFile.frame(try BinaryPlistEncoder().encode(rec)))
+        }
+        try out.write(to: URL(fileURLWithPath: journal))
+        let snapURL = URL(fileURLWithPath: tmp.file("snapshot.plist"))
+        var snap = try PropertyListDecoder().decode(SnapshotV2.self, from: try Data(contentsOf: snapURL))
+        snap.schemaVersion = 2
+        try BinaryPlistEncoder().encode(snap).write(to: snapURL)
+        var meta = created.meta
+        meta.schemaVersion = 2
+        try BinaryPlistEncoder().encode(meta).write(to: URL(fileURLWithPath: tmp.file("meta.plist")))
+        unlink(tmp.file("manifest.plist"))
+        truncate(tmp.file("store.lock"), 0)  // schema 2 noted no acknowledged end there
+        let seqBefore = created.seq
+
+        let store = try tmp.open()
+        #expect(store.meta.schemaVersion == StoreSchema.current)
+        #expect(store.seq == seqBefore)
+        try storeTestAddVisitor(store, "Chained")
+        let bad = try Store.check(at: tmp.path).filter { !$0.ok }
+        #expect(bad.isEmpty, "\(bad)")
+        let trail = try tmp.open().auditTrail()
+        #expect(Set(trail.map(\.seq)).count == trail.count, "no sequence number is used twice")
+        let chained = try #require(trail.last)
+        #expect(chained.prev != nil)
+        // The first chained record covers the last legacy one: an edit there is still detected.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: journal))
+        let all = try #require(JournalFile.parse(bytes))
+        var edited = JournalFile.magic
+        for (i, p) in all.payloads.enumerated() {
+            if i == all.payloads.count - 2 {
+                var rec = try PropertyListDecoder().decode(JournalRecord.self, from: p)
+                rec.actor = "rewritten"
+                edited.append(JournalFile.frame(try BinaryPlistEncoder().encode(rec)))
+            } else { edited.append(JournalFile.frame(p)) }
+        }
+        try edited.write(to: URL(fileURLWithPath: journal))
+        #expect(try Store.check(at: tmp.path).contains { !$0.ok && $0.detail.contains("hash chain broken") })
+    }
+}

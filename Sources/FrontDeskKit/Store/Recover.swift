@@ -50,7 +50,7 @@ extension Store {
             r.actions.append("create history/ again (mode 0700)")
             if apply { try d.makeDirectory(StorePaths.history) }
         }
-        let h = try d.subdirectory(StorePaths.history) ?? StoreDirectory(opening: root)  // dry run without history: list nothing
+        let h = try d.subdirectory(StorePaths.history) ?? d  // a dry run without history/: `h === d` lists nothing in it
         let manifest = try? readManifest(d, paths)
         let stamp = String(Int(env.now().timeIntervalSince1970))
 
