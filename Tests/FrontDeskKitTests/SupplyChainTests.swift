@@ -96,6 +96,16 @@ struct SupplyChainTests {
         #expect(s.onHand["PAP-A4"] == 10)
     }
 
+    /// The smallest Int a person can type is refused in words: abs(Int.min) would trap.
+    @Test func theSmallestIntegerIsRefusedNotACrash() {
+        let s = office()
+        for q in [Int.min, Int.min + 1, Int.max] {
+            let move = StockMove(id: "K9", sku: "PAP-A4", kind: .issue, quantity: q, at: Self.at("2026-11-30 10:00"), by: "tom",
+                                 department: "行政部", recipient: "x")
+            #expect(refusal(.moveStock(move), in: s)?.message.contains("more than 1000000 units") == true, "\(q)")
+        }
+    }
+
     @Test func thePlanTopsUpToTheTargetCountingDemandUseStockAndOrders() {
         var s = office()
         s.apply(.moveStock(StockMove(id: "K1", sku: "PAP-A4", kind: .receive, quantity: 90, at: Self.at("2026-09-01 09:00"), by: "tom")))

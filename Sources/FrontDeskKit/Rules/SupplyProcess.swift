@@ -18,8 +18,10 @@ extension OfficeState {
 
     func validateMove(_ m: StockMove) throws(Refusal) {
         guard let item = items[m.sku] else { throw .invalid("No item \(m.sku) (frontdesk stock list).") }
-        if abs(m.quantity) > Self.maxQuantity || (m.countedQuantity ?? 0) > Self.maxQuantity || (m.rejectedQuantity ?? 0) > Self.maxQuantity {
-            throw .invalid("\(abs(m.quantity)) is more than \(Self.maxQuantity) units at once; check the quantity.")
+        // magnitude, not abs: abs(Int.min) traps, and anyone can type --qty -9223372036854775808.
+        let caps = [m.quantity, m.countedQuantity ?? 0, m.rejectedQuantity ?? 0]
+        if let over = caps.first(where: { $0.magnitude > UInt(Self.maxQuantity) }) {
+            throw .invalid("\(over.magnitude) is more than \(Self.maxQuantity) units at once; check the quantity.")
         }
         if let p = m.unitPrice, !p.isFinite || p < 0 || p > Self.maxAmount { throw .invalid("The unit price must be between 0 and \(Int(Self.maxAmount)).") }
         if onHand[m.sku, default: 0] + m.quantity > Self.maxQuantity * 100 {
