@@ -245,3 +245,78 @@ struct StatusBarTests {
         #expect(DisplayWidth.of(DisplayWidth.middleTruncate(long, to: 20)) <= 20)
     }
 }
+
+@Suite("Forms for issue 8's last steps")
+struct ChecklistAndIdentityFormTests {
+    /// The meetings menu offers the checklist step; its form ticks one unchecked item, which the
+    /// meeting's detail no longer lists.
+    @Test func theChecklistIsTickedFromTheActionsMenu() throws {
+        var d = DashboardTests.dashboard()
+        let ctx = RuleContext(env: DemoFixture.env())
+        let m = try #require(d.model.state.meetings.values.sorted { $0.id < $1.id }.first { m in
+            RowActions.menu(.meetings, id: m.id, model: d.model).contains { $0.step == .meetingChecklist }
+                && m.uncheckedItems.contains(PreparationCheck.materials)
+        })
+        d.views[.meetings]?.selectedID = m.id
+        d.press(.actions)
+        #expect(d.render(width: 120, height: 40).text.contains("Equipment tested"))
+        d.press(.step(.meetingChecklist))
+        let form = try d.openForm()
+        #expect(form.kind == .checkPreparation)
+        #expect(form.fields.first?.choices?.map(\.value) == m.uncheckedItems)
+        guard case .submit(let submitted) = d.press(.formSave) else { Issue.record("no submit"); return }
+        let changes = try submitted.changes(d.model.state, ctx)
+        #expect(changes == [.checkPreparation(meetingID: m.id, items: [PreparationCheck.materials], by: DemoFixture.user, at: DemoFixture.now)])
+        var state = d.model.state
+        for c in changes { try state.validate(c, ctx); state.apply(c) }
+        d.saved("saved")
+        d.update(model: DashboardModel(state: state, settings: .defaults, env: DemoFixture.env()))
+        d.press(.open)
+        let frame = d.render(width: 120, height: 40).text
+        let still = try #require(frame.split(separator: "\n").first { $0.contains("Still to check") }, "\(frame)")
+        #expect(!still.contains(PreparationCheck.materials), "\(still)")
+        #expect(state.meetings[m.id]?.uncheckedItems.contains(PreparationCheck.materials) == false)
+    }
+
+    /// A number other than the registered one is refused in the form (what was typed stays) until
+    /// the form's confirmation says it is right; then the check-in saves with its identity record.
+    @Test func aChangedIdentityNumberNeedsTheFormsConfirmation() throws {
+        let tmp = try TempStore("dash-identity")
+        defer { tmp.remove() }
+        let store = try tmp.create(at: "2026-03-10 10:30", user: "lina", allowOverrides: false)
+        let v = try store.commit { s, ctx in
+            .addVisitor(Visitor(id: ctx.env.ids.next(.visitor, in: s), name: "王五", host: "lina", expectedAt: ctx.now, receivedAt: ctx.now,
+                                idNumber: "310101199001011234"))
+        }.change.subject
+        let env = TempStore.env(at: "2026-03-10 10:30", user: "lina")
+        var d = Dashboard(model: DashboardModel(state: store.state, settings: .defaults, env: env), storeLabel: tmp.path)
+        d.press(.pane2)
+        d.views[.visitors]?.selectedID = v
+        d.press(.actions)
+        d.press(.step(.visitorCheckIn))
+        #expect(try d.openForm().kind == .checkIn)
+        d.press(.fieldNext)
+        DashboardTests.type("310101199001015678", into: &d)
+        guard case .submit(let first) = d.press(.formSave) else { Issue.record("no submit"); return }
+        #expect(DashboardLauncher.submit(first, store: store, dash: &d).isEmpty)
+        let refused = try d.openForm()
+        #expect(refused.refusal?.contains("••••5678") == true, "\(refused.refusal ?? "no refusal")")
+        #expect(refused.field("ID number")?.value == "310101199001015678", "what was typed is kept")
+        #expect(store.state.visitors[v]?.status == .expected, "nothing was written")
+        let frame = d.render(width: 120, height: 40).text
+        #expect(frame.contains("New number is right?") && frame.contains("it differs from the registered one and is right"), "\(frame)")
+
+        d.press(.fieldNext)
+        #expect(try d.openForm().focus == 2)
+        d.press(.choiceDown)
+        guard case .submit(let second) = d.press(.formSave) else { Issue.record("no submit"); return }
+        #expect(second.field(CheckInFields.confirmNewIdentity.en)?.resolved == "yes")
+        let records = DashboardLauncher.submit(second, store: store, dash: &d)
+        #expect(records.map(\.change.name) == ["visitor.identity", "visitor.checkin"])
+        #expect(store.state.visitors[v]?.idNumber == "310101199001015678")
+        #expect(store.state.visitors[v]?.status == .onSite)
+        let audit = try store.auditTrail().filter { $0.change.name == "visitor.identity" }
+        #expect(audit.count == 1 && audit.first?.change.subject == v)
+        if case .form = d.mode { Issue.record("the form stayed open after saving") }
+    }
+}

@@ -115,11 +115,10 @@ public enum DashboardLauncher {
     static func submit(_ form: DeskForm, store: Store, dash: inout Dashboard) -> [JournalRecord] {
         do {
             let records = try store.commitBatch { state, ctx in
-                let change = try form.change(state, ctx)
+                let changes = try form.changes(state, ctx)
                 var next = state
-                try next.validate(change, ctx)
-                next.apply(change)
-                return [change] + form.followUps(after: change, next, ctx)
+                for c in changes { try next.validate(c, ctx); next.apply(c) }
+                return changes + form.followUps(next, ctx)
             }
             let subject = records.first?.change.subject ?? ""
             dash.saved(dash.strings.format(.savedWhat, dash.strings[form.title], subject))

@@ -5,7 +5,7 @@ import FrontDeskKit
 public enum FormKind: String, Sendable, CaseIterable {
     case newVisitor, checkIn, checkOut, bookRoom, issueStock, receiveStock, approve, reject
     case minutes, actionItem, actionDone, outcome, watchDecision, countStock, demand, purchase
-    case moveMeeting, inviteGuest, guestReply, roomOutOfService, addRoom, newApproval, returnStock, writeOff
+    case moveMeeting, inviteGuest, guestReply, roomOutOfService, addRoom, newApproval, returnStock, writeOff, checkPreparation
 }
 
 /// A modal form on screen: the fields of its declaration, the focused one, and the last refusal
@@ -79,19 +79,26 @@ extension DeskForm {
         }
     }
 
-    /// Builds the change this form asks for, against the latest state (the declaration is asked
+    /// Builds the changes this form asks for (in write order), against the latest state (the declaration is asked
     /// again, so a picker's choices are today's). Field problems throw `FieldError`; the store's
     /// own rules are checked when it is committed.
-    func change(_ s: OfficeState, _ ctx: RuleContext) throws -> Change {
+    func changes(_ s: OfficeState, _ ctx: RuleContext) throws -> [Change] {
         guard let spec = kind.declaration(subject: subjectID, s, ctx, Strings(language)) else {
             throw Refusal.invalid("\(subjectID ?? "The record") is no longer there; close the form.")
         }
         return try spec.build(try spec.parse(try values(), ctx), s, ctx)
     }
 
+    /// The form's own change: the last one it builds (any before it is a record it needs first,
+    /// such as a confirmed identity number before the check-in).
+    func change(_ s: OfficeState, _ ctx: RuleContext) throws -> Change {
+        guard let last = try changes(s, ctx).last else { throw Refusal.invalid("The form built no change; open it again.") }
+        return last
+    }
+
     /// Changes written together with the form's own (a returned badge after a check-out),
     /// computed on the state after it.
-    func followUps(after change: Change, _ s: OfficeState, _ ctx: RuleContext) -> [Change] {
+    func followUps(_ s: OfficeState, _ ctx: RuleContext) -> [Change] {
         guard let spec = kind.declaration(subject: subjectID, s, ctx, Strings(language)),
               let vs = try? values(), let draft = try? spec.parse(vs, ctx) else { return [] }
         return spec.followUps(draft, s, ctx)

@@ -29,15 +29,19 @@ extension FormKind {
 
         case .checkIn:
             guard let id = subject, let v = s.visitors[id] else { return nil }
-            struct Draft { var badges = "", idNumber: String? }
+            struct Draft { var badges = "", idNumber: String?, confirmNewIdentity = false }
             let free = s.freeBadges(v.headCount)?.joined(separator: " ") ?? ""
+            var confirm = FieldSpec<Draft>.yesNo(CheckInFields.confirmNewIdentity, \.confirmNewIdentity, initial: false, pick.yesNo)
+            confirm.hint = CheckInFields.confirmNewIdentityHint
             return FormSpec(title: L("Check in \(v.name)", "登记入场 · \(v.name)"), draft: Draft(), fields: [
                 .pick(L("Badge(s)", "访客证"), \.badges, from: pick.freeBadges, initial: free,
                       hint: L("one per head, space-separated", "每人一张，以空格分隔"), allowsOther: true),
                 .text(L("ID number", "证件号"), \.idNumber, hint: v.maskedIDNumber.map { Localized(verbatim: $0) } ?? L("checked at the desk", "前台核验")),
-            ], build: { d, _, ctx in
-                .checkInVisitor(visitorID: id, badges: d.badges.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init),
-                                idNumber: d.idNumber, at: ctx.now)
+                confirm,
+            ], builds: { d, s, ctx in
+                // The kit's builder, shared with `frontdesk visitor checkin`: a confirmed new number is its own audited record.
+                try s.checkIn(visitorID: id, badges: d.badges.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init),
+                              idNumber: d.idNumber, confirmNewIdentity: d.confirmNewIdentity, ctx)
             }).erased()
 
         case .checkOut:
@@ -146,6 +150,16 @@ extension FormKind {
             return FormSpec(title: L("Action item done", "待办完成"), draft: Draft(), fields: [
                 .pick(L("Item", "待办"), \.item, from: open.map { Choice($0.id, "\($0.id) \($0.text)") }, initial: open.first.map { "\($0.id) \($0.text)" } ?? ""),
             ], build: { d, _, ctx in .completeActionItem(meetingID: id, itemID: d.item, at: ctx.now) }).erased()
+
+        case .checkPreparation:
+            guard let id = subject, let m = s.meetings[id] else { return nil }
+            struct Draft { var item = "" }
+            let open = m.uncheckedItems
+            // One item per save: the form system has no multi-select picker (the CLI ticks several at once).
+            return FormSpec(title: L("Checklist · \(m.title)", "会前检查 · \(m.title)"), draft: Draft(), fields: [
+                .pick(L("Item", "检查项"), \.item, from: open.map { Choice($0) }, initial: open.first ?? "",
+                      hint: L("ticked as done or tested; equipment on the day", "勾选为已完成或已测试；设备须当天测试")),
+            ], build: { d, _, ctx in .checkPreparation(meetingID: id, items: [d.item], by: ctx.actor, at: ctx.now) }).erased()
 
         case .outcome:
             guard let id = subject, let v = s.visitors[id] else { return nil }
@@ -344,6 +358,13 @@ struct Pickers {
     }
 
     var yesNo: [Choice] { [Choice("yes", strings[L("yes", "是")]), Choice("no", strings[L("no", "否")])] }
+}
+
+/// The check-in fields a test or a caller finds by label.
+enum CheckInFields {
+    /// Short enough for the form's label column (26 columns); the hint under it says the whole question.
+    static let confirmNewIdentity = L("New number is right?", "新证件号无误？")
+    static let confirmNewIdentityHint = L("it differs from the registered one and is right", "证件号与登记的不同，且核实无误")
 }
 
 /// The new-visitor fields a returning visitor's last visit fills in (found by label, not place).

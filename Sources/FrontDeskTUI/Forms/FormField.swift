@@ -143,9 +143,22 @@ struct FormSpec<Draft> {
     var title: Localized
     var draft: Draft
     var fields: [FieldSpec<Draft>]
-    var build: (Draft, OfficeState, RuleContext) throws -> Change
-    var followUps: (Draft, OfficeState, RuleContext) -> [Change] = { _, _, _ in [] }
+    /// The changes the filled draft becomes, written together in this order (most forms build one).
+    var build: (Draft, OfficeState, RuleContext) throws -> [Change]
+    var followUps: (Draft, OfficeState, RuleContext) -> [Change]
 
+    /// A form that builds one change.
+    init(title: Localized, draft: Draft, fields: [FieldSpec<Draft>], build: @escaping (Draft, OfficeState, RuleContext) throws -> Change,
+         followUps: @escaping (Draft, OfficeState, RuleContext) -> [Change] = { _, _, _ in [] }) {
+        self.init(title: title, draft: draft, fields: fields, builds: { d, s, ctx in [try build(d, s, ctx)] }, followUps: followUps)
+    }
+
+    /// A form that builds several changes through a kit builder shared with the CLI (a check-in
+    /// with a confirmed new identity number is two records).
+    init(title: Localized, draft: Draft, fields: [FieldSpec<Draft>], builds: @escaping (Draft, OfficeState, RuleContext) throws -> [Change],
+         followUps: @escaping (Draft, OfficeState, RuleContext) -> [Change] = { _, _, _ in [] }) {
+        self.title = title; self.draft = draft; self.fields = fields; self.build = builds; self.followUps = followUps
+    }
 
     /// The declaration without its draft type, as the dashboard keeps it.
     func erased() -> AnyFormSpec {
@@ -181,7 +194,7 @@ struct AnyFormSpec {
     var title: Localized
     var fields: [TextField]
     var parse: ([String], RuleContext) throws -> Any
-    var build: (Any, OfficeState, RuleContext) throws -> Change
+    var build: (Any, OfficeState, RuleContext) throws -> [Change]
     var followUps: (Any, OfficeState, RuleContext) -> [Change]
 }
 

@@ -56,7 +56,7 @@ public enum RowActions {
 
     static let forms: [StepID: FormKind] = [
         .meetingMinutes: .minutes, .meetingActionAdd: .actionItem, .meetingActionDone: .actionDone,
-        .meetingMove: .moveMeeting, .meetingInvite: .inviteGuest, .meetingGuestReply: .guestReply,
+        .meetingChecklist: .checkPreparation, .meetingMove: .moveMeeting, .meetingInvite: .inviteGuest, .meetingGuestReply: .guestReply,
         .roomOutOfService: .roomOutOfService, .roomAdd: .addRoom,
         .visitorCheckIn: .checkIn, .visitorWatchDecision: .watchDecision, .visitorCheckOut: .checkOut,
         .visitorOutcome: .outcome, .visitorAdd: .newVisitor,
