@@ -25,6 +25,8 @@ struct Manifest: Codable, Equatable {
     var inProgress: Bool?
     /// Journals (paths relative to the store) where `recover` restarted the hash chain after a loss.
     var chainRestarts: [String]?
+    /// The office day (`YYYY-MM-DD`) personal data was last purged, so the purge runs once a day.
+    var lastPurgeDay: String?
 
     static func key(_ name: String) -> String { StorePaths.history + "/" + name }
 }
@@ -49,13 +51,14 @@ extension Store {
     }
 
     /// After history changed: relinks the month segments' chain and writes the manifest.
-    func finishHistoryChange() throws {
+    func finishHistoryChange(purgedOn day: String? = nil) throws {
         try linkSegments()
-        try writeManifest()
+        try writeManifest(purgedOn: day)
     }
 
     /// Hashes every history file and writes the manifest (under the lock). Losses already recorded stay.
-    func writeManifest(losses extra: [String] = [], chainRestarts restarts: [String] = []) throws {
+    /// `purgedOn`: the office day the daily purge just ran (else the last one noted stays).
+    func writeManifest(losses extra: [String] = [], chainRestarts restarts: [String] = [], purgedOn day: String? = nil) throws {
         let old = try? Self.readManifest(dir, paths)
         var files: [String: Manifest.Entry] = [:]
         for name in Self.historyFiles(historyDir) {
@@ -65,10 +68,12 @@ extension Store {
         let losses = (old?.losses ?? []) + extra
         let allRestarts = (old?.chainRestarts ?? []) + restarts
         let m = Manifest(schemaVersion: StoreSchema.current, generation: currentGeneration, writtenAt: env.now(), files: files,
-                         losses: losses.isEmpty ? nil : losses, chainRestarts: allRestarts.isEmpty ? nil : allRestarts)
+                         losses: losses.isEmpty ? nil : losses, chainRestarts: allRestarts.isEmpty ? nil : allRestarts,
+                         lastPurgeDay: day ?? old?.lastPurgeDay)
         try dir.replace(StorePaths.manifest, with: try BinaryPlistEncoder().encode(m))
         manifestID = dir.fileID(StorePaths.manifest)
         manifestSizes = files.mapValues(\.size)
+        lastPurgeDay = m.lastPurgeDay
     }
 
     /// Under the lock, before a write: every history file the manifest lists is there with its
@@ -85,6 +90,7 @@ extension Store {
                 return
             }
             manifestSizes = m.files.mapValues(\.size)
+            lastPurgeDay = m.lastPurgeDay
             manifestID = id
         }
         for (key, size) in manifestSizes.sorted(by: { $0.key < $1.key }) {
