@@ -26,10 +26,6 @@ struct StoreRetentionTests {
         }
     }
 
-    func inode(_ path: String) -> Int? {
-        (try? FileManager.default.attributesOfItem(atPath: path))?[.systemFileNumber] as? Int
-    }
-
     @Test func aVisit181DaysOldIsPurgedOnTheFirstWriteOfTheDayAndOne179DaysOldIsNot() throws {
         let tmp = try TempStore("retention-day")
         let store = try tmp.create(at: "2026-01-02 09:00")
@@ -62,11 +58,15 @@ struct StoreRetentionTests {
         let bad = try Store.check(at: tmp.path).filter { !$0.ok }
         #expect(bad.isEmpty, "\(bad)")
 
-        // A second write the same day does not purge again: manifest and snapshot stay the same files.
-        let manifest = inode(tmp.file("manifest.plist")), snapshot = inode(tmp.file("snapshot.plist"))
+        // A second write later the same day does not purge again: a purge rewrites the manifest
+        // (its writtenAt would say 11:00) and the snapshot; both stay byte for byte.
+        let manifest = FileManager.default.contents(atPath: tmp.file("manifest.plist"))
+        let snapshot = FileManager.default.contents(atPath: tmp.file("snapshot.plist"))
         let generation = store.currentGeneration
-        try addVisitor(store, "Second Friday Guest", at: "2026-07-03 11:00")
-        #expect(inode(tmp.file("manifest.plist")) == manifest && inode(tmp.file("snapshot.plist")) == snapshot)
+        store.env = TempStore.env(at: "2026-07-03 11:00")
+        try addVisitor(store, "Second Friday Guest", at: "2026-07-03 12:00")
+        #expect(FileManager.default.contents(atPath: tmp.file("manifest.plist")) == manifest)
+        #expect(FileManager.default.contents(atPath: tmp.file("snapshot.plist")) == snapshot)
         #expect(store.currentGeneration == generation)
 
         let reopened = try tmp.open(at: "2026-07-03 12:00")
