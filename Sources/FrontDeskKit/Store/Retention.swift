@@ -15,6 +15,8 @@ extension Store {
         public var segments: [String] = []
         /// Visits anonymised in the working set (the snapshot).
         public var workingSetVisitors = 0
+        /// Archived journals rewritten (purged or relinked), oldest first.
+        public var journals: [String] = []
     }
 
     static let purgedName = "(purged)"
@@ -64,12 +66,16 @@ extension Store {
     @discardableResult
     func purgeByDay(today: String) throws -> PurgeReport {
         guard let cutoff = retentionCutoff(now: env.now()) else { return PurgeReport() }
+        let manifest = try Self.readManifest(dir, paths)
+        // A history change that crashed (the mark still set) gets every segment relinked.
+        let crashed = manifest?.inProgress == true
+        let done = crashed ? nil : manifest?.purgedBefore
         try beginHistoryChange()
         var report = PurgeReport()
         let stateVisits = state.visitors.values.filter { $0.expectedAt < cutoff && !Self.isAnonymised($0) }
         let staleReturning = state.returningVisitors.values.contains { $0.lastVisit < cutoff }
         // A dry count first: rewriting an archived journal needs the current one empty.
-        let journalsToPurge = currentJournalHasRecords ? try purgeArchivedJournals(before: cutoff, write: false) : 0
+        let journalsToPurge = currentJournalHasRecords ? try purgeArchivedJournals(before: cutoff, write: false).records : 0
         if !stateVisits.isEmpty || staleReturning || journalsToPurge > 0 {
             var s = state
             for v in stateVisits { s.visitors[v.id] = Self.anonymised(v) }
@@ -77,11 +83,20 @@ extension Store {
             try startGeneration(with: s)
             report.workingSetVisitors = stateVisits.count
         }
-        let history = try purgePersonalData(before: cutoff)
+        let history = try purgePersonalData(before: cutoff, segmentsFrom: done.map { Self.monthKey($0, env.calendar) })
         report.visitors = history.visitors
         report.segments = history.segments
         report.journalRecords = history.journalRecords
-        try finishHistoryChange(purgedOn: today)
+        report.journals = history.journals
+        // Only segments from the first one purged on need relinking (and decoding); only files
+        // rewritten today, or new, are hashed again for the manifest.
+        let firstSegment = history.segments.first.map(StorePaths.segment) ?? "9999-99"
+        let firstJournal = history.journals.first ?? "journal.999999"
+        let known = Set(manifest?.files.keys.map { String($0.dropFirst(StorePaths.history.count + 1)) } ?? [])
+        try finishHistoryChange(purgedOn: today, purgedBefore: cutoff, relinkFrom: crashed ? nil : history.segments.first ?? "9999-99",
+                                rehash: crashed ? nil : { name in
+                                    !known.contains(name) || (name.hasPrefix("journal.") ? name >= firstJournal : name >= firstSegment)
+                                })
         return report
     }
 
@@ -93,10 +108,11 @@ extension Store {
     }
 
     /// Anonymises, in the month segments and archived journals, every visit whose day is before `cutoff`.
-    func purgePersonalData(before cutoff: Date) throws -> PurgeReport {
+    /// `segmentsFrom`: the first month to read (earlier ones were purged on an earlier day).
+    func purgePersonalData(before cutoff: Date, segmentsFrom: String? = nil) throws -> PurgeReport {
         var report = PurgeReport()
         let cutoffMonth = Self.monthKey(cutoff, env.calendar)
-        for month in historyMonths where month <= cutoffMonth {
+        for month in historyMonths where month <= cutoffMonth && month >= (segmentsFrom ?? "") {
             guard var seg = try readSegment(month) else { continue }
             var changed = 0
             seg.visitors = seg.visitors.map { v in
@@ -110,13 +126,13 @@ extension Store {
                 report.segments.append(month)
             }
         }
-        report.journalRecords = try purgeArchivedJournals(before: cutoff, write: true)
+        (report.journalRecords, report.journals) = try purgeArchivedJournals(before: cutoff, write: true)
         return report
     }
 
     /// The change without the personal data of a visit whose day is before `cutoff`, or nil when
     /// it has none to purge. `visitDays` maps visitor ids to their visit's date (from the
-    /// `addVisitor` records seen so far, the segments and the working set).
+    /// `addVisitor` records seen so far and the working set).
     static func purged(_ change: Change, before cutoff: Date, visitDays: [String: Date]) -> Change? {
         func old(_ id: String) -> Bool { visitDays[id].map { $0 < cutoff } ?? false }
         switch change {
@@ -143,11 +159,13 @@ extension Store {
     /// every later archived record is relinked (same content, new `prev`) and the snapshot's head
     /// moves with them; callers make sure the current journal is empty then, so nothing
     /// acknowledged since is touched. With `write` false, only counts what it would rewrite.
-    private func purgeArchivedJournals(before cutoff: Date, write: Bool) throws -> Int {
+    private func purgeArchivedJournals(before cutoff: Date, write: Bool) throws -> (records: Int, rewritten: [String]) {
         var purged = 0
+        var rewritten: [String] = []
         let dec = BinaryPlistDecoder(), enc = BinaryPlistEncoder()
         var visitDays: [String: Date] = [:]
-        for month in historyMonths { for v in try readSegment(month)?.visitors ?? [] { visitDays[v.id] = v.expectedAt } }
+        // Every visit's addVisitor record precedes its other records (journals are never deleted),
+        // so one pass in order learns each visit's day; segments need not be read.
         for v in state.visitors.values { visitDays[v.id] = v.expectedAt }
         var head: Data?
         var relinking = false
@@ -191,8 +209,9 @@ extension Store {
                 out.append(frame)
             }
             try historyDir.replace(name, with: out)
+            rewritten.append(name)
         }
         if relinking, let h = head { try moveSnapshotHead(to: h) }
-        return purged
+        return (purged, rewritten)
     }
 }
