@@ -65,11 +65,13 @@ extension Store {
     }
 
     /// Makes each month segment carry the hash of the one before it, rewriting those that do not.
-    func linkSegments() throws {
+    /// Months before `from` were not changed: they are hashed, not decoded (the daily purge).
+    func linkSegments(from: String? = nil) throws {
         var prev: Data?
         for month in historyMonths {
             let name = StorePaths.segment(month)
             guard var bytes = try historyDir.read(name) else { continue }
+            if let from, month < from { prev = HashChain.hash(bytes); continue }
             var seg: HistorySegment
             do { seg = try BinaryPlistDecoder().decode(HistorySegment.self, from: bytes) } catch { throw Self.damaged(paths.segment(month), error) }
             if seg.previous != prev {

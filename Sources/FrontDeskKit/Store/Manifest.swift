@@ -25,6 +25,11 @@ struct Manifest: Codable, Equatable {
     var inProgress: Bool?
     /// Journals (paths relative to the store) where `recover` restarted the hash chain after a loss.
     var chainRestarts: [String]?
+    /// The office day (`YYYY-MM-DD`) personal data was last purged, so the purge runs once a day.
+    var lastPurgeDay: String?
+    /// Every visit in the month segments before this moment has been purged: the daily purge reads
+    /// the segments from its month on only.
+    var purgedBefore: Date?
 
     static func key(_ name: String) -> String { StorePaths.history + "/" + name }
 }
@@ -49,26 +54,40 @@ extension Store {
     }
 
     /// After history changed: relinks the month segments' chain and writes the manifest.
-    func finishHistoryChange() throws {
-        try linkSegments()
-        try writeManifest()
+    /// `relinkFrom`: the first month whose segment changed (earlier ones are only hashed), nil for all.
+    /// `rehash`: see `writeManifest`.
+    func finishHistoryChange(purgedOn day: String? = nil, purgedBefore: Date? = nil, relinkFrom: String? = nil,
+                             rehash: ((String) -> Bool)? = nil) throws {
+        try linkSegments(from: relinkFrom)
+        try writeManifest(purgedOn: day, purgedBefore: purgedBefore, rehash: rehash)
     }
 
     /// Hashes every history file and writes the manifest (under the lock). Losses already recorded stay.
-    func writeManifest(losses extra: [String] = [], chainRestarts restarts: [String] = []) throws {
+    /// `purgedOn`: the office day the daily purge just ran (else the last one noted stays).
+    func writeManifest(losses extra: [String] = [], chainRestarts restarts: [String] = [], purgedOn day: String? = nil,
+                       purgedBefore: Date? = nil, rehash: ((String) -> Bool)? = nil) throws {
         let old = try? Self.readManifest(dir, paths)
         var files: [String: Manifest.Entry] = [:]
         for name in Self.historyFiles(historyDir) {
+            // The daily purge names the files it rewrote; the others keep their entry (same size).
+            if let rehash, !rehash(name), let e = old?.files[Manifest.key(name)],
+               let st = historyDir.status(name), Int(st.st_size) == e.size {
+                files[Manifest.key(name)] = e
+                continue
+            }
             guard let bytes = try historyDir.read(name) else { continue }
             files[Manifest.key(name)] = Manifest.Entry(size: bytes.count, sha256: Data(SHA256.hash(bytes)))
         }
         let losses = (old?.losses ?? []) + extra
         let allRestarts = (old?.chainRestarts ?? []) + restarts
         let m = Manifest(schemaVersion: StoreSchema.current, generation: currentGeneration, writtenAt: env.now(), files: files,
-                         losses: losses.isEmpty ? nil : losses, chainRestarts: allRestarts.isEmpty ? nil : allRestarts)
+                         losses: losses.isEmpty ? nil : losses, chainRestarts: allRestarts.isEmpty ? nil : allRestarts,
+                         lastPurgeDay: day ?? old?.lastPurgeDay,
+                         purgedBefore: [purgedBefore, old?.purgedBefore].compactMap { $0 }.max())
         try dir.replace(StorePaths.manifest, with: try BinaryPlistEncoder().encode(m))
         manifestID = dir.fileID(StorePaths.manifest)
         manifestSizes = files.mapValues(\.size)
+        lastPurgeDay = m.lastPurgeDay
     }
 
     /// Under the lock, before a write: every history file the manifest lists is there with its
@@ -85,6 +104,7 @@ extension Store {
                 return
             }
             manifestSizes = m.files.mapValues(\.size)
+            lastPurgeDay = m.lastPurgeDay
             manifestID = id
         }
         for (key, size) in manifestSizes.sorted(by: { $0.key < $1.key }) {

@@ -42,6 +42,8 @@ public final class Store {
     /// The manifest last read (by file identity) and the sizes it lists, for the check before writes.
     var manifestID: Posix.FileID?
     var manifestSizes: [String: Int] = [:]
+    /// The office day the manifest last read says personal data was purged (Retention.swift).
+    var lastPurgeDay: String?
     /// The last acknowledged write, as the lock file recorded it (generation, seq, journal end).
     private var lastAck: (generation: Int, seq: Int, end: Int)?
     private var snapshotID: Posix.FileID?
@@ -122,7 +124,8 @@ public final class Store {
         try d.replace(StorePaths.snapshot, with: try BinaryPlistEncoder().encode(snap))
         try d.replace(StorePaths.meta, with: try BinaryPlistEncoder().encode(meta))
         let store = try open(at: root, env: env)
-        try store.withWriteLockNoManifest { try store.writeManifest() }
+        // A new store holds nothing past retention: today's purge is done.
+        try store.withWriteLockNoManifest { try store.writeManifest(purgedOn: store.officeDay(env.now())) }
         var creator = env
         creator.actingUser = env.unixUser
         store.env = creator
@@ -410,7 +413,10 @@ public final class Store {
             let ctx = context
             let change = try make(state, ctx)
             try state.validate(change, ctx)
-            return (try append(change), appendRuleRecords())
+            let rec = try append(change)
+            let ruled = appendRuleRecords()
+            purgeIfDue()
+            return (rec, ruled)
         }
         afterCommit.runHooks([rec] + ruled, in: self)
         return rec
@@ -452,7 +458,9 @@ public final class Store {
             chainHead = head
             chainBegun = true
             lastFrame = last
-            return (records, appendRuleRecords())
+            let ruled = appendRuleRecords()
+            purgeIfDue()
+            return (records, ruled)
         }
         afterCommit.runHooks(records + ruled, in: self)
         return records
@@ -608,6 +616,7 @@ public final class Store {
             meta = m
             metaID = dir.fileID(StorePaths.meta)
             _ = try append(.changeSetting(key: key, value: value))
+            purgeIfDue()
         }
     }
 
