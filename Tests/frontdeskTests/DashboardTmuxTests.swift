@@ -10,7 +10,7 @@ import TestSupport
     static let now = "2026-11-30 10:30"
     static let user = "zhangmin"
     /// Generous: a debug build on a loaded 2-core CI machine.
-    static let timeout = 10.0
+    static let timeout = 30.0  // a ceiling, not a sleep: waits end as soon as the screen shows it (slow only on a loaded box)
 
     /// One dashboard in tmux over its own demo store.
     final class Session {
