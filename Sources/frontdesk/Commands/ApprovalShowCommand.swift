@@ -55,14 +55,15 @@ struct ApprovalRuleCommand: ParsableCommand {
         commandName: "needs", abstract: "Set how many of the chain must approve a type of request (admin).",
         discussion: "e.g. `approval needs leave 2`: a leave request with 3 approvers completes when any 2 approve. 0 restores the default: the whole chain, in order. Applies to requests raised from now on.")
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "leave|overtime|document|scrap|purchase") var type: String
+    @Argument(help: "The type of request.") var type: ApprovalType
     @Argument(help: "How many approvals (0: the whole chain).") var count: Int
 
+    func validate() throws {
+        guard (0...50).contains(count) else { throw ValidationError("The count must be 0 to 50 (0: the whole chain).") }
+    }
+
     func run() throws {
-        guard let t = ApprovalType(rawValue: type) else {
-            throw UsageError("The type must be one of \(ApprovalType.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
-        guard (0...50).contains(count) else { throw UsageError("The count must be 0 to 50 (0: the whole chain).") }
+        let t = type
         let store = try storeOptions.open()
         try store.updateSettings(key: "approvalsNeeded.\(t.rawValue)", value: "\(count)") { $0.approvalsNeeded[t.rawValue] = count == 0 ? nil : count }
     }
