@@ -27,6 +27,18 @@ static inline attr_t shim_a_dim(void) { return A_DIM; }
 static inline attr_t shim_a_reverse(void) { return A_REVERSE; }
 static inline attr_t shim_a_underline(void) { return A_UNDERLINE; }
 
+/* The terminal's real size (ioctl is variadic and does not import). When it differs from the
+   screen's, resize ncurses to it and return 1: a SIGWINCH that lands between the last key read
+   and the next poll(2) would otherwise leave the screen at the old size until another event. */
+#include <sys/ioctl.h>
+static inline int shim_sync_size(WINDOW *w) {
+    struct winsize ws;
+    if (ioctl(fileno(stdout), TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return 0;
+    if ((int)ws.ws_row == getmaxy(w) && (int)ws.ws_col == getmaxx(w)) return 0;
+    resizeterm(ws.ws_row, ws.ws_col);
+    return 1;
+}
+
 /* KEY_F(n) is a macro. */
 static inline int shim_key_f(int n) { return KEY_F(n); }
 

@@ -58,7 +58,9 @@ public enum DashboardLauncher {
             var timeout = feed == nil ? min(untilTick, 500) : untilTick
             if store.afterCommit.hasRunningHooks { timeout = min(timeout, 200) }
             if !dash.live { timeout = min(timeout, 500) }   // retry a store that could not be read
+            timeout = min(timeout, 1000)   // a missed resize signal is noticed within a second
             let n = poll(&fds, nfds_t(fds.count), timeout)
+            if terminal.followSize() { terminal.invalidate(); dirty = true }
             if n < 0 && errno != EINTR {
                 throw DashboardSetupError(description: "frontdesk: waiting for input failed: \(String(cString: strerror(errno)))")
             }

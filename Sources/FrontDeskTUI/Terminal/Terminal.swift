@@ -102,6 +102,10 @@ public final class Terminal {
         (Int(getmaxx(window)), Int(getmaxy(window)))
     }
 
+    /// Follows the terminal's real size when a resize signal was missed (it can land after the
+    /// last key read and before the next poll). True when the screen was resized: redraw.
+    public func followSize() -> Bool { shim_sync_size(window) != 0 }
+
     /// The descriptor keys arrive on, for `poll` together with store change notifications.
     public var inputFD: Int32 { 0 }
 
