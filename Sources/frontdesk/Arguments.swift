@@ -50,7 +50,7 @@ enum Check {
 extension Parse {
     /// `--date YYYY-MM-DD` in office time, else today.
     static func dayOrToday(_ date: String?, _ env: Environment) throws -> Date {
-        try date.map { try day($0, env.timeZone) } ?? env.now()
+        try date.map { try day($0, env) } ?? env.now()
     }
 }
 
@@ -112,28 +112,28 @@ struct YearMonth: ExpressibleByArgument {
     var text: String
 
     init?(argument: String) {
-        guard DateInput.parseMonth(argument, TimeZone(identifier: "UTC") ?? .current) != nil else { return nil }
+        guard DateInput.month(argument, calendar: Calendar(identifier: .gregorian)) != nil else { return nil }
         text = argument
     }
 
     /// The month's first instant in office time.
-    func start(_ tz: TimeZone) throws -> Date { try Parse.month(text, tz) }
+    func start(_ env: Environment) throws -> Date { try Parse.month(text, env) }
 }
 
 /// `--start` and `--end` of a booking or a move, as "YYYY-MM-DD HH:MM" in office time.
 struct Slot: ParsableArguments {
-    @Option(help: "\"YYYY-MM-DD HH:MM\"") var start: String
-    @Option(help: "\"YYYY-MM-DD HH:MM\"") var end: String
+    @Option(help: "\"YYYY-MM-DD HH:MM\" (office time), HH:MM today, tomorrow 9:30, +30m, or ISO 8601 with Z") var start: String
+    @Option(help: "Like --start.") var end: String
 
     /// Both instants, or a usage error naming the option that is not a date and time.
-    func dates(_ tz: TimeZone) throws -> (start: Date, end: Date) {
-        (try Parse.dateTime(start, tz, "--start"), try Parse.dateTime(end, tz, "--end"))
+    func dates(_ env: Environment) throws -> (start: Date, end: Date) {
+        (try Parse.dateTime(start, env, "--start"), try Parse.dateTime(end, env, "--end"))
     }
 }
 
 /// What a day's list takes: `--date` (default today), `--status` to keep one state, `--json`.
 struct DayListing<Status: ExpressibleByArgument & Equatable>: ParsableArguments {
-    @Option(help: "YYYY-MM-DD (default today)") var date: String?
+    @Option(help: "YYYY-MM-DD, today, tomorrow, mon… (default today)") var date: String?
     @Option(help: "Only records in this state.") var status: Status?
     @Flag var json = false
 

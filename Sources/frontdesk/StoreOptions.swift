@@ -44,7 +44,7 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store for a day's listing: `--date YYYY-MM-DD`, else today in office time.
     func openForDay(_ date: String?) throws -> (Store, Date) {
         let store = try open()
-        let day = try date.map { try Parse.day($0, store.env.timeZone) } ?? store.env.now()
+        let day = try Parse.dayOrToday(date, store.env)
         return (store, day)
     }
 
@@ -110,18 +110,23 @@ enum Output {
     static func day(_ d: Date, _ tz: TimeZone) -> String { Clock.day(d, tz) }
 }
 
-/// Parsing of typed values with exit-code-2 messages.
+/// Parsing of typed values with exit-code-2 messages, through the kit's one date parser
+/// (office time zone, the store's clock).
 enum Parse {
-    static func dateTime(_ s: String, _ tz: TimeZone, _ what: String) throws -> Date {
-        guard let d = DateInput.parseDateTime(s, tz) else { throw UsageError("\(what) must be \"YYYY-MM-DD HH:MM\", got \"\(s)\".") }
+    static func dateTime(_ s: String, _ env: Environment, _ what: String) throws -> Date {
+        guard let d = DateInput.moment(s, now: env.now(), calendar: env.calendar) else {
+            throw UsageError("\(what) must be a time: \(DateInput.momentForms); got \"\(s)\".")
+        }
         return d
     }
-    static func month(_ s: String, _ tz: TimeZone, _ what: String = "--month") throws -> Date {
-        guard let d = DateInput.parseMonth(s, tz) else { throw UsageError("\(what) must be YYYY-MM, got \"\(s)\".") }
+    static func month(_ s: String, _ env: Environment, _ what: String = "--month") throws -> Date {
+        guard let d = DateInput.month(s, calendar: env.calendar) else { throw UsageError("\(what) must be YYYY-MM, got \"\(s)\".") }
         return d
     }
-    static func day(_ s: String, _ tz: TimeZone, _ what: String = "--date") throws -> Date {
-        guard let d = DateInput.parseDay(s, tz) else { throw UsageError("\(what) must be YYYY-MM-DD, got \"\(s)\".") }
+    static func day(_ s: String, _ env: Environment, _ what: String = "--date") throws -> Date {
+        guard let d = DateInput.day(s, now: env.now(), calendar: env.calendar) else {
+            throw UsageError("\(what) must be a day: \(DateInput.dayForms); got \"\(s)\".")
+        }
         return d
     }
 }

@@ -32,6 +32,9 @@ public struct StoreSettings: Codable, Sendable, Equatable {
 
     /// A check-in needs an identity number on record (typed at the desk or registered before).
     public var checkInNeedsIdentity: Bool = true
+    /// The office's time zone (an IANA name such as `Asia/Shanghai`): "today", due times and every
+    /// time shown are in it for every desk user. Unset: each process's `TZ`.
+    public var timeZone: String?
     /// Per approval type (its raw value): how many of the chain must approve ("N of these M").
     /// Missing: every step of the chain, in order.
     public var approvalsNeeded: [String: Int] = [:]
@@ -58,6 +61,7 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         retentionDays = try c.decodeIfPresent(Int.self, forKey: .retentionDays) ?? d.retentionDays
         checkInNeedsIdentity = try c.decodeIfPresent(Bool.self, forKey: .checkInNeedsIdentity) ?? d.checkInNeedsIdentity
         approvalsNeeded = try c.decodeIfPresent([String: Int].self, forKey: .approvalsNeeded) ?? d.approvalsNeeded
+        timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone)
     }
 
     public static let defaults = StoreSettings()

@@ -21,10 +21,11 @@ public final class Store {
     /// The store directory and `history/`, held open: every file is reached through them.
     let dir: StoreDirectory
     let historyDir: StoreDirectory
-    public private(set) var meta: StoreMeta
+    public private(set) var meta: StoreMeta { didSet { adoptOfficeTimeZone() } }
     public private(set) var state: OfficeState
-    /// The clock, acting user and id generator used for new changes.
-    public var env: Environment
+    /// The clock, acting user and id generator used for new changes. Its time zone is the
+    /// office's (`settings set timeZone`) when the store names one, whatever `TZ` says.
+    public var env: Environment { didSet { adoptOfficeTimeZone() } }
     /// How long a writer waits for another session's write before giving up (exit code 4).
     public var lockTimeout: TimeInterval = 10
 
@@ -74,6 +75,14 @@ public final class Store {
         self.meta = meta
         self.state = OfficeState()
         self.env = env
+        adoptOfficeTimeZone()
+    }
+
+    /// Every rule and display reads time in the office's zone, so two desks with different `TZ`
+    /// see the same 09:00 meeting at 09:00 and the same flags.
+    private func adoptOfficeTimeZone() {
+        guard let id = meta.settings.timeZone, let zone = TimeZone(identifier: id), env.timeZone != zone else { return }
+        env.timeZone = zone
     }
 
     deinit {

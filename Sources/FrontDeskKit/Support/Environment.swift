@@ -30,12 +30,7 @@ public struct Environment: Sendable {
     }
 
     /// A Gregorian calendar in the office's time zone.
-    public var calendar: Calendar {
-        var c = Calendar(identifier: .gregorian)
-        c.timeZone = timeZone
-        c.firstWeekday = 2
-        return c
-    }
+    public var calendar: Calendar { DateInput.officeCalendar(timeZone) }
 
     /// An environment frozen at one instant, for tests and for `FRONTDESK_NOW`.
     public static func fixed(

@@ -88,7 +88,7 @@ struct FieldSpec<Draft> {
 
     /// A time: `HH:MM` today, or `YYYY-MM-DD HH:MM`.
     static func time(_ label: Localized, _ path: WritableKeyPath<Draft, Date>, initial: String) -> Self {
-        Self(label: label, hint: L("HH:MM today, or YYYY-MM-DD HH:MM", "今天 HH:MM，或 YYYY-MM-DD HH:MM"), required: true, initial: initial,
+        Self(label: label, hint: L("HH:MM today, tomorrow 9:30, +30m, or YYYY-MM-DD HH:MM", "今天 HH:MM、明天 9:30、+30m，或 YYYY-MM-DD HH:MM"), required: true, initial: initial,
              choices: nil, path: path) { t, d, c throws(FieldProblem) in
             d[keyPath: path] = try parseTime(t, c)
         }
@@ -96,8 +96,10 @@ struct FieldSpec<Draft> {
 
     /// A day `YYYY-MM-DD` (empty → nil unless required).
     static func day(_ label: Localized, _ path: WritableKeyPath<Draft, Date?>, initial: String = "", required: Bool = false) -> Self {
-        Self(label: label, hint: L("YYYY-MM-DD", "YYYY-MM-DD"), required: required, initial: initial, choices: nil, path: path) { t, d, c throws(FieldProblem) in
-            guard let day = DateInput.parseDay(t, c.timeZone) else { throw FieldProblem("a day like 2026-12-07", "请填写日期，如 2026-12-07") }
+        Self(label: label, hint: L("YYYY-MM-DD, tomorrow, fri", "YYYY-MM-DD、明天、周五"), required: required, initial: initial, choices: nil, path: path) { t, d, c throws(FieldProblem) in
+            guard let day = DateInput.day(t, now: c.now, calendar: c.calendar) else {
+                throw FieldProblem("a day: \(DateInput.dayForms)", "请填写日期：\(DateInput.dayFormsZh)")
+            }
             d[keyPath: path] = day
         }
     }
@@ -105,7 +107,7 @@ struct FieldSpec<Draft> {
     /// A month `YYYY-MM`.
     static func month(_ label: Localized, _ path: WritableKeyPath<Draft, String>, initial: String) -> Self {
         Self(label: label, hint: L("YYYY-MM", "YYYY-MM"), required: true, initial: initial, choices: nil, path: path) { t, d, c throws(FieldProblem) in
-            guard DateInput.parseMonth(t, c.timeZone) != nil else { throw FieldProblem("a month like 2026-12", "请填写月份，如 2026-12") }
+            guard DateInput.month(t, calendar: c.calendar) != nil else { throw FieldProblem("a month like 2026-12", "请填写月份，如 2026-12") }
             d[keyPath: path] = t
         }
     }
@@ -124,15 +126,10 @@ struct FieldSpec<Draft> {
         return Self(label: label, hint: nil, required: true, initial: start, choices: choices, path: path) { t, d, _ in d[keyPath: path] = t == "yes" }
     }
 
-    /// `HH:MM` today or a full `YYYY-MM-DD HH:MM` in the office's time zone.
+    /// A time through the kit's one parser (the CLI's `--at` reads the same forms), office time.
     static func parseTime(_ text: String, _ c: FieldContext) throws(FieldProblem) -> Date {
-        if let d = DateInput.parseDateTime(text, c.timeZone) { return d }
-        let hm = text.split(separator: ":")
-        if hm.count == 2, let h = Int(hm[0]), let m = Int(hm[1]), (0...23).contains(h), (0...59).contains(m),
-           let d = c.calendar.date(bySettingHour: h, minute: m, second: 0, of: c.now) {
-            return d
-        }
-        throw FieldProblem("use HH:MM or YYYY-MM-DD HH:MM", "请用 HH:MM 或 YYYY-MM-DD HH:MM")
+        if let d = DateInput.moment(text, now: c.now, calendar: c.calendar) { return d }
+        throw FieldProblem("use \(DateInput.momentForms)", "请用 \(DateInput.momentFormsZh)")
     }
 }
 

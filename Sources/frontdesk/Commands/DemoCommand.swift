@@ -27,7 +27,7 @@ struct DemoCommand: ParsableCommand {
     /// The demo's "now": 10:30 of `date`, or now when today is an office day in office hours.
     static func reference(_ date: String?, _ env: Environment) throws -> Date {
         guard let date else { return DemoClock.reference(for: env.now(), calendar: env.calendar) }
-        let day = try Parse.day(date, env.timeZone)
+        let day = try Parse.day(date, env)
         return DemoClock.reference(for: env.now(), calendar: env.calendar, day: day)
     }
 

@@ -11,7 +11,7 @@ struct LogCommand: StoreCommand {
 
     func run(store: Store) throws -> Reply {
         let tz = store.env.timeZone
-        let records = try store.auditTrail(since: try since.map { try Parse.day($0, tz, "--since") })
+        let records = try store.auditTrail(since: try since.map { try Parse.day($0, store.env, "--since") })
         return try .list(records, json: json, ["SEQ", "WHEN", "UNIX USER", "AS", "CHANGE", "SUBJECT"], object: { r in
             ["id": r.seq, "status": "committed", "seq": r.seq, "at": Output.iso(r.at), "unixUser": r.unixUser, "uid": r.uid,
              "actor": r.actor, "change": r.change.name, "subject": r.change.subject] as [String: Any]

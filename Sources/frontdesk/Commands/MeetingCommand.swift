@@ -34,8 +34,8 @@ struct MeetingCommand: ParsableCommand {
 
         func run(store: Store) throws -> Reply {
             let tz = store.env.timeZone
-            let (s, e) = try slot.dates(tz)
-            let recurrence = try frequency.map { Recurrence($0, until: try until.map { try Parse.day($0, tz, "--until") }, count: count) }
+            let (s, e) = try slot.dates(store.env)
+            let recurrence = try frequency.map { Recurrence($0, until: try until.map { try Parse.day($0, store.env, "--until") }, count: count) }
             let rec = try store.commit { state, ctx in
                 var m = Meeting(id: ctx.env.ids.next(.meeting, in: state), title: title, roomID: try RoomCommand.find(room, in: state).id,
                                 organizer: organizer ?? ctx.actor, attendees: attendee, start: s, end: e,
@@ -97,7 +97,7 @@ struct MeetingCommand: ParsableCommand {
         @Option(help: "Room name or id (default: the same room).") var room: String?
 
         func run(store: Store) throws -> Reply {
-            let (s, e) = try slot.dates(store.env.timeZone)
+            let (s, e) = try slot.dates(store.env)
             let rec = try store.commit { state, _ in
                 guard let m = state.meetings[id] else { throw Refusal.invalid("No meeting \(id) today or open.") }
                 return .moveMeeting(meetingID: id, start: s, end: e, roomID: try room.map { try RoomCommand.find($0, in: state).id } ?? m.roomID)
@@ -168,7 +168,7 @@ struct MeetingCommand: ParsableCommand {
             @Option var text: String
 
             func run(store: Store) throws -> Reply {
-                let d = Clock.endOfDay(try Parse.day(due, store.env.timeZone, "--due"), store.env.calendar)
+                let d = Clock.endOfDay(try Parse.day(due, store.env, "--due"), store.env.calendar)
                 let rec = try store.commit { s, ctx in
                     .addActionItem(meetingID: meetingID, item: ActionItem(id: ctx.env.ids.next(.action, in: s), text: text, owner: owner, due: d))
                 }

@@ -19,7 +19,7 @@ struct RoomCommand: ParsableCommand {
 
         func run(store: Store) throws -> Reply {
             let tz = store.env.timeZone
-            let f = try Parse.dateTime(from, tz, "--from"), t = try Parse.dateTime(to, tz, "--to")
+            let f = try Parse.dateTime(from, store.env, "--from"), t = try Parse.dateTime(to, store.env, "--to")
             let records = try store.commitBatch { s, ctx in
                 let r = try RoomCommand.find(room, in: s)
                 let period = ClosedPeriod(start: f, end: t, reason: reason)

@@ -17,6 +17,7 @@ struct SettingsCommand: ParsableCommand {
         func run(store: Store) throws -> Reply {
             let s = store.meta.settings
             var rows: [[String]] = SettingsCommand.numeric.map { [$0.key, $0.unit.format($0.get(s)), $0.help] }
+            rows.append(["timeZone", s.timeZone ?? "", s.timeZone == nil ? "office time zone (unset: each user's TZ, now \(TimeZone.current.identifier))" : "office time zone: every desk sees times in it"])
             rows.append(["designatedSupplier", s.designatedSupplier ?? "", "supplier for small urgent purchases"])
             rows.append(["checkInNeedsIdentity", s.checkInNeedsIdentity ? "yes" : "no", "check-in needs an identity number on record"])
             for (type, n) in s.approvalsNeeded.sorted(by: { $0.key < $1.key }) { rows.append(["approvals needed: \(type)", "\(n)", "of the chain (frontdesk approval needs)"]) }
@@ -35,17 +36,27 @@ struct SettingsCommand: ParsableCommand {
 
         func validate() throws {
             if key == "designatedSupplier" { return }
+            if key == "timeZone" {
+                guard value.isEmpty || TimeZone(identifier: value) != nil else {
+                    throw ValidationError("timeZone takes an IANA time zone name such as Asia/Shanghai or Europe/Berlin (see /usr/share/zoneinfo), or \"\" to unset; got \"\(value)\".")
+                }
+                return
+            }
             if key == "checkInNeedsIdentity" {
                 guard ["yes", "no"].contains(value.lowercased()) else { throw ValidationError("checkInNeedsIdentity takes yes or no, got \"\(value)\".") }
                 return
             }
             guard let setting = SettingsCommand.numeric.first(where: { $0.key == key }) else {
-                throw ValidationError("No setting \(key). Known: \(SettingsCommand.numeric.map(\.key).joined(separator: ", ")), designatedSupplier, checkInNeedsIdentity.")
+                throw ValidationError("No setting \(key). Known: \(SettingsCommand.numeric.map(\.key).joined(separator: ", ")), timeZone, designatedSupplier, checkInNeedsIdentity.")
             }
             if setting.unit.parse(value) == nil { throw ValidationError("\(key) takes \(setting.unit.expected), got \"\(value)\".") }
         }
 
         func run(store: Store) throws -> Reply {
+            if key == "timeZone" {
+                try store.updateSettings(key: key, value: value) { $0.timeZone = value.isEmpty ? nil : value }
+                return Reply(notes: [value.isEmpty ? "timeZone is unset: each desk uses its own TZ." : "timeZone is now \(value): every desk sees times in it."])
+            }
             if key == "designatedSupplier" {
                 try store.updateSettings(key: key, value: value) { $0.designatedSupplier = value.isEmpty ? nil : value }
             } else if key == "checkInNeedsIdentity" {

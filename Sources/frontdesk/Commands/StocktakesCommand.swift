@@ -10,7 +10,7 @@ struct StocktakesCommand: StoreCommand {
 
     func run(store: Store) throws -> Reply {
         let tz = store.env.timeZone
-        let start = try listing.month?.start(tz)
+        let start = try listing.month?.start(store.env)
             ?? store.env.calendar.dateInterval(of: .month, for: store.env.now())?.start ?? store.env.now()
         let list = StocktakeList(state: store.state, moves: try store.moves(since: start), month: start, calendar: store.env.calendar)
         return try .list(list.lines, json: listing.json, ["ID", "WHEN", "SKU", "NAME", "BOOKS", "COUNTED", "VARIANCE", "REASON", "BY"], object: { l in

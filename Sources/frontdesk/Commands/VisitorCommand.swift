@@ -16,7 +16,7 @@ struct VisitorCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         @Option var name: String
         @Option(help: "The host: a login or a name.") var host: String
-        @Option(help: "\"YYYY-MM-DD HH:MM\"") var at: String
+        @Option(help: "When: \"YYYY-MM-DD HH:MM\" (office time), HH:MM today, tomorrow 9:30, +30m, or ISO 8601 with Z") var at: String
         @Option var company: String?
         @Option var purpose: String?
         @Option(name: .customLong("id-number")) var idNumber: String?
@@ -25,7 +25,7 @@ struct VisitorCommand: ParsableCommand {
         func validate() throws { try Check.positive(count, "--count") }
 
         func run(store: Store) throws -> Reply {
-            let when = try Parse.dateTime(at, store.env.timeZone, "--at")
+            let when = try Parse.dateTime(at, store.env, "--at")
             if let known = store.state.returningVisitors[name.lowercased()] {
                 Outcome.say("frontdesk: \(known.name) has visited before (\(known.company ?? "no company"), host \(store.state.displayName(known.lastHost)), \(Clock.day(known.lastVisit, store.env.timeZone))).")
             }
