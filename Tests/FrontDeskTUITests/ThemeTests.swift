@@ -113,3 +113,33 @@ let themesDirectory = URL(fileURLWithPath: #filePath)
         #expect(Theme.nearest(to: Theme.rgb(of: 232), among: 16) == 0)
     }
 }
+
+/// The shipped themes are compiled into the binary, so a copied `frontdesk` without `themes/`
+/// still has its colours and a visible selection.
+@Suite struct BuiltinThemeTests {
+    @Test(arguments: ["default", "light", "high-contrast", "monochrome"])
+    func builtInTextMatchesTheShippedFile(name: String) throws {
+        let file = try String(contentsOf: themesDirectory.appendingPathComponent("\(name).theme"), encoding: .utf8)
+        let builtIn = try #require(BuiltinThemes.texts[name], "no built-in \(name)")
+        func lines(_ s: String) -> [String] {
+            s.split(separator: "\n", omittingEmptySubsequences: false).map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+                .reversed().drop { $0.isEmpty }.reversed()
+        }
+        #expect(lines(builtIn) == lines(file), "Sources/FrontDeskTUI/Theme/BuiltinThemes.swift is out of date with themes/\(name).theme")
+    }
+
+    @Test func aBinaryWithoutThemesFolderKeepsItsColours() throws {
+        // Nowhere to find theme files: an empty user folder, an empty FRONTDESK_THEMES, a binary path with no themes/ above.
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("no-themes-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let theme = try ThemeCatalog.load("default", vars: ["XDG_CONFIG_HOME": empty, "FRONTDESK_THEMES": empty], binary: empty + "/bin/frontdesk")
+        #expect(Set(theme.styles.keys) == Set(Role.allCases))
+        let colour = theme.resolved(colors: 256, noColor: false)
+        #expect(colour[.selected] != colour[.normal], "the selected row must be visible")
+        #expect(colour[.overdue] != colour[.normal])
+        let light = try ThemeCatalog.load("light", vars: ["XDG_CONFIG_HOME": empty, "FRONTDESK_THEMES": empty], binary: empty + "/bin/frontdesk")
+        #expect(light.name == "light")
+        #expect(throws: (any Error).self) { try ThemeCatalog.load("nonesuch", vars: ["XDG_CONFIG_HOME": empty], binary: empty + "/bin/frontdesk") }
+    }
+}

@@ -33,13 +33,15 @@ struct UserConfig {
 /// Finds a theme by name: the user's themes folder, `$FRONTDESK_THEMES`, then the `themes/`
 /// folder shipped beside the executable (searched upwards, which covers `swift run`), or a path.
 enum ThemeCatalog {
-    static func load(_ name: String, vars: [String: String]) throws -> Theme {
-        let candidates = paths(for: name, vars: vars)
+    static func load(_ name: String, vars: [String: String], binary: String = CommandLine.arguments.first ?? ".") throws -> Theme {
+        let candidates = paths(for: name, vars: vars, binary: binary)
         for p in candidates {
             guard let text = try? String(contentsOfFile: p, encoding: .utf8) else { continue }
             do { return try Theme.parse(text, source: p) } catch { throw DashboardSetupError(description: "frontdesk: \(error)") }
         }
-        if name == "default" { return Theme(name: "built-in", styles: [:]) }
+        if let text = BuiltinThemes.texts[name] {
+            do { return try Theme.parse(text, source: "built-in \(name).theme") } catch { throw DashboardSetupError(description: "frontdesk: \(error)") }
+        }
         // Name the themes that do exist, and where, rather than every place looked in.
         let dirs = Set(candidates.map { ($0 as NSString).deletingLastPathComponent })
         let found = dirs.sorted().compactMap { dir -> String? in
@@ -47,17 +49,18 @@ enum ThemeCatalog {
                 .map { String($0.dropLast(6)) }.sorted()
             return names.isEmpty ? nil : "\(names.joined(separator: ", ")) (in \(dir))"
         }
-        throw DashboardSetupError(description: "frontdesk: no theme '\(name)'; available: \(found.isEmpty ? "none found" : found.joined(separator: "; ")), or give a file path")
+        let builtin = "\(BuiltinThemes.texts.keys.sorted().joined(separator: ", ")) (built in)"
+        throw DashboardSetupError(description: "frontdesk: no theme '\(name)'; available: \(([builtin] + found).joined(separator: "; ")), or give a file path")
     }
 
-    static func paths(for name: String, vars: [String: String]) -> [String] {
+    static func paths(for name: String, vars: [String: String], binary: String) -> [String] {
         if name.contains("/") { return [name] }
         let file = name.hasSuffix(".theme") ? name : name + ".theme"
         var dirs: [String] = []
         let config = vars["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
         dirs.append(config + "/frontdesk/themes")
         if let d = vars["FRONTDESK_THEMES"], !d.isEmpty { dirs.append(d) }
-        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        var dir = URL(fileURLWithPath: binary).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
             dirs.append(dir.appendingPathComponent("themes").path)
             dirs.append(dir.appendingPathComponent("share/frontdesk/themes").path)
