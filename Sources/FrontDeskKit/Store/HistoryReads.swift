@@ -1,0 +1,71 @@
+import Foundation
+
+/// The records of a period, wherever they live: the month segments the period touches and the
+/// working set (which wins for a record in both: it is the newer copy).
+public struct PeriodRecords: Sendable {
+    public var meetings: [Meeting] = []
+    public var visitors: [Visitor] = []
+    public var moves: [StockMove] = []
+    public var approvals: [ApprovalRequest] = []
+}
+
+extension Store {
+    /// Which records a reader needs, so a report reads only those arrays.
+    public struct RecordKinds: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let meetings = RecordKinds(rawValue: 1)
+        public static let visitors = RecordKinds(rawValue: 2)
+        public static let moves = RecordKinds(rawValue: 4)
+        public static let approvals = RecordKinds(rawValue: 8)
+    }
+
+    /// Records of `kinds` filed in `[start, end)` — meetings by start, visitors by expected time,
+    /// moves by time, approvals by creation — from the segments of the months the range touches
+    /// and from the working set. Segments are read one at a time and dropped.
+    public func records(_ kinds: RecordKinds, from start: Date, to end: Date) throws -> PeriodRecords {
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
+        let cal = env.calendar
+        let first = Self.monthKey(start, cal), last = Self.monthKey(end.addingTimeInterval(-1), cal)
+        var meetings: [String: Meeting] = [:], visitors: [String: Visitor] = [:]
+        var moves: [String: StockMove] = [:], approvals: [String: ApprovalRequest] = [:]
+        func inRange(_ d: Date) -> Bool { d >= start && d < end }
+        for month in historyMonths where month >= first && month <= last {
+            guard let seg = try history(month: month) else { continue }
+            if kinds.contains(.meetings) { for m in seg.meetings where inRange(m.start) { meetings[m.id] = m } }
+            if kinds.contains(.visitors) { for v in seg.visitors where inRange(v.expectedAt) { visitors[v.id] = v } }
+            if kinds.contains(.moves) { for m in seg.moves where inRange(m.at) { moves[m.id] = m } }
+            if kinds.contains(.approvals) { for a in seg.approvals where inRange(a.createdAt) { approvals[a.id] = a } }
+        }
+        if kinds.contains(.meetings) { for m in state.meetings.values where inRange(m.start) { meetings[m.id] = m } }
+        if kinds.contains(.visitors) { for v in state.visitors.values where inRange(v.expectedAt) { visitors[v.id] = v } }
+        if kinds.contains(.moves) { for m in state.moves.values where inRange(m.at) { moves[m.id] = m } }
+        if kinds.contains(.approvals) { for a in state.approvals.values where inRange(a.createdAt) { approvals[a.id] = a } }
+        return PeriodRecords(meetings: Array(meetings.values), visitors: Array(visitors.values),
+                             moves: Array(moves.values), approvals: Array(approvals.values))
+    }
+
+    /// A report over `period`, read from the store: the records it needs and nothing else.
+    public func report(_ kind: ReportKind, period: ReportPeriod) throws -> Report {
+        let now = env.now()
+        switch kind {
+        case .supplies:
+            // The 12-month trend reaches back before the period; opening stock is on hand now
+            // less every move since the period began.
+            let trendStart = Report.trailingMonths(endingBefore: period.end, calendar: env.calendar).first?.start ?? period.start
+            let from = min(trendStart, period.start)
+            let moves = try records(.moves, from: from, to: max(now, period.end).addingTimeInterval(1)).moves
+            var opening = state.onHand
+            for m in moves where m.at >= period.start { opening[m.sku, default: 0] -= m.quantity }
+            return Report.supplies(moves: moves.filter { $0.at < period.end }, items: state.items, opening: opening, period: period, calendar: env.calendar)
+        case .meetings:
+            return Report.meetings(try records(.meetings, from: period.start, to: period.end).meetings, rooms: state.rooms, people: state.people,
+                                   settings: meta.settings, period: period, now: now, calendar: env.calendar)
+        case .visitors:
+            return Report.visitors(try records(.visitors, from: period.start, to: period.end).visitors, people: state.people, badges: state.badges,
+                                   period: period, calendar: env.calendar)
+        case .approvals:
+            return Report.approvals(try records(.approvals, from: period.start, to: period.end).approvals, settings: meta.settings, period: period, now: now)
+        }
+    }
+}
