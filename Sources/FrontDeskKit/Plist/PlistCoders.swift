@@ -32,19 +32,30 @@ public struct PlistValueDecoder: Sendable {
     }
 }
 
+/// Encodes values as bplist00 straight through `PlistWriter`: types with a typed conformance
+/// (`PlistEncodable`: the store's files and model records) are written by it, anything else through
+/// Codable over the same writer. Foundation and Python's plistlib read the result.
 public struct BinaryPlistEncoder: Sendable {
     public init() {}
 
     public func encode<T: Encodable>(_ value: T) throws -> Data {
-        BinaryPlist.encode(try PlistValueEncoder().encode(value))
+        var w = PlistWriter()
+        let top = try w.codable(value)
+        return w.finish(top: top)
     }
 }
 
+/// Decodes bplist00 straight from the bytes through `PlistReader` (no tree): types with a typed
+/// conformance (`PlistDecodable`) are read by it, anything else through Codable over the same reader.
+/// Malformed input throws (`PlistDecodeError`, or `DecodingError` inside Codable types), never traps.
 public struct BinaryPlistDecoder: Sendable {
     public init() {}
 
     public func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
-        try PlistValueDecoder().decode(type, from: try BinaryPlist.decode(data))
+        try data.withUnsafeBytes { buf in
+            var r = try PlistReader(buf)
+            do { return try r.codable(T.self, r.top) } catch let e as PlistDecodeError { throw e.inside("\(T.self)") }
+        }
     }
 }
 

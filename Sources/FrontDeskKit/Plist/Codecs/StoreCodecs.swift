@@ -1,0 +1,217 @@
+import Foundation
+
+// Typed bplist codecs of the store's files. Keys and tolerance mirror their Codable conformances:
+// OfficeState reads a missing key as empty (a snapshot written before the field existed), the
+// others require what their synthesized `init(from:)` requires. Adding a field: one `case` line
+// and one `field` line (see ModelCodecs.swift).
+
+extension OfficeState: PlistCodable {
+    public init(plist r: inout PlistReader, _ ref: Int) throws {
+        self.init()
+        var d = try r.record(ref, Self.self)
+        while let e = try d.next(r) {
+            switch e.key {
+            case "rooms": rooms = try r.value(e)
+            case "meetings": meetings = try r.value(e)
+            case "visitors": visitors = try r.value(e)
+            case "badges": badges = try r.value(e)
+            case "items": items = try r.value(e)
+            case "onHand": onHand = try r.value(e)
+            case "moves": moves = try r.value(e)
+            case "approvals": approvals = try r.value(e)
+            case "people": people = try r.value(e)
+            case "departments": departments = try r.value(e)
+            case "roles": roles = try r.value(e)
+            case "counters": counters = try r.value(e)
+            case "watchList": watchList = try r.value(e)
+            case "returningVisitors": returningVisitors = try r.value(e)
+            case "purchases": purchases = try r.value(e)
+            case "demand": demand = try r.value(e)
+            default: break
+            }
+        }
+    }
+
+    public func encode(plist w: inout PlistWriter) throws -> Int {
+        let m = w.begin()
+        try w.field("rooms", rooms)
+        try w.field("meetings", meetings)
+        try w.field("visitors", visitors)
+        try w.field("badges", badges)
+        try w.field("items", items)
+        try w.field("onHand", onHand)
+        try w.field("moves", moves)
+        try w.field("approvals", approvals)
+        try w.field("people", people)
+        try w.field("departments", departments)
+        try w.field("roles", roles)
+        try w.field("counters", counters)
+        try w.field("watchList", watchList)
+        try w.field("returningVisitors", returningVisitors)
+        try w.field("purchases", purchases)
+        try w.field("demand", demand)
+        return w.endDictionary(m)
+    }
+}
+
+extension Snapshot: PlistCodable {
+    static let plistRequired: [StaticString] = ["schemaVersion", "generation", "seq", "savedAt", "state"]
+
+    init(plist r: inout PlistReader, _ ref: Int) throws {
+        self = Snapshot(schemaVersion: 0, generation: 0, seq: 0, savedAt: .distantPast, state: OfficeState(), headHash: nil)
+        var d = try r.record(ref, Self.self), seen: UInt64 = 0
+        while let e = try d.next(r) {
+            switch e.key {
+            case "schemaVersion": schemaVersion = try r.value(e); seen |= 1 << 0
+            case "generation": generation = try r.value(e); seen |= 1 << 1
+            case "seq": seq = try r.value(e); seen |= 1 << 2
+            case "savedAt": savedAt = try r.value(e); seen |= 1 << 3
+            case "state": state = try r.value(e); seen |= 1 << 4
+            case "headHash": headHash = try r.value(e)
+            default: break
+            }
+        }
+        try r.required(seen, Self.plistRequired, Self.self, ref)
+    }
+
+    func encode(plist w: inout PlistWriter) throws -> Int {
+        let m = w.begin()
+        try w.field("schemaVersion", schemaVersion)
+        try w.field("generation", generation)
+        try w.field("seq", seq)
+        try w.field("savedAt", savedAt)
+        try w.field("state", state)
+        try w.field("headHash", headHash)
+        return w.endDictionary(m)
+    }
+}
+
+extension HistorySegment: PlistCodable {
+    static let plistRequired: [StaticString] = ["schemaVersion", "month", "meetings", "visitors", "moves", "approvals"]
+
+    public init(plist r: inout PlistReader, _ ref: Int) throws {
+        self.init(month: "")
+        var d = try r.record(ref, Self.self), seen: UInt64 = 0
+        while let e = try d.next(r) {
+            switch e.key {
+            case "schemaVersion": schemaVersion = try r.value(e); seen |= 1 << 0
+            case "month": month = try r.value(e); seen |= 1 << 1
+            case "meetings": meetings = try r.value(e); seen |= 1 << 2
+            case "visitors": visitors = try r.value(e); seen |= 1 << 3
+            case "moves": moves = try r.value(e); seen |= 1 << 4
+            case "approvals": approvals = try r.value(e); seen |= 1 << 5
+            case "previous": previous = try r.value(e)
+            default: break
+            }
+        }
+        try r.required(seen, Self.plistRequired, Self.self, ref)
+    }
+
+    public func encode(plist w: inout PlistWriter) throws -> Int {
+        let m = w.begin()
+        try w.field("schemaVersion", schemaVersion)
+        try w.field("month", month)
+        try w.field("meetings", meetings)
+        try w.field("visitors", visitors)
+        try w.field("moves", moves)
+        try w.field("approvals", approvals)
+        try w.field("previous", previous)
+        return w.endDictionary(m)
+    }
+}
+
+extension Manifest.Entry: PlistCodable {
+    static let plistRequired: [StaticString] = ["size", "sha256"]
+
+    init(plist r: inout PlistReader, _ ref: Int) throws {
+        self = Manifest.Entry(size: 0, sha256: Data())
+        var d = try r.record(ref, Self.self), seen: UInt64 = 0
+        while let e = try d.next(r) {
+            switch e.key {
+            case "size": size = try r.value(e); seen |= 1 << 0
+            case "sha256": sha256 = try r.value(e); seen |= 1 << 1
+            default: break
+            }
+        }
+        try r.required(seen, Self.plistRequired, Self.self, ref)
+    }
+
+    func encode(plist w: inout PlistWriter) throws -> Int {
+        let m = w.begin()
+        try w.field("size", size)
+        try w.field("sha256", sha256)
+        return w.endDictionary(m)
+    }
+}
+
+extension Manifest: PlistCodable {
+    static let plistRequired: [StaticString] = ["schemaVersion", "generation", "writtenAt", "files"]
+
+    init(plist r: inout PlistReader, _ ref: Int) throws {
+        self = Manifest(schemaVersion: 0, generation: 0, writtenAt: .distantPast, files: [:])
+        var d = try r.record(ref, Self.self), seen: UInt64 = 0
+        while let e = try d.next(r) {
+            switch e.key {
+            case "schemaVersion": schemaVersion = try r.value(e); seen |= 1 << 0
+            case "generation": generation = try r.value(e); seen |= 1 << 1
+            case "writtenAt": writtenAt = try r.value(e); seen |= 1 << 2
+            case "files": files = try r.value(e); seen |= 1 << 3
+            case "losses": losses = try r.value(e)
+            case "inProgress": inProgress = try r.value(e)
+            case "chainRestarts": chainRestarts = try r.value(e)
+            case "lastPurgeDay": lastPurgeDay = try r.value(e)
+            case "purgedBefore": purgedBefore = try r.value(e)
+            default: break
+            }
+        }
+        try r.required(seen, Self.plistRequired, Self.self, ref)
+    }
+
+    func encode(plist w: inout PlistWriter) throws -> Int {
+        let m = w.begin()
+        try w.field("schemaVersion", schemaVersion)
+        try w.field("generation", generation)
+        try w.field("writtenAt", writtenAt)
+        try w.field("files", files)
+        try w.field("losses", losses)
+        try w.field("inProgress", inProgress)
+        try w.field("chainRestarts", chainRestarts)
+        try w.field("lastPurgeDay", lastPurgeDay)
+        try w.field("purgedBefore", purgedBefore)
+        return w.endDictionary(m)
+    }
+}
+
+extension JournalRecord: PlistCodable {
+    static let plistRequired: [StaticString] = ["seq", "at", "unixUser", "uid", "actor", "change"]
+
+    public init(plist r: inout PlistReader, _ ref: Int) throws {
+        self = JournalRecord(seq: 0, at: .distantPast, unixUser: "", uid: 0, actor: "", change: .addBadges([]))
+        var d = try r.record(ref, Self.self), seen: UInt64 = 0
+        while let e = try d.next(r) {
+            switch e.key {
+            case "seq": seq = try r.value(e); seen |= 1 << 0
+            case "at": at = try r.value(e); seen |= 1 << 1
+            case "unixUser": unixUser = try r.value(e); seen |= 1 << 2
+            case "uid": uid = try r.value(e); seen |= 1 << 3
+            case "actor": actor = try r.value(e); seen |= 1 << 4
+            case "change": change = try r.codable(e); seen |= 1 << 5
+            case "prev": prev = try r.value(e)
+            default: break
+            }
+        }
+        try r.required(seen, Self.plistRequired, Self.self, ref)
+    }
+
+    public func encode(plist w: inout PlistWriter) throws -> Int {
+        let m = w.begin()
+        try w.field("seq", seq)
+        try w.field("at", at)
+        try w.field("unixUser", unixUser)
+        try w.field("uid", uid)
+        try w.field("actor", actor)
+        try w.codableField("change", change)
+        try w.field("prev", prev)
+        return w.endDictionary(m)
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+@testable import FrontDeskKit
+
+/// The safety net of the hand-written typed codecs: Foundation's Codable PropertyListEncoder and
+/// PropertyListDecoder are the oracle. A field forgotten in `encode(plist:)` or `init(plist:)` makes
+/// one of the two directions differ, because every fixture sets every field.
+@Suite struct TypedCodecTests {
+    /// Encodes with the typed writer only (no Codable on the way).
+    static func typedBytes<T: PlistEncodable>(_ v: T) throws -> Data {
+        var w = PlistWriter()
+        let top = try v.encode(plist: &w)
+        return w.finish(top: top)
+    }
+
+    /// Decodes with the typed reader only.
+    static func typedValue<T: PlistDecodable>(_ type: T.Type, _ data: Data) throws -> T {
+        try data.withUnsafeBytes { buf in
+            var r = try PlistReader(buf)
+            return try T(plist: &r, r.top)
+        }
+    }
+
+    static func foundationBytes<T: Encodable>(_ v: T) throws -> Data {
+        let e = PropertyListEncoder()
+        e.outputFormat = .binary
+        return try e.encode(v)
+    }
+
+    /// Both directions against Foundation, and typed → typed.
+    static func check<T: PlistCodable & Codable>(_ v: T, _ same: (T, T) -> Bool, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(Typed.unsetFields(v).isEmpty, "fixture leaves fields unset: \(Typed.unsetFields(v))", sourceLocation: sourceLocation)
+        let ours = try typedBytes(v)
+        let viaFoundation = try PropertyListDecoder().decode(T.self, from: ours)
+        #expect(same(viaFoundation, v), "typed encode → Foundation decode differs for \(T.self)", sourceLocation: sourceLocation)
+        let theirs = try foundationBytes(v)
+        let viaTyped = try typedValue(T.self, theirs)
+        #expect(same(viaTyped, v), "Foundation encode → typed decode differs for \(T.self)", sourceLocation: sourceLocation)
+        #expect(same(try typedValue(T.self, ours), v), sourceLocation: sourceLocation)
+        // The public entry points take the typed path and agree.
+        #expect(same(try BinaryPlistDecoder().decode(T.self, from: try BinaryPlistEncoder().encode(v)), v), sourceLocation: sourceLocation)
+        // PropertyListSerialization reads our bytes as the same tree as Foundation's own bytes.
+        let a = try PropertyListSerialization.propertyList(from: ours, format: nil) as? NSObject
+        let b = try PropertyListSerialization.propertyList(from: theirs, format: nil) as? NSObject
+        #expect(a != nil && a == b, "PropertyListSerialization sees different trees for \(T.self)", sourceLocation: sourceLocation)
+    }
+
+    static func check<T: PlistCodable & Codable & Equatable>(_ v: T, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try check(v, ==, sourceLocation: sourceLocation)
+    }
+
+    static func sameSnapshot(_ a: Snapshot, _ b: Snapshot) -> Bool {
+        let header = a.schemaVersion == b.schemaVersion && a.generation == b.generation && a.seq == b.seq
+        let body: Bool = a.savedAt == b.savedAt && a.state == b.state && a.headHash == b.headHash
+        return header && body
+    }
+
+    @Test func modelRecordsRoundTripBothWaysWithFoundation() throws {
+        try Self.check(Typed.decision)
+        try Self.check(Typed.approval)
+        try Self.check(Typed.room)
+        try Self.check(Typed.guest)
+        try Self.check(Typed.period)
+        try Self.check(Typed.check)
+        try Self.check(Typed.action)
+        try Self.check(Typed.meeting)
+        try Self.check(Typed.department)
+        try Self.check(Typed.person)
+        try Self.check(Typed.offer)
+        try Self.check(Typed.item)
+        try Self.check(Typed.acceptance)
+        try Self.check(Typed.move)
+        try Self.check(Typed.quote)
+        try Self.check(Typed.purchase)
+        try Self.check(Typed.demand)
+        try Self.check(Typed.watchDecision)
+        try Self.check(Typed.visitor)
+        try Self.check(Typed.badge)
+        try Self.check(Typed.watch)
+        try Self.check(Typed.returning)
+    }
+
+    @Test func storeFilesRoundTripBothWaysWithFoundation() throws {
+        try Self.check(Typed.state)
+        try Self.check(Typed.segment)
+        try Self.check(Typed.manifest)
+        try Self.check(Typed.record)
+        try Self.check(Typed.snapshot, Self.sameSnapshot)
+    }
+
+    @Test func everyJournalChangeRoundTripsThroughCodableOverTheReader() throws {
+        var changes: [Change] = [.addDepartment(Typed.department), .addPerson(Typed.person)]
+        changes.append(.grantRole(user: "li.na", role: .lead))
+        changes.append(.changeSetting(key: "noShowAfter", value: "600"))
+        changes.append(.addRoom(Typed.room))
+        changes.append(.setRoomOutOfService(roomID: "R3", period: Typed.period))
+        changes.append(.bookMeetings([Typed.meeting]))
+        changes.append(.setMeetingStatus(meetingID: "M12", status: .held, at: Typed.at(1)))
+        changes.append(.addActionItem(meetingID: "M12", item: Typed.action))
+        changes.append(.inviteGuest(meetingID: "M12", guest: Typed.guest))
+        changes.append(.checkInVisitor(visitorID: "V8", badges: ["V001"], idNumber: nil, at: Typed.at(2)))
+        changes.append(.removeFromWatchList(name: "某人", idNumber: nil))
+        changes.append(.decideWatch(visitorID: "V8", decision: Typed.watchDecision))
+        changes.append(.addItem(Typed.item))
+        changes.append(.moveStock(Typed.move))
+        changes.append(.requestPurchase(Typed.purchase, approval: Typed.approval))
+        changes.append(.addDemand(Typed.demand))
+        changes.append(.decideApproval(requestID: "A7", decision: Typed.decision))
+        changes.append(.addVisitor(Typed.visitor))
+        for c in changes {
+            var rec = Typed.record
+            rec.change = c
+            let ours = try BinaryPlistEncoder().encode(rec)
+            #expect(try PropertyListDecoder().decode(JournalRecord.self, from: ours) == rec)
+            #expect(try BinaryPlistDecoder().decode(JournalRecord.self, from: try Self.foundationBytes(rec)) == rec)
+            #expect(try BinaryPlistDecoder().decode(JournalRecord.self, from: ours) == rec)
+        }
+    }
+
+    /// A throwaway dictionary document for tolerance checks.
+    static func dict(_ d: [String: Any]) throws -> Data {
+        try PropertyListSerialization.data(fromPropertyList: d, format: .binary, options: 0)
+    }
+
+    @Test func olderFilesDecodeMissingKeysToDefaultsAndIgnoreUnknownKeys() throws {
+        // An OfficeState written before most fields existed, plus a key from the future.
+        let s = try BinaryPlistDecoder().decode(OfficeState.self, from: try Self.dict(["counters": ["meeting": 3], "fromTheFuture": [1, 2]]))
+        var expected = OfficeState()
+        expected.counters = ["meeting": 3]
+        #expect(s == expected)
+        // A segment written before `previous` existed.
+        let seg = try BinaryPlistDecoder().decode(HistorySegment.self, from: try Self.dict(
+            ["schemaVersion": 2, "month": "2024-01", "meetings": [Any](), "visitors": [Any](), "moves": [Any](), "approvals": [Any]()]))
+        #expect(seg.previous == nil && seg.month == "2024-01" && seg.schemaVersion == 2)
+        // A meeting record without the checklist or guests (older records): nil, as Codable reads it.
+        var m = try PropertyListSerialization.propertyList(from: try Self.foundationBytes(Typed.meeting), format: nil) as? [String: Any] ?? [:]
+        m["checklist"] = nil; m["guests"] = nil; m["extra"] = "ignored"
+        let meeting = try BinaryPlistDecoder().decode(Meeting.self, from: try Self.dict(m))
+        #expect(meeting.checklist == nil && meeting.guests == nil && meeting.title == Typed.meeting.title)
+        #expect(try PropertyListDecoder().decode(Meeting.self, from: try Self.dict(m)) == meeting)
+    }
+
+    @Test func explicitNullReadsAsNilLikeFoundation() throws {
+        var m = try PropertyListSerialization.propertyList(from: try Self.foundationBytes(Typed.person), format: nil) as? [String: Any] ?? [:]
+        m["email"] = "$null"
+        let data = try Self.dict(m)
+        let ours = try BinaryPlistDecoder().decode(Person.self, from: data)
+        #expect(ours.email == nil)
+        #expect(try PropertyListDecoder().decode(Person.self, from: data) == ours)
+    }
+
+    @Test func missingRequiredKeyNamesTypeAndKey() throws {
+        var m = try PropertyListSerialization.propertyList(from: try Self.foundationBytes(Typed.move), format: nil) as? [String: Any] ?? [:]
+        m["sku"] = nil
+        let data = try Self.dict(["moves": ["K44": m]])
+        #expect { try BinaryPlistDecoder().decode(OfficeState.self, from: data) } throws: { e in
+            "\(e)".contains("OfficeState.moves[K44]") && "\(e)".contains("StockMove") && "\(e)".contains("\"sku\"")
+        }
+        #expect(throws: DecodingError.self) { try PropertyListDecoder().decode(OfficeState.self, from: data) }
+    }
+
+    @Test func wrongTypeInARecordNamesTheKey() throws {
+        var m = try PropertyListSerialization.propertyList(from: try Self.foundationBytes(Typed.meeting), format: nil) as? [String: Any] ?? [:]
+        m["start"] = "tomorrow"
+        #expect { try BinaryPlistDecoder().decode(Meeting.self, from: try Self.dict(m)) } throws: { e in
+            "\(e)".contains("Meeting.start") && "\(e)".contains("expected a date, found a string")
+        }
+        m = try PropertyListSerialization.propertyList(from: try Self.foundationBytes(Typed.meeting), format: nil) as? [String: Any] ?? [:]
+        m["status"] = "partying"
+        #expect { try BinaryPlistDecoder().decode(Meeting.self, from: try Self.dict(m)) } throws: { e in
+            "\(e)".contains("Meeting.status") && "\(e)".contains("not a valid MeetingStatus")
+        }
+        m["status"] = "held"; m["actionItems"] = [["id": 5]]
+        #expect { try BinaryPlistDecoder().decode(Meeting.self, from: try Self.dict(m)) } throws: { e in
+            "\(e)".contains("Meeting.actionItems[0].id") && "\(e)".contains("expected a string")
+        }
+    }
+
+    @Test func typedOutputIsDeterministic() throws {
+        #expect(try Self.typedBytes(Typed.state) == Self.typedBytes(Typed.state))
+    }
+}

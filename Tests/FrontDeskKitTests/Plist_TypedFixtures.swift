@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+@testable import FrontDeskKit
+
+/// Fully-populated values of every type with a typed codec: every optional set, every collection
+/// non-empty, CJK text, dates with fractions. `Typed.unsetFields` proves it stays so when a field is
+/// added to a model type (the fixture must then set it, and the round trips check the codec).
+enum Typed {
+    static let t0 = Date(timeIntervalSinceReferenceDate: 786_000_123.375)
+    static func at(_ s: Double) -> Date { t0.addingTimeInterval(s) }
+
+    static let decision = Decision(by: "王芳", verdict: .reject, comment: "预算超出 — over budget", at: at(1.5))
+    static var approval: ApprovalRequest {
+        var a = ApprovalRequest(id: "A7", type: .leave, title: "年假 annual leave", requester: "li.na", createdAt: at(2.25),
+                                amount: 1234.5, approvers: ["zhang.wei", "role:approver"], requiredApprovals: 2)
+        a.from = at(86_400.125); a.to = at(172_800.875); a.documentRef = "DOC-合同-9"; a.asset = "Laptop 笔记本"
+        a.decisions = [decision, Decision(by: "ann", verdict: .approve, comment: "ok", at: at(3.5))]
+        a.status = .rejected
+        return a
+    }
+    static let period = ClosedPeriod(start: at(10.5), end: at(20.25), reason: "装修 renovation")
+    static let room = Room(id: "R3", name: "会议室 3", capacity: 12, equipment: ["projector", "视频"], outOfService: [period])
+    static var guest: GuestInvite {
+        var g = GuestInvite(name: "Dr. 高桥", contact: "+81 3 1234", invitedAt: at(30.5))
+        g.reply = .accepted; g.repliedAt = at(31.75)
+        return g
+    }
+    static let check = PreparationCheck(item: PreparationCheck.materials, by: "前台", at: at(40.125))
+    static let action = ActionItem(id: "T9", text: "发送纪要 send minutes", owner: "li.na", due: at(50.5), doneAt: at(51.5))
+    static var meeting: Meeting {
+        var m = Meeting(id: "M12", title: "季度评审 quarterly review", roomID: "R3", organizer: "zhang.wei",
+                        attendees: ["li.na", "王芳"], start: at(3600.5), end: at(7200.5), status: .minutesSent,
+                        requestedAt: at(60.25), requiredEquipment: ["projector"], seriesID: "SER-1")
+        m.chair = "王芳"; m.confirmedAt = at(61.5); m.roomCheckedAt = at(62.5); m.heldAt = at(63.5)
+        m.minutesSentAt = at(64.5); m.minutes = "决定：…\nDecided."; m.goal = "目标 goal"
+        m.actionItems = [action]; m.guests = [guest]; m.minutesReviewedBy = "王芳"; m.minutesReviewedAt = at(65.5)
+        m.checklist = [check]
+        return m
+    }
+    static let department = Department(name: "行政部", head: "王芳")
+    static let person = Person(login: "li.na", name: "李娜", department: "行政部", email: "li.na@example.com")
+    static let offer = SupplierOffer(supplier: "得力 Deli", unitPrice: 3.25, leadDays: 4)
+    static let item = SupplyItem(sku: "S-PEN", name: "中性笔 gel pen", unit: "支", category: "文具", reorderAt: 20, target: 100,
+                                 unitPrice: 2.5, suppliers: [offer], special: true)
+    static let acceptance = Acceptance(ordered: 100, delivered: 98, accepted: 95, specificationMatches: true, qualityPassed: false,
+                                       notes: "3 支漏墨 leaking", inspector: "王芳")
+    static var move: StockMove {
+        var k = StockMove(id: "K44", sku: "S-PEN", kind: .receive, quantity: 95, at: at(70.5), by: "li.na", department: "行政部",
+                          recipient: "张伟", reason: "补货 restock", unitPrice: 2.45, supplier: "得力 Deli")
+        k.countedQuantity = 98; k.rejectedQuantity = 3; k.purchaseID = "P2"; k.acceptance = acceptance
+        return k
+    }
+    static let quote = Quote(supplier: "晨光 M&G", unitPrice: 2.4, leadDays: 3, quality: "A 级")
+    static var purchase: PurchaseRequest {
+        var p = PurchaseRequest(id: "P2", sku: "S-PEN", quantity: 100, quotes: [quote, Quote(supplier: "Deli", unitPrice: 2.6, leadDays: 2, quality: "B")],
+                                chosen: 1, justification: "更快 faster", urgent: true, requester: "li.na", createdAt: at(80.5), approvalID: "A7")
+        p.status = .received; p.receivedQuantity = 95
+        return p
+    }
+    static let demand = DemandEntry(id: "D5", department: "行政部", sku: "S-PEN", quantity: 40, month: "2026-12",
+                                    justification: "新员工 new hires", budget: 120.5, by: "王芳", at: at(90.5))
+    static let watchDecision = WatchDecision(allowed: true, by: "lead", at: at(100.5), comment: "已核实 verified")
+    static var visitor: Visitor {
+        var v = Visitor(id: "V8", name: "山田 太郎", company: "株式会社 ACME", purpose: "面试 interview", host: "li.na",
+                        expectedAt: at(110.5), headCount: 2, status: .left, receivedAt: at(111.5), idNumber: "110101199003077777")
+        v.confirmedAt = at(112.5); v.arrivedAt = at(113.5); v.checkedInAt = at(114.5); v.leftAt = at(115.5)
+        v.badges = ["V001", "V002"]; v.badgesOut = ["V002"]; v.outcome = "录用 hired"; v.watchDecision = watchDecision
+        return v
+    }
+    static let badge = Badge(id: "V002", state: .issued, visitorID: "V8", issuedAt: at(114.5))
+    static let watch = WatchEntry(name: "某人", idNumber: "X123", reason: "前雇员 former staff", addedBy: "lead", addedAt: at(120.5))
+    static let returning = ReturningVisitor(name: "山田 太郎", company: "株式会社 ACME", lastHost: "li.na", lastVisit: at(130.5))
+
+    static var state: OfficeState {
+        var s = OfficeState()
+        s.rooms = ["R3": room]; s.meetings = ["M12": meeting]; s.visitors = ["V8": visitor]; s.badges = ["V002": badge]
+        s.items = ["S-PEN": item]; s.onHand = ["S-PEN": 95, "S-负": -3]; s.moves = ["K44": move]; s.approvals = ["A7": approval]
+        s.people = ["li.na": person]; s.departments = ["行政部": department]; s.roles = ["li.na": [.frontdesk, .lead]]
+        s.counters = ["meeting": 12, "visitor": 8]; s.watchList = [watch]; s.returningVisitors = ["山田 太郎": returning]
+        s.purchases = ["P2": purchase]; s.demand = ["D5": demand]
+        return s
+    }
+    static var snapshot: Snapshot {
+        Snapshot(schemaVersion: 3, generation: 7, seq: 4242, savedAt: at(140.5), state: state, headHash: Data((0..<32).map { UInt8($0) }))
+    }
+    static var segment: HistorySegment {
+        var h = HistorySegment(month: "2026-11")
+        h.meetings = [meeting]; h.visitors = [visitor]; h.moves = [move]; h.approvals = [approval]
+        h.previous = Data(repeating: 0xAB, count: 32)
+        return h
+    }
+    static var manifest: Manifest {
+        Manifest(schemaVersion: 3, generation: 7, writtenAt: at(150.5),
+                 files: ["history/2026-11.plist": .init(size: 1234, sha256: Data(repeating: 7, count: 32))],
+                 losses: ["丢失 lost"], inProgress: true, chainRestarts: ["history/journal.000003.log"],
+                 lastPurgeDay: "2026-11-30", purgedBefore: at(160.5))
+    }
+    static var record: JournalRecord {
+        JournalRecord(seq: 9, at: at(170.5), unixUser: "li.na", uid: 1001, actor: "王芳",
+                      change: .bookMeetings([meeting]), prev: Data(repeating: 1, count: 32))
+    }
+
+    /// Paths of optionals left nil and collections left empty anywhere inside `value`.
+    static func unsetFields(_ value: Any, _ path: String = "") -> [String] {
+        let m = Mirror(reflecting: value)
+        switch m.displayStyle {
+        case .optional:
+            guard let inner = m.children.first else { return [path] }
+            return unsetFields(inner.value, path)
+        case .collection, .dictionary, .set:
+            if m.children.isEmpty { return [path + " (empty)"] }
+            return m.children.enumerated().flatMap { unsetFields($0.element.value, path + "[\($0.offset)]") }
+        case .struct, .class, .tuple:
+            return m.children.flatMap { unsetFields($0.value, path + "." + ($0.label ?? "?")) }
+        case .enum:
+            return m.children.flatMap { unsetFields($0.value, path + "." + ($0.label ?? "?")) }
+        default:
+            return []
+        }
+    }
+}
