@@ -90,6 +90,13 @@ import TestSupport
         var archived: [String] = []
         for month in reopened.historyMonths { archived += try #require(try reopened.history(month: month)).moves.map(\.id) }
         #expect(archived.sorted() == allMoves.map(\.id).sorted())
+
+        // Records that went to history are still found by id.
+        #expect(try reopened.approval(id: "A900")?.title == "Toner 0", "decided yesterday: read from its segment")
+        #expect(try reopened.approval(id: "A904")?.title == "Toner 4")
+        #expect(try reopened.approval(id: "A99999") == nil && reopened.approval(id: "K9001") == nil)
+        #expect(try reopened.stockMove(id: "K9001")?.quantity == -2)
+        #expect(try reopened.stockMove(id: "K1")?.kind == .receive)
     }
 
     /// On hand per SKU after every move before `end`, summed straight from the raw moves.
