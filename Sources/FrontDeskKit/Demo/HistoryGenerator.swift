@@ -120,27 +120,25 @@ public struct HistoryGenerator {
 }
 
 extension Store {
-    /// Loads generated history: closed records straight into month segments, recent ones into the
-    /// working set, then a new snapshot generation. Under the lock. Not journaled: it is synthetic
-    /// data for benchmarks, and `frontdesk log` says nothing of it.
+    /// Loads generated history: the working set and the history are split as a compaction
+    /// would (so the demo day's own closed moves and decisions go to history too), closed records
+    /// go straight into month segments with their stock balances, then a new snapshot
+    /// generation. Under the lock. Not journaled: it is synthetic data for benchmarks, and
+    /// `frontdesk log` says nothing of it.
     public func importHistory(_ h: HistoryGenerator.Output, policy: RetentionPolicy = RetentionPolicy()) throws {
         try withWriteLock {
-            var s = OfficeState()
-            for m in h.meetings { s.meetings[m.id] = m; s.bump(.meeting, m.id) }
-            for v in h.visitors { s.visitors[v.id] = v; s.bump(.visitor, v.id) }
-            for mv in h.moves { s.moves[mv.id] = mv; s.bump(.move, mv.id) }
-            for a in h.approvals { s.approvals[a.id] = a; s.bump(.approval, a.id) }
+            var s = state
+            for m in h.meetings where s.meetings[m.id] == nil { s.meetings[m.id] = m; s.bump(.meeting, m.id) }
+            for v in h.visitors where s.visitors[v.id] == nil { s.visitors[v.id] = v; s.bump(.visitor, v.id) }
+            for mv in h.moves where s.moves[mv.id] == nil {
+                s.moves[mv.id] = mv; s.bump(.move, mv.id)
+                s.onHand[mv.sku, default: 0] &+= mv.quantity
+            }
+            for a in h.approvals where s.approvals[a.id] == nil { s.approvals[a.id] = a; s.bump(.approval, a.id) }
             let (working, closed) = Self.split(s, now: env.now(), calendar: env.calendar, policy: policy)
             try beginHistoryChange()
-            for (month, seg) in closed { try writeSegment(seg, month: month) }
-            var merged = state
-            merged.meetings.merge(working.meetings) { a, _ in a }
-            merged.visitors.merge(working.visitors) { a, _ in a }
-            merged.moves.merge(working.moves) { a, _ in a }
-            merged.approvals.merge(working.approvals) { a, _ in a }
-            for mv in h.moves { merged.onHand[mv.sku, default: 0] += mv.quantity }
-            merged.counters.merge(s.counters) { max($0, $1) }
-            try startGeneration(with: merged)
+            _ = try writeSegments(closed, onHand: working.onHand, kept: Array(working.moves.values))
+            try startGeneration(with: working)
             try finishHistoryChange()
         }
     }

@@ -10,8 +10,12 @@ public struct OfficeState: Codable, Sendable, Equatable {
     public var items: [String: SupplyItem] = [:]
     /// Stock on hand per SKU over all moves ever made, archived ones included.
     public var onHand: [String: Int] = [:]
-    /// Recent stock moves (consumption, days of cover); older ones are in history.
+    /// Stock moves made since the last compaction (compaction moves every move to history).
     public var moves: [String: StockMove] = [:]
+    /// Units issued per SKU per office day by moves already in history, for the last
+    /// `RetentionPolicy.issueSummaryDays`: days of cover, the 8-week sparkline and the purchase
+    /// plan read these totals instead of thousands of raw moves (see `issuedByDay`).
+    public var archivedIssues = DailyIssues()
     public var approvals: [String: ApprovalRequest] = [:]
     public var people: [String: Person] = [:]
     public var departments: [String: Department] = [:]
@@ -38,6 +42,7 @@ public struct OfficeState: Codable, Sendable, Equatable {
         watchList = try c.decodeIfPresent([WatchEntry].self, forKey: .watchList) ?? []
         returningVisitors = try get(.returningVisitors)
         purchases = try get(.purchases); demand = try get(.demand)
+        archivedIssues = try c.decodeIfPresent(DailyIssues.self, forKey: .archivedIssues) ?? DailyIssues()
     }
 
     public func hasRole(_ user: String, _ role: Role) -> Bool {
@@ -59,5 +64,98 @@ public struct OfficeState: Codable, Sendable, Equatable {
     public var recordCount: Int {
         rooms.count + meetings.count + visitors.count + badges.count + items.count + moves.count
             + approvals.count + people.count + departments.count + purchases.count + demand.count
+    }
+}
+
+/// Units issued per SKU on consecutive office days from `firstDay`: the summary compaction keeps
+/// of the issues it moves to history. Plain arrays, so the snapshot decodes it in a few thousand
+/// integers instead of a keyed record per move.
+public struct DailyIssues: Codable, Sendable, Equatable {
+    /// The start of the first office day counted; nil when nothing is counted.
+    public var firstDay: Date?
+    /// Per SKU, the units issued on `firstDay` + i days at index i.
+    public var units: [String: [Int]] = [:]
+
+    public init() {}
+
+    public var isEmpty: Bool { units.isEmpty }
+
+    /// Counts `n` units issued of `sku` on the office day of `at`.
+    mutating func add(sku: String, units n: Int, at: Date, calendar cal: Calendar) {
+        let day = cal.startOfDay(for: at)
+        guard let first = firstDay else {
+            firstDay = day; units[sku] = [n]; return
+        }
+        var i = Self.days(from: first, to: day, cal)
+        if i < -36_600 || i > 36_600 {
+            // Totals a century away from this issue are no use to any pane: start again.
+            units = [:]; firstDay = day; i = 0
+        }
+        if i < 0 {
+            // An earlier day than any counted: every row moves right by that many days.
+            for k in units.keys { units[k] = Array(repeating: 0, count: -i) + (units[k] ?? []) }
+            firstDay = day; i = 0
+        }
+        var row = units[sku] ?? []
+        if row.count <= i { row += Array(repeating: 0, count: i + 1 - row.count) }
+        row[i] &+= n
+        units[sku] = row
+    }
+
+    /// Forgets the days before `day` (the start of an office day).
+    mutating func drop(before day: Date, calendar cal: Calendar) {
+        guard let first = firstDay, first < day else { return }
+        let cut = Self.days(from: first, to: day, cal)
+        units = units.compactMapValues { row in
+            let rest = Array(row.dropFirst(cut))
+            return rest.contains { $0 != 0 } ? rest : nil
+        }
+        firstDay = units.isEmpty ? nil : day
+    }
+
+    /// Whole office days from `a` to `b` (both starts of days), across daylight-saving changes.
+    static func days(from a: Date, to b: Date, _ cal: Calendar) -> Int {
+        cal.dateComponents([.day], from: a, to: b).day ?? 0
+    }
+}
+
+extension OfficeState {
+    /// Units issued per SKU on each office day from `first` (the start of a day) through the day
+    /// of `now`, index 0 being `first`: the archived totals plus the issues still in `moves` up
+    /// to `now`. The same answer before and after a compaction, which only moves issues from
+    /// `moves` into `archivedIssues`. SKUs with no issue in the range are absent.
+    public func issuedByDay(from first: Date, now: Date, calendar cal: Calendar) -> [String: [Int]] {
+        let today = cal.startOfDay(for: now)
+        let count = max(0, DailyIssues.days(from: first, to: today, cal) + 1)
+        guard count > 0 else { return [:] }
+        var out: [String: [Int]] = [:]
+        func add(_ sku: String, _ i: Int, _ n: Int) {
+            guard i >= 0, i < count else { return }
+            if out[sku] == nil { out[sku] = Array(repeating: 0, count: count) }
+            out[sku]?[i] &+= n
+        }
+        if let start = archivedIssues.firstDay {
+            let offset = DailyIssues.days(from: first, to: start, cal)
+            for (sku, row) in archivedIssues.units {
+                for (i, n) in row.enumerated() where n != 0 { add(sku, offset + i, n) }
+            }
+        }
+        // Day boundaries computed once: a calendar call per move is slow on Linux.
+        var bounds: [Date] = []
+        var d = first
+        for _ in 0...count {
+            bounds.append(d)
+            d = cal.date(byAdding: .day, value: 1, to: d) ?? d.addingTimeInterval(86_400)
+        }
+        for m in moves.values where m.kind == .issue && m.at >= first && m.at <= now {
+            // The last boundary not after the move is its day.
+            var lo = 0, hi = count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if bounds[mid] <= m.at { lo = mid } else { hi = mid - 1 }
+            }
+            add(m.sku, lo, -m.quantity)
+        }
+        return out
     }
 }

@@ -9,12 +9,18 @@ public struct ApprovalRow: Sendable, Equatable {
 }
 
 /// Pending requests waiting for `user` first, then the other pending ones, oldest first;
-/// recently decided ones last.
+/// the ones decided today last (earlier decisions are history: `approval show` finds them).
 public struct ApprovalQueue: Sendable, Equatable {
     public var rows: [ApprovalRow]
 
-    public init(state s: OfficeState, user: String, now: Date, settings: StoreSettings) {
-        rows = s.approvals.values.map { a in
+    /// Whether `a` is still on the desk's list at `now`: pending, or decided on today's office day.
+    /// Compaction keeps exactly these in the working set (`RetentionPolicy`).
+    public static func isShown(_ a: ApprovalRequest, now: Date, calendar cal: Calendar) -> Bool {
+        a.status == .pending || (a.decisions.last?.at ?? a.createdAt) >= cal.startOfDay(for: now)
+    }
+
+    public init(state s: OfficeState, user: String, now: Date, settings: StoreSettings, calendar cal: Calendar) {
+        rows = s.approvals.values.filter { Self.isShown($0, now: now, calendar: cal) }.map { a in
             ApprovalRow(request: a, requesterName: s.displayName(a.requester), age: now.timeIntervalSince(a.createdAt),
                         flags: s.flags(of: a, at: now, settings, user: user), waitingForUser: s.isWaiting(a, for: user))
         }

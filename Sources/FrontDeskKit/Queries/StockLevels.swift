@@ -4,11 +4,11 @@ public struct StockRow: Sendable, Equatable {
     public var item: SupplyItem
     public var onHand: Int
     public var flags: [DueFlag]
-    /// Average units issued per day over the last 30 days.
+    /// Average units issued per day over the last 30 office days (today included).
     public var dailyUse: Double
     /// On hand ÷ daily use; nil when nothing was used.
     public var daysOfCover: Double?
-    /// Units issued in each of the last 8 weeks, oldest first (the sparkline).
+    /// Units issued in each of the last 8 weeks (56 days ending today), oldest first (the sparkline).
     public var weeklyUse: [Int]
     /// Purchase requests for this item awaiting approval or delivery.
     public var openRequests: Int
@@ -33,17 +33,15 @@ public struct StockLevels: Sendable, Equatable {
     }
 
     public init(state s: OfficeState, now: Date, calendar cal: Calendar) {
+        // Whole office days: the last 30 (today included) for the daily use, the last 56 in 8 weeks
+        // for the sparkline, so archived daily totals and raw moves give the same figures.
+        let today = cal.startOfDay(for: now)
+        let first = cal.date(byAdding: .day, value: -55, to: today) ?? today
         var issued30: [String: Int] = [:]
         var weekly: [String: [Int]] = [:]
-        let d30 = now.addingTimeInterval(-30 * 86_400)
-        let d56 = now.addingTimeInterval(-56 * 86_400)
-        for m in s.moves.values where m.kind == .issue && m.at >= d56 && m.at <= now {
-            let q = -m.quantity
-            if m.at >= d30 { issued30[m.sku, default: 0] += q }
-            let week = min(7, max(0, Int(m.at.timeIntervalSince(d56) / (7 * 86_400))))
-            var w = weekly[m.sku] ?? Array(repeating: 0, count: 8)
-            w[week] += q
-            weekly[m.sku] = w
+        for (sku, days) in s.issuedByDay(from: first, now: now, calendar: cal) {
+            issued30[sku] = days.suffix(30).reduce(0, &+)
+            weekly[sku] = (0..<8).map { w in days.dropFirst(w * 7).prefix(7).reduce(0, &+) }
         }
         var openRequests: [String: Int] = [:]
         for p in s.purchases.values where p.status == .awaitingApproval || p.status == .approved { openRequests[p.sku, default: 0] += 1 }

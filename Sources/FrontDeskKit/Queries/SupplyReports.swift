@@ -25,12 +25,13 @@ public struct ReorderProposal: Sendable, Equatable {
     public var lines: [Line]
     public var total: Double { lines.reduce(0) { $0 + Double($1.proposed) * ($1.unitPrice ?? 0) } }
 
-    /// `recentMoves` should cover the last `months` months (the working set holds 90 days).
+    /// The average use counts the office days from the day `months` months ago through today
+    /// (`OfficeState.issuedByDay`: archived daily totals plus the working set's moves).
     public init(state s: OfficeState, month: String, now: Date, recentMonths months: Int = 3, calendar cal: Calendar) {
         self.month = month
-        let since = cal.date(byAdding: .month, value: -months, to: now) ?? now
+        let since = cal.startOfDay(for: cal.date(byAdding: .month, value: -months, to: now) ?? now)
         var used: [String: Int] = [:]
-        for m in s.moves.values where m.kind == .issue && m.at >= since && m.at <= now { used[m.sku, default: 0] += -m.quantity }
+        for (sku, days) in s.issuedByDay(from: since, now: now, calendar: cal) { used[sku] = days.reduce(0, &+) }
         var demand: [String: Int] = [:]
         var unjustified: Set<String> = []
         for d in s.demand.values where d.month == month {
@@ -77,35 +78,43 @@ public struct StockLedger: Sendable, Equatable {
     public var departments: [DepartmentUse]
 
     /// `moves` must hold every move from the month's start until now (working set plus history);
-    /// on hand now comes from `state`.
+    /// on hand now comes from `state`, and the opening is counted back from it.
     public init(state s: OfficeState, moves: [StockMove], month start: Date, calendar cal: Calendar) {
+        let end = cal.date(byAdding: .month, value: 1, to: start) ?? start
+        var afterStart: [String: Int] = [:], afterEnd: [String: Int] = [:]
+        for m in moves where m.at >= start {
+            afterStart[m.sku, default: 0] &+= m.quantity
+            if m.at >= end { afterEnd[m.sku, default: 0] &+= m.quantity }
+        }
+        var opening: [String: Int] = [:]
+        for sku in s.items.keys { opening[sku] = s.onHand[sku, default: 0] &- afterStart[sku, default: 0] }
+        self.init(state: s, opening: opening, moves: moves.filter { $0.at < end }, month: start, calendar: cal)
+    }
+
+    /// The ledger from the month's opening stock (a balanced history segment's `openingStock`)
+    /// and the month's moves: nothing before or after the month is read.
+    public init(state s: OfficeState, opening: [String: Int], moves: [StockMove], month start: Date, calendar cal: Calendar) {
         let end = cal.date(byAdding: .month, value: 1, to: start) ?? start
         let c = cal.dateComponents([.year, .month], from: start)
         month = String(format: "%04d-%02d", c.year ?? 0, c.month ?? 0)
-        var afterStart: [String: Int] = [:], afterEnd: [String: Int] = [:]
         var ins: [String: Int] = [:], outs: [String: Int] = [:]
         var lastPrice: [String: Double] = [:]
         var dept: [String: (Int, Double)] = [:]
-        for m in moves.sorted(by: { $0.at < $1.at }) {
+        for m in moves.sorted(by: { ($0.at, $0.id) < ($1.at, $1.id) }) where m.at >= start && m.at < end {
             if let p = m.unitPrice, m.kind == .receive { lastPrice[m.sku] = p }
-            guard m.at >= start else { continue }
-            afterStart[m.sku, default: 0] += m.quantity
-            if m.at >= end { afterEnd[m.sku, default: 0] += m.quantity; continue }
-            if m.quantity >= 0 { ins[m.sku, default: 0] += m.quantity } else { outs[m.sku, default: 0] += -m.quantity }
+            if m.quantity >= 0 { ins[m.sku, default: 0] &+= m.quantity } else { outs[m.sku, default: 0] &+= -m.quantity }
             if m.kind == .issue, let d = m.department {
                 let price = lastPrice[m.sku] ?? s.items[m.sku]?.unitPrice ?? 0
                 let e = dept[d] ?? (0, 0)
-                dept[d] = (e.0 - m.quantity, e.1 + Double(-m.quantity) * price)
+                dept[d] = (e.0 &- m.quantity, e.1 + Double(-m.quantity) * price)
             }
         }
         lines = s.items.values.sorted { $0.sku < $1.sku }.map { item in
-            let now = s.onHand[item.sku, default: 0]
-            return Line(sku: item.sku, name: item.name, opening: now - afterStart[item.sku, default: 0],
-                        inQuantity: ins[item.sku, default: 0], outQuantity: outs[item.sku, default: 0],
-                        closing: now - afterEnd[item.sku, default: 0])
+            let open = opening[item.sku, default: 0], i = ins[item.sku, default: 0], o = outs[item.sku, default: 0]
+            return Line(sku: item.sku, name: item.name, opening: open, inQuantity: i, outQuantity: o, closing: open &+ i &- o)
         }
         departments = dept.map { DepartmentUse(department: $0.key, units: $0.value.0, cost: ($0.value.1 * 100).rounded() / 100) }
-            .sorted { $0.cost > $1.cost }
+            .sorted { $0.cost != $1.cost ? $0.cost > $1.cost : $0.department < $1.department }
     }
 
     public var reconciles: Bool { lines.allSatisfy(\.reconciles) }

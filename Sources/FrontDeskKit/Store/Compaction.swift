@@ -1,11 +1,12 @@
 import Foundation
 
-/// What stays in the working set and what moves to the month segments.
+/// What stays in the working set and what moves to the month segments. Every stock move goes
+/// (its issues leave daily totals behind) and every approval decided before today; finished
+/// meetings and visits stay `recentDoneDays`.
 public struct RetentionPolicy: Sendable {
-    /// Stock moves younger than this stay (consumption, days of cover).
-    public var recentMoveDays = 90
-    /// Decided approvals younger than this stay (the "recently decided" list).
-    public var recentApprovalDays = 30
+    /// Days of archived issues kept as daily totals per SKU (`OfficeState.archivedIssues`): enough
+    /// for 30 days of use, the 8-week sparkline and the 3-month purchase plan.
+    public var issueSummaryDays = 100
     /// Finished meetings and visits younger than this stay (yesterday's view, minutes follow-up).
     public var recentDoneDays = 7
     public init() {}
@@ -37,11 +38,8 @@ extension Store {
                 // Under the lock every temp file is a leftover of a crashed write.
                 if name.hasPrefix(StorePaths.history + "/") { historyDir.remove(String(name.dropFirst(StorePaths.history.count + 1))) } else { dir.remove(name) }
             }
-            for (month, seg) in closed.sorted(by: { $0.key < $1.key }) {
-                try writeSegment(seg, month: month)
-                report.archived += seg.count
-                report.segmentsWritten.append(month)
-            }
+            report.segmentsWritten = try writeSegments(closed, onHand: working.onHand, kept: Array(working.moves.values))
+            report.archived = closed.values.reduce(0) { $0 + $1.count }
             var kept = working
             if let cutoff = env.calendar.date(byAdding: .day, value: -meta.settings.retentionDays, to: env.now()) {
                 kept.returningVisitors = kept.returningVisitors.filter { $0.value.lastVisit >= cutoff }
@@ -57,11 +55,51 @@ extension Store {
         }
     }
 
-    /// Merges `seg` into the month's segment file (atomic replace).
-    func writeSegment(_ seg: HistorySegment, month: String) throws {
-        var merged = try readSegment(month) ?? HistorySegment(month: month)
-        merged.merge(seg)
-        try historyDir.replace(StorePaths.segment(month), with: try BinaryPlistEncoder().encode(merged))
+    /// Merges `closed` into the month segment files (each an atomic replace) and returns the
+    /// months written. Every segment from the first month that gains stock moves on gets its
+    /// opening and closing stock, counted back from `onHand` over the moves in those segments and
+    /// `kept` (moves staying in the working set): no older segment is read. Later segments that
+    /// gain nothing are read and rewritten only when there are any (a clock set back).
+    func writeSegments(_ closed: [String: HistorySegment], onHand: [String: Int], kept: [StockMove]) throws -> [String] {
+        var merged: [String: HistorySegment] = [:]
+        for (month, seg) in closed {
+            var m = try readSegment(month) ?? HistorySegment(month: month)
+            m.merge(seg)
+            merged[month] = m
+        }
+        if let first = closed.filter({ !$0.value.moves.isEmpty }).keys.min() {
+            for month in historyMonths where month > first && merged[month] == nil {
+                merged[month] = try readSegment(month)
+            }
+            Self.balance(&merged, from: first, onHand: onHand, kept: kept, calendar: env.calendar)
+        }
+        let enc = BinaryPlistEncoder()
+        for (month, seg) in merged.sorted(by: { $0.key < $1.key }) {
+            try historyDir.replace(StorePaths.segment(month), with: try enc.encode(seg))
+        }
+        return merged.keys.sorted()
+    }
+
+    /// Sets the opening and closing stock of every segment from month `first` on. On hand now,
+    /// less the net of every move in a later month, is a month's closing; less its own moves too,
+    /// its opening. `segments` must hold every segment from `first` on, and `kept` every move
+    /// not in them.
+    static func balance(_ segments: inout [String: HistorySegment], from first: String, onHand: [String: Int],
+                        kept: [StockMove], calendar cal: Calendar) {
+        var net: [String: [String: Int]] = [:]
+        for (month, seg) in segments where month >= first {
+            for m in seg.moves { net[month, default: [:]][m.sku, default: 0] &+= m.quantity }
+        }
+        for m in kept { net[monthKey(m.at, cal), default: [:]][m.sku, default: 0] &+= m.quantity }
+        var running = onHand
+        for month in Set(net.keys).union(segments.keys).filter({ $0 >= first }).sorted(by: >) {
+            let closing = running
+            for (sku, q) in net[month] ?? [:] { running[sku, default: 0] &-= q }
+            if segments[month] != nil {
+                segments[month]?.closingStock = closing
+                segments[month]?.openingStock = running
+            }
+        }
     }
 
     /// Makes each month segment carry the hash of the one before it, rewriting those that do not.
@@ -113,7 +151,8 @@ extension Store {
         return String(format: "%04d-%02d", c.year ?? 0, c.month ?? 0)
     }
 
-    /// Splits a state into what the dashboard needs (open or recent) and closed records by month.
+    /// Splits a state into what today's panes and rules need and closed records by month (see
+    /// `RetentionPolicy`; the README's "Which records live in the snapshot").
     static func split(_ s: OfficeState, now: Date, calendar cal: Calendar, policy: RetentionPolicy)
         -> (OfficeState, [String: HistorySegment]) {
         var working = s
@@ -134,13 +173,17 @@ extension Store {
             working.visitors[v.id] = nil
             put(monthKey(v.expectedAt, cal)) { $0.visitors.append(v) }
         }
-        let moveCut = daysAgo(policy.recentMoveDays)
-        for mv in s.moves.values where mv.at < moveCut {
-            working.moves[mv.id] = nil
+        // Every move goes to history; issues of the last `issueSummaryDays` stay as daily totals.
+        let summaryStart = daysAgo(policy.issueSummaryDays)
+        working.moves = [:]
+        for mv in s.moves.values {
             put(monthKey(mv.at, cal)) { $0.moves.append(mv) }
+            if mv.kind == .issue && mv.at >= summaryStart {
+                working.archivedIssues.add(sku: mv.sku, units: -mv.quantity, at: mv.at, calendar: cal)
+            }
         }
-        let approvalCut = daysAgo(policy.recentApprovalDays)
-        for a in s.approvals.values where a.status != .pending && (a.decisions.last?.at ?? a.createdAt) < approvalCut {
+        working.archivedIssues.drop(before: summaryStart, calendar: cal)
+        for a in s.approvals.values where !ApprovalQueue.isShown(a, now: now, calendar: cal) {
             working.approvals[a.id] = nil
             put(monthKey(a.createdAt, cal)) { $0.approvals.append(a) }
         }
@@ -166,5 +209,48 @@ extension Store {
         }
         for m in state.moves.values where m.at >= date { byID[m.id] = m }
         return Array(byID.values)
+    }
+
+    /// The stock ledger of the month starting at `start`. From a segment with stock balances: its
+    /// opening stock and moves plus the working set's moves of that month, so one segment is
+    /// read. Otherwise (segments written before balances existed, a month not archived yet)
+    /// every move since the month's start is read and the opening counted back from on hand.
+    public func stockLedger(month start: Date) throws -> StockLedger {
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
+        let cal = env.calendar
+        if let seg = try readSegment(Self.monthKey(start, cal)), let opening = seg.openingStock {
+            let end = cal.date(byAdding: .month, value: 1, to: start) ?? start
+            var byID: [String: StockMove] = [:]
+            for m in seg.moves { byID[m.id] = m }
+            for m in state.moves.values where m.at >= start && m.at < end { byID[m.id] = m }
+            return StockLedger(state: state, opening: opening, moves: Array(byID.values), month: start, calendar: cal)
+        }
+        return StockLedger(state: state, moves: try moves(since: start), month: start, calendar: cal)
+    }
+
+    /// An approval request by id: from the working set, else from the month segments, newest
+    /// first (requests decided before today are history). Nil when none has that id; an id past
+    /// the last one issued is answered without reading history.
+    public func approval(id: String) throws -> ApprovalRequest? {
+        if let a = state.approvals[id] { return a }
+        return try findInHistory(id, .approval) { $0.approvals.first { $0.id == id } }
+    }
+
+    /// A stock move by id: from the working set, else from the month segments, newest first
+    /// (compaction moves every move to history). Nil when none has that id.
+    public func stockMove(id: String) throws -> StockMove? {
+        if let m = state.moves[id] { return m }
+        return try findInHistory(id, .move) { $0.moves.first { $0.id == id } }
+    }
+
+    /// Reads segments newest first until `pick` finds the record; none for an id never issued.
+    private func findInHistory<T>(_ id: String, _ kind: RecordKind, _ pick: (HistorySegment) -> T?) throws -> T? {
+        guard id.hasPrefix(kind.idPrefix), let n = Int(id.dropFirst(kind.idPrefix.count)),
+              n > 0, n <= state.counters[kind.rawValue, default: 0] else { return nil }
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
+        for month in historyMonths.reversed() {
+            if let seg = try readSegment(month), let found = pick(seg) { return found }
+        }
+        return nil
     }
 }

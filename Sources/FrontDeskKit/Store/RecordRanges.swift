@@ -37,6 +37,21 @@ enum RecordRanges {
         amount(a.amount, "amount") ?? quantity(a.requiredApprovals, "required approvals")
     }
 
+    /// Stock balances per SKU (a segment's opening or closing stock, a day's issued units).
+    static func stock(_ balances: [String: Int]?, _ what: String) -> String? {
+        for (sku, q) in balances ?? [:] where q.magnitude > UInt(maxOnHand) { return "\(what) of \(sku) (\(q)) is beyond ±\(maxOnHand)" }
+        return nil
+    }
+
+    /// Daily issue totals: at most a century of days, each within the on-hand cap.
+    static func issues(_ d: DailyIssues) -> String? {
+        for (sku, row) in d.units {
+            if row.count > 36_600 { return "issue totals of \(sku) span \(row.count) days" }
+            if let q = row.first(where: { $0.magnitude > UInt(maxOnHand) }) { return "issue totals of \(sku) (\(q)) are beyond ±\(maxOnHand)" }
+        }
+        return nil
+    }
+
     static func demand(_ d: DemandEntry) -> String? {
         quantity(d.quantity, "quantity") ?? amount(d.budget, "budget")
     }
@@ -65,6 +80,7 @@ extension OfficeState {
         for p in purchases.values { if let why = RecordRanges.purchase(p) { return "purchase \(p.id): \(why)" } }
         for a in approvals.values { if let p = RecordRanges.approval(a) { return "approval \(a.id): \(p)" } }
         for d in demand.values { if let p = RecordRanges.demand(d) { return "demand \(d.id): \(p)" } }
+        if let p = RecordRanges.issues(archivedIssues) { return p }
         return nil
     }
 }
@@ -74,6 +90,6 @@ extension HistorySegment {
     func rangeProblem() -> String? {
         for m in moves { if let p = RecordRanges.move(m) { return "stock move \(m.id): \(p)" } }
         for a in approvals { if let p = RecordRanges.approval(a) { return "approval \(a.id): \(p)" } }
-        return nil
+        return RecordRanges.stock(openingStock, "opening stock") ?? RecordRanges.stock(closingStock, "closing stock")
     }
 }

@@ -47,6 +47,13 @@ public struct HistorySegment: Codable, Sendable, Equatable {
     /// SHA-256 of the previous month segment's file (nil for the first, and before schema 3), so a
     /// removed or replaced segment in the middle of history is detected by `check`.
     public var previous: Data?
+    /// Stock on hand per SKU at the start of the month (the previous month's closing), and after
+    /// the month's moves: `openingStock` + the net of `moves` = `closingStock` for every SKU. For
+    /// the month in progress, the closing is as of its last archived move. Written by compaction
+    /// and `generate` (counted back from on hand, so no history is replayed); nil in segments
+    /// written before balances existed, and then `stock ledger` replays the later moves instead.
+    public var openingStock: [String: Int]?
+    public var closingStock: [String: Int]?
 
     public init(month: String) {
         schemaVersion = StoreSchema.current; self.month = month

@@ -26,7 +26,7 @@ public struct DashboardModel: Sendable {
         agenda = Agenda(state: state, day: now, now: now, settings: settings, calendar: cal)
         visitors = VisitorQueue(state: state, day: now, now: now, settings: settings, calendar: cal)
         stock = StockLevels(state: state, now: now, calendar: cal)
-        approvals = ApprovalQueue(state: state, user: env.actingUser, now: now, settings: settings)
+        approvals = ApprovalQueue(state: state, user: env.actingUser, now: now, settings: settings, calendar: cal)
     }
 
     /// Overdue counts per pane, for titles and the status bar.

@@ -45,7 +45,7 @@ struct ApprovalCommand: ParsableCommand {
         @Flag var json = false
 
         func run(store: Store) throws -> Reply {
-            let q = ApprovalQueue(state: store.state, user: store.env.actingUser, now: store.env.now(), settings: store.meta.settings)
+            let q = ApprovalQueue(state: store.state, user: store.env.actingUser, now: store.env.now(), settings: store.meta.settings, calendar: store.env.calendar)
             let rows = q.rows.filter { (!mine || $0.waitingForUser) && (status == nil || $0.request.status == status) }
             return try .list(rows, json: json, ["ID", "TYPE", "TITLE", "REQUESTER", "AMOUNT", "AGE", "STATUS", "FLAGS"], object: { r in
                 ["id": r.request.id, "status": r.request.status.rawValue, "flags": r.flags.map(\.rawValue), "type": r.request.type.rawValue,

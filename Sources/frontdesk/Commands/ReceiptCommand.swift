@@ -15,7 +15,7 @@ struct ReceiptCommand: ParsableCommand {
 
         func run() throws {
             let store = try storeOptions.open()
-            let found = try store.state.moves[id] ?? store.moves(since: Date(timeIntervalSince1970: 0)).first { $0.id == id }
+            let found = try store.stockMove(id: id)
             guard let m = found, m.kind == .receive else { throw Refusal.invalid("No delivery \(id) (the id printed by stock receive).") }
             let tz = store.env.timeZone
             // Receipts booked before acceptance records existed still show their counts.

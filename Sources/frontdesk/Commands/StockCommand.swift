@@ -205,7 +205,7 @@ struct LedgerCommand: StoreCommand {
 
     func run(store: Store) throws -> Reply {
         let start = try report.month.start(store.env)
-        let ledger = StockLedger(state: store.state, moves: try store.moves(since: start), month: start, calendar: store.env.calendar)
+        let ledger = try store.stockLedger(month: start)
         let listed = try Reply.list(ledger.lines, json: report.json, ["SKU", "NAME", "OPENING", "IN", "OUT", "CLOSING"], object: { l in
             ["id": l.sku, "status": l.reconciles ? "reconciled" : "mismatch", "sku": l.sku, "opening": l.opening, "in": l.inQuantity,
              "out": l.outQuantity, "closing": l.closing] as [String: Any]
