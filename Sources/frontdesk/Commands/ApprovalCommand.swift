@@ -9,7 +9,7 @@ struct ApprovalCommand: ParsableCommand {
         subcommands: [Request.self, List.self, Approve.self, Reject.self, ApprovalShowCommand.self, ApprovalRuleCommand.self])
 
     struct Request: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Route a request for approval; prints its id.")
+        static let configuration = CommandConfiguration(commandName: "request", abstract: "Route a request for approval; prints its id.")
         @OptionGroup var storeOptions: StoreOptions
         @Option(help: "The kind of request.") var type: ApprovalType
         @Option var title: String
@@ -38,7 +38,7 @@ struct ApprovalCommand: ParsableCommand {
     }
 
     struct List: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Requests waiting for you first, then the others.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Requests waiting for you first, then the others.")
         @OptionGroup var storeOptions: StoreOptions
         @Flag(help: "Only those waiting for you.") var mine = false
         @Option(help: "Only requests in this state.") var status: ApprovalStatus?
@@ -65,7 +65,7 @@ struct ApprovalCommand: ParsableCommand {
     }
 
     struct Approve: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Approve (approver role; never your own request).")
+        static let configuration = CommandConfiguration(commandName: "approve", abstract: "Approve (approver role; never your own request).")
         @OptionGroup var storeOptions: StoreOptions
         @Argument var id: String
         @Option var comment: String?
@@ -73,7 +73,7 @@ struct ApprovalCommand: ParsableCommand {
     }
 
     struct Reject: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Reject with a reason (stops the request).")
+        static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject with a reason (stops the request).")
         @OptionGroup var storeOptions: StoreOptions
         @Argument var id: String
         @Option(help: "Why: the requester reads it.") var comment: String

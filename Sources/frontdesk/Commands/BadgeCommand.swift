@@ -7,7 +7,7 @@ struct BadgeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "badge", abstract: "The visitor badge pool.", subcommands: [Add.self, List.self])
 
     struct Add: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Add badges to the pool.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add badges to the pool.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument var codes: [String]
 
@@ -15,7 +15,7 @@ struct BadgeCommand: ParsableCommand {
     }
 
     struct List: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Every badge and who has it.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Every badge and who has it.")
         @OptionGroup var storeOptions: StoreOptions
         @Flag var json = false
 

@@ -11,7 +11,7 @@ struct MeetingCommand: ParsableCommand {
                       Move.self, ActionCommand.self, GuestCommand.self, MeetingShow.self, StepCommand<Review>.self, MeetingChecklist.self])
 
     struct Add: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Book a room; prints the meeting id. A conflict exits 3 and names the holder.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Book a room; prints the meeting id. A conflict exits 3 and names the holder.")
         @OptionGroup var storeOptions: StoreOptions
         @Option var title: String
         @Option(help: "Room name or id.") var room: String
@@ -59,7 +59,7 @@ struct MeetingCommand: ParsableCommand {
 
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A day's meetings in time order, with what is due.",
+            commandName: "list", abstract: "A day's meetings in time order, with what is due.",
             discussion: "Without --date, earlier meetings that still owe minutes or action items, and later days' meetings needing action now, follow today's (with their date).")
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var day: DayListing<MeetingStatus>
@@ -90,7 +90,7 @@ struct MeetingCommand: ParsableCommand {
     enum Cancel: OneRecordStep { static let step = StepID.meetingCancel, abstract = "Cancel a meeting and free its room." }
 
     struct Move: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Move one meeting (or one occurrence of a series) to another time or room.")
+        static let configuration = CommandConfiguration(commandName: "move", abstract: "Move one meeting (or one occurrence of a series) to another time or room.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument var id: String
         @OptionGroup var slot: Slot
@@ -107,7 +107,7 @@ struct MeetingCommand: ParsableCommand {
     }
 
     struct Minutes: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Record the minutes from a file.")
+        static let configuration = CommandConfiguration(commandName: "minutes", abstract: "Record the minutes from a file.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument var id: String
         @Option(help: "A UTF-8 text file with the minutes.") var file: String
@@ -126,7 +126,7 @@ struct MeetingCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "guest", abstract: "External guests: invitations and replies.",
                                                         subcommands: [Invite.self, ReplyCommand.self])
         struct Invite: StoreCommand {
-            static let configuration = CommandConfiguration(abstract: "Invite an external guest.")
+            static let configuration = CommandConfiguration(commandName: "invite", abstract: "Invite an external guest.")
             @OptionGroup var storeOptions: StoreOptions
             @Argument var meetingID: String
             @Option var name: String
@@ -177,7 +177,7 @@ struct MeetingCommand: ParsableCommand {
             }
         }
         struct Done: StoreCommand {
-            static let configuration = CommandConfiguration(abstract: "Mark an action item done.")
+            static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark an action item done.")
             @OptionGroup var storeOptions: StoreOptions
             @Argument var actionID: String
 

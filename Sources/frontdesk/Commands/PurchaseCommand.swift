@@ -10,7 +10,7 @@ struct PurchaseCommand: ParsableCommand {
 
     struct Request: StoreCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Request a purchase with at least 3 quotes; prints the purchase id (its approval id on stderr).",
+            commandName: "request", abstract: "Request a purchase with at least 3 quotes; prints the purchase id (its approval id on stderr).",
             discussion: "--quote SUPPLIER:PRICE:DAYS[:QUALITY], repeated. The cheapest is chosen unless --choose names another supplier (then --why is required). --urgent with one quote from the designated supplier is allowed up to the small-purchase limit.")
         @OptionGroup var storeOptions: StoreOptions
         @Option var sku: String
@@ -40,7 +40,7 @@ struct PurchaseCommand: ParsableCommand {
     }
 
     struct List: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Purchase requests with their quotes side by side.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Purchase requests with their quotes side by side.")
         @OptionGroup var storeOptions: StoreOptions
         @Flag var json = false
 

@@ -8,7 +8,7 @@ struct ReceiptCommand: ParsableCommand {
                                                     subcommands: [Show.self])
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One delivery's acceptance record: ordered, delivered, accepted, checks, inspector.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "One delivery's acceptance record: ordered, delivered, accepted, checks, inspector.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The receipt's move id (printed by stock receive).") var id: String
         @Flag var json = false

@@ -16,7 +16,7 @@ struct RoleCommand: ParsableCommand {
     }
 
     struct Grant: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Grant a role (admin only).")
+        static let configuration = CommandConfiguration(commandName: "grant", abstract: "Grant a role (admin only).")
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "A Unix user or group.") var user: String
         @Argument(help: "The role to grant.") var role: Role
@@ -28,7 +28,7 @@ struct RoleCommand: ParsableCommand {
     }
 
     struct Revoke: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a role (admin only).")
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a role (admin only).")
         @OptionGroup var storeOptions: StoreOptions
         @Argument var user: String
         @Argument(help: "The role to take away.") var role: Role
@@ -37,7 +37,7 @@ struct RoleCommand: ParsableCommand {
     }
 
     struct List: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Who holds which role.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Who holds which role.")
         @OptionGroup var storeOptions: StoreOptions
         @Flag var json = false
 

@@ -8,7 +8,7 @@ struct RoomCommand: ParsableCommand {
                                                     subcommands: [Add.self, List.self, Close.self])
 
     struct Close: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Take a room out of service for a period (repairs, renovation).")
+        static let configuration = CommandConfiguration(commandName: "close", abstract: "Take a room out of service for a period (repairs, renovation).")
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "Room name or id.") var room: String
         @Option(help: "\"YYYY-MM-DD HH:MM\"") var from: String
@@ -38,7 +38,7 @@ struct RoomCommand: ParsableCommand {
     }
 
     struct Add: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a room; prints its id.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a room; prints its id.")
         @OptionGroup var storeOptions: StoreOptions
         @Option var name: String
         // Unconditional: `--capacity -5` is the number −5, which the room rule refuses in words.
@@ -55,7 +55,7 @@ struct RoomCommand: ParsableCommand {
     }
 
     struct List: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "List rooms.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List rooms.")
         @OptionGroup var storeOptions: StoreOptions
         @Flag var json = false
 

@@ -11,7 +11,7 @@ struct SettingsCommand: ParsableCommand {
         subcommands: [Show.self, Set.self, Hook.self])
 
     struct Show: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Every setting and its value, as `settings set` takes it.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Every setting and its value, as `settings set` takes it.")
         @OptionGroup var storeOptions: StoreOptions
 
         func run(store: Store) throws -> Reply {
@@ -29,7 +29,7 @@ struct SettingsCommand: ParsableCommand {
     }
 
     struct Set: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a setting, e.g. `settings set visitorConfirmWithin 45m` or `settings set dayEndHour 18:00`.")
+        static let configuration = CommandConfiguration(commandName: "set", abstract: "Change a setting, e.g. `settings set visitorConfirmWithin 45m` or `settings set dayEndHour 18:00`.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument var key: String
         @Argument var value: String
@@ -73,7 +73,7 @@ struct SettingsCommand: ParsableCommand {
 
     struct Hook: StoreCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set or clear the command run on an event (e.g. visitor.arrived).",
+            commandName: "hook", abstract: "Set or clear the command run on an event (e.g. visitor.arrived).",
             discussion: "Placeholders: \(HostNotifier.placeholders.map { "{\($0)}" }.joined(separator: " ")). Meeting events give {attendees} (logins) and {guests} (contacts). Example: settings hook visitor.arrived 'echo \"{visitor} is here\" | write {host}'. An empty command clears it.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: ArgumentHelp("The event.", valueName: "event")) var event: String

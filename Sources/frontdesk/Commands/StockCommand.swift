@@ -24,7 +24,7 @@ struct StockCommand: ParsableCommand {
     }
 
     struct Return: OneMove {
-        static let configuration = CommandConfiguration(abstract: "Units a department brings back into stock.")
+        static let configuration = CommandConfiguration(commandName: "return", abstract: "Units a department brings back into stock.")
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var units: ItemQuantity
         @Option(help: "The department bringing them back.") var dept: String
@@ -44,7 +44,7 @@ struct StockCommand: ParsableCommand {
     struct ItemCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "item", abstract: "Supply items.", subcommands: [Add.self])
         struct Add: StoreCommand {
-            static let configuration = CommandConfiguration(abstract: "Add an item; prints its SKU.")
+            static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an item; prints its SKU.")
             @OptionGroup var storeOptions: StoreOptions
             @Option var sku: String
             @Option var name: String
@@ -67,7 +67,7 @@ struct StockCommand: ParsableCommand {
     }
 
     struct Receive: OneMove {
-        static let configuration = CommandConfiguration(abstract: "Book a delivery in after acceptance; only the accepted quantity enters stock.")
+        static let configuration = CommandConfiguration(commandName: "receive", abstract: "Book a delivery in after acceptance; only the accepted quantity enters stock.")
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var counted: CountedQuantity
         @Option var supplier: String
@@ -93,7 +93,7 @@ struct StockCommand: ParsableCommand {
     }
 
     struct Issue: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Issue to a department; the recipient signs. More than on hand exits 3.")
+        static let configuration = CommandConfiguration(commandName: "issue", abstract: "Issue to a department; the recipient signs. More than on hand exits 3.")
         @OptionGroup var storeOptions: StoreOptions
         @Option var sku: String?
         @Option(parsing: .unconditional) var qty: Int?
@@ -125,7 +125,7 @@ struct StockCommand: ParsableCommand {
     }
 
     struct Count: OneMove {
-        static let configuration = CommandConfiguration(abstract: "Stocktake: record the counted quantity; the variance is booked with the reason and printed.")
+        static let configuration = CommandConfiguration(commandName: "count", abstract: "Stocktake: record the counted quantity; the variance is booked with the reason and printed.")
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var counted: CountedQuantity
         @Option(help: "Why the count differs from the books.") var reason: String
@@ -135,7 +135,7 @@ struct StockCommand: ParsableCommand {
 
 
     struct List: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Items with on hand against reorder point and target; below reorder first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Items with on hand against reorder point and target; below reorder first.")
         @OptionGroup var storeOptions: StoreOptions
         @Flag var json = false
 
@@ -160,7 +160,7 @@ struct DemandCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "demand", abstract: "Departments' requests for next month.",
                                                     subcommands: [Add.self, DemandListCommand.self])
     struct Add: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a department's need for a month; prints its id.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a department's need for a month; prints its id.")
         @OptionGroup var storeOptions: StoreOptions
         @Option var dept: String
         @Option var sku: String

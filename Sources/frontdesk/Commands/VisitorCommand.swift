@@ -12,7 +12,7 @@ struct VisitorCommand: ParsableCommand {
                       StepCommand<UndoCheckin>.self, OutcomeCommand.self, StepCommand<NoShow>.self])
 
     struct Add: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Record an appointment; prints the visitor id. Confirm it within 1 h.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Record an appointment; prints the visitor id. Confirm it within 1 h.")
         @OptionGroup var storeOptions: StoreOptions
         @Option var name: String
         @Option(help: "The host: a login or a name.") var host: String
@@ -43,7 +43,7 @@ struct VisitorCommand: ParsableCommand {
 
     struct Checkin: StoreCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Arrival, identity check and badge issue in one step; prints the badge code(s).",
+            commandName: "checkin", abstract: "Arrival, identity check and badge issue in one step; prints the badge code(s).",
             discussion: "Picks free badges when none is given. A badge already out exits 3 and names who has it.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument var id: String
@@ -64,7 +64,7 @@ struct VisitorCommand: ParsableCommand {
     }
 
     struct Checkout: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "The visitor left; their badge comes back (or is recorded lost).")
+        static let configuration = CommandConfiguration(commandName: "checkout", abstract: "The visitor left; their badge comes back (or is recorded lost).")
         @OptionGroup var storeOptions: StoreOptions
         @Argument var id: String
         @Flag(name: .customLong("badge-lost")) var badgeLost = false
@@ -83,7 +83,7 @@ struct VisitorCommand: ParsableCommand {
     enum NoShow: OneRecordStep { static let step = StepID.visitorNoShow, abstract = "The visitor never came." }
 
     struct Show: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "One visitor in full; the identity number only for admins.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "One visitor in full; the identity number only for admins.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument var id: String
 
@@ -108,7 +108,7 @@ struct VisitorCommand: ParsableCommand {
     }
 
     struct Clear: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "A lead's decision on a visitor who matches the watch list.")
+        static let configuration = CommandConfiguration(commandName: "clear", abstract: "A lead's decision on a visitor who matches the watch list.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument var id: String
         @Flag(name: .long) var allow = false
@@ -139,7 +139,7 @@ struct VisitorCommand: ParsableCommand {
     }
 
     struct List: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "A day's visitors by group, with what is due.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "A day's visitors by group, with what is due.")
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var day: DayListing<VisitorStatus>
 

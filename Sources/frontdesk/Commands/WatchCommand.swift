@@ -8,7 +8,7 @@ struct WatchCommand: ParsableCommand {
                                                     subcommands: [Add.self, Remove.self, List.self])
 
     struct Add: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a name or identity number (lead only).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a name or identity number (lead only).")
         @OptionGroup var storeOptions: StoreOptions
         @Option var name: String?
         @Option(name: .customLong("id-number")) var idNumber: String?
@@ -21,7 +21,7 @@ struct WatchCommand: ParsableCommand {
     }
 
     struct Remove: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove an entry, given as it was added: the same --name and/or --id-number (lead only).")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an entry, given as it was added: the same --name and/or --id-number (lead only).")
         @OptionGroup var storeOptions: StoreOptions
         @Option var name: String?
         @Option(name: .customLong("id-number")) var idNumber: String?
@@ -30,7 +30,7 @@ struct WatchCommand: ParsableCommand {
     }
 
     struct List: StoreCommand {
-        static let configuration = CommandConfiguration(abstract: "Every entry (identity numbers masked except for admins).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Every entry (identity numbers masked except for admins).")
         @OptionGroup var storeOptions: StoreOptions
         @Flag var json = false
 
