@@ -102,6 +102,29 @@ struct LiveUpdateTests {
         #expect(kinds.contains { $0.hasPrefix("stock.") })
     }
 
+    /// The longest wait ends at check-in; the minutes column keeps its width, so the rows below
+    /// are not all rewritten one column to the left.
+    @Test func checkingInTheLongestWaitLeavesTheColumnsWhereTheyWere() throws {
+        let before = DemoFixture.state()
+        let m0 = PaneFixture.model(before)
+        let waiting = m0.visitors.rows.filter { $0.group == .waiting }.map(\.visitor)
+        let longest = try #require(waiting.min { ($0.arrivedAt ?? .distantFuture) < ($1.arrivedAt ?? .distantFuture) })
+        func waited(_ v: Visitor) -> Int { DisplayWidth.of(Strings(.en).age(DemoFixture.now.timeIntervalSince(v.arrivedAt ?? DemoFixture.now))) }
+        let rest = waiting.filter { $0.id != longest.id }
+        #expect(!rest.isEmpty && rest.allSatisfy { waited($0) < waited(longest) }, "the fixture's longest wait is also the widest")
+        var after = before
+        after.apply(.checkInVisitor(visitorID: longest.id, badges: try #require(before.freeBadges(longest.headCount)), idNumber: nil,
+                                    at: DemoFixture.now))
+        let expected = try #require(m0.visitors.rows.first { $0.group == .expected }?.visitor)
+        func nameColumn(_ m: DashboardModel) -> Int? {
+            let r = PaneFixture.render(.visitors, model: m, width: 120, height: 40)
+            return PaneFixture.innerLines(r.grid, r.rect).first { $0.contains(expected.name) }
+                .flatMap { PaneFixture.column(of: expected.name, in: $0) }
+        }
+        let column = try #require(nameColumn(m0))
+        #expect(nameColumn(PaneFixture.model(after)) == column)
+    }
+
     @Test func pasteKeepsWideCharactersWhole() {
         var g = TextGrid(width: 6, height: 1)
         g.put("张三x", row: 0, col: 0)

@@ -67,10 +67,11 @@ public struct Dashboard {
     }
 
     func rowIDs(_ p: PaneID) -> [String] {
-        guard let content = contents[p]?.content else {
-            return PaneRenderer.rowIDs(p, model: model.asQueried(p), filter: views[p]?.filter ?? "", strings: strings)
+        let filter = views[p]?.filter ?? ""
+        guard let cached = contents[p] else {
+            return PaneRenderer.rowIDs(p, model: model.asQueried(p), filter: filter, strings: strings)
         }
-        return content.table.filtered(views[p]?.filter ?? "").rowIDs
+        return filter.isEmpty ? cached.rowIDs : cached.content.table.filtered(filter).rowIDs
     }
 
     /// Rebuilds the formatted rows of each pane whose query result, query time or zone changed.

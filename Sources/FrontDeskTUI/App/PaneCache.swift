@@ -34,6 +34,15 @@ enum PaneCache {
         var source: Source
         var build: Int
         var content: PaneContent
+        /// The ids of all its rows, in order (what an empty filter leaves).
+        var rowIDs: [String]
+
+        init(source: Source, build: Int, content: PaneContent) {
+            self.source = source
+            self.build = build
+            self.content = content
+            rowIDs = content.table.rowIDs
+        }
     }
 
     /// Everything a drawn pane depends on besides its content.
