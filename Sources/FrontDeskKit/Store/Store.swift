@@ -306,23 +306,36 @@ public final class Store {
 
     /// Applies records other sessions appended since the last call. True when the state changed.
     /// Cheap when nothing changed: one stat of the snapshot and one fstat of the journal.
+    /// New records are decoded and applied one by one; the snapshot is read again only when a
+    /// compaction replaced it. ``refreshedChanges`` says what came in.
     @discardableResult
     public func refresh() throws -> Bool {
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
+        refreshedChanges = []
         var settingsChanged = false
         if dir.fileID(StorePaths.meta) != metaID {
             try reloadMeta()
             settingsChanged = true
+            refreshedChanges = nil
         }
         if dir.fileID(StorePaths.snapshot) != snapshotID {
             let before = seq
             let oldGen = generation
+            refreshedChanges = nil
             try loadSnapshotAndJournal()
             return seq != before || generation != oldGen
         }
         guard Posix.fileSize(journalFD) > journalOffset else { return settingsChanged }
-        return try readJournalTail(truncateTorn: false) > 0 || settingsChanged
+        let applied = try readJournalTail(truncateTorn: false)
+        if refreshedChanges != nil { refreshedChanges = tailChanges }
+        return applied > 0 || settingsChanged
     }
+
+    /// What the last ``refresh()`` applied: the changes read from the journal, in order, or nil
+    /// when it read the settings or a new snapshot whole (anything may differ then).
+    public private(set) var refreshedChanges: [Change]? = []
+    /// The changes the last journal read applied.
+    private var tailChanges: [Change] = []
 
     /// An inotify descriptor that becomes readable when any file of the store changes, so a
     /// dashboard can sleep in poll(2) instead of polling. Call `drainChangeFeed()` after it fires.
@@ -360,6 +373,7 @@ public final class Store {
             try Posix.writeAll(journalFD, JournalFormat.magic, path: path)
             try Posix.fsync(journalFD, path: path)
         }
+        tailChanges = []
         let bytes = try Posix.readToEnd(journalFD, from: journalOffset, path: path)
         guard !bytes.isEmpty else { return 0 }
         let scan = JournalFormat.scan(bytes, base: journalOffset)
@@ -368,6 +382,7 @@ public final class Store {
                              remedy: "Nothing was changed. Run frontdesk check, then restore this file from backup or run frontdesk recover --store \(root); do not write to the store until then.")
         }
         var applied = 0
+        var changes: [Change] = []
         let decoder = BinaryPlistDecoder()
         var next = state
         var nextSeq = seq, head = chainHead, last = lastFrame, begun = chainBegun
@@ -390,10 +405,12 @@ public final class Store {
             last = range
             if rec.seq <= nextSeq { continue }
             next.apply(rec.change)
+            changes.append(rec.change)
             nextSeq = rec.seq
             applied += 1
         }
         state = next
+        tailChanges = changes
         seq = nextSeq
         chainHead = head
         chainBegun = begun

@@ -29,19 +29,29 @@ public struct Dashboard {
         case repaint
     }
 
-    public var model: DashboardModel
+    /// What the panes show; setting it rebuilds the formatted rows of the panes whose query
+    /// result changed (``contents``), and only those.
+    public var model: DashboardModel { didSet { syncContents() } }
     public var focused: PaneID = .meetings
     public var zoomed = false
     public var views: [PaneID: PaneViewState] = [:]
     public var mode: Mode = .normal
     public var keymap: Keymap
-    public var strings: Strings
+    public var strings: Strings { didSet { contents = [:]; syncContents() } }
     /// A short line shown in the status bar until the next key ("Saved V31", "Refused: …").
     public var message: (text: String, role: Role)?
     public var live = true
     /// Lines the help overlay scrolls per PgUp/PgDn (set by the last frame drawn).
     var helpPage = 10
     public var storeLabel: String
+    /// Each pane's rows as formatted for the screen, kept while its query result is the same.
+    var contents: [PaneID: PaneCache.Content] = [:]
+    /// Each pane as last drawn, pasted again while nothing it was drawn from changed.
+    var drawnPanes: [PaneID: PaneCache.Drawn] = [:]
+    /// Numbers every rebuild of a pane's content, so a drawn pane can tell it is out of date.
+    var contentBuilds = 0
+    /// Counts fresh drawings of a pane (a pasted one does not count).
+    var paneDrawings = 0
 
     public init(model: DashboardModel, keymap: Keymap = .defaults, strings: Strings = Strings(.en), storeLabel: String = "") {
         self.model = model
@@ -49,6 +59,7 @@ public struct Dashboard {
         self.strings = strings
         self.storeLabel = storeLabel
         for p in PaneID.allCases { views[p] = PaneViewState() }
+        syncContents()
         for p in PaneID.allCases {
             let first = rowIDs(p).first
             views[p]?.selectedID = first
@@ -56,7 +67,22 @@ public struct Dashboard {
     }
 
     func rowIDs(_ p: PaneID) -> [String] {
-        PaneRenderer.rowIDs(p, model: model, filter: views[p]?.filter ?? "", strings: strings)
+        let filter = views[p]?.filter ?? ""
+        guard let cached = contents[p] else {
+            return PaneRenderer.rowIDs(p, model: model.asQueried(p), filter: filter, strings: strings)
+        }
+        return filter.isEmpty ? cached.rowIDs : cached.content.table.filtered(filter).rowIDs
+    }
+
+    /// Rebuilds the formatted rows of each pane whose query result, query time or zone changed.
+    mutating func syncContents() {
+        for p in PaneID.allCases {
+            let source = PaneCache.Source(p, model)
+            if contents[p]?.source == source { continue }
+            contentBuilds += 1
+            contents[p] = PaneCache.Content(source: source, build: contentBuilds,
+                                            content: PaneRenderer.content(p, model: model.asQueried(p), strings: strings, rect: nil))
+        }
     }
 
     /// Replaces the model (another session's change, or the clock), keeping each pane's selection

@@ -19,8 +19,7 @@ extension Dashboard {
         case .panes(let visible, let status, let tabBar):
             var cursor: (row: Int, col: Int)?
             for (pane, rect) in visible.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                let view = views[pane] ?? PaneViewState()
-                let r = PaneRenderer.draw(pane, model: model, view: view, rect: rect, focused: pane == focused, strings: strings, into: &grid)
+                let r = drawPane(pane, rect: rect, into: &grid)
                 views[pane]?.scroll = r.scroll
                 if pane == focused { cursor = r.cursor }
             }
@@ -30,6 +29,37 @@ extension Dashboard {
             drawOverlay(into: &grid)
             return grid
         }
+    }
+
+    /// Draws `pane` into `rect`: the cells drawn last time when its content, view state, place,
+    /// focus and character set are unchanged (a change elsewhere leaves it as it was), else drawn
+    /// afresh from its cached content and kept for next time.
+    mutating func drawPane(_ pane: PaneID, rect: Rect, into grid: inout TextGrid) -> PaneDrawResult {
+        let view = views[pane] ?? PaneViewState()
+        guard let cached = contents[pane] else {
+            return PaneRenderer.draw(pane, model: model.asQueried(pane), view: view, rect: rect, focused: pane == focused,
+                                     strings: strings, into: &grid)
+        }
+        let key = PaneCache.DrawKey(build: cached.build, view: view, rect: rect, focused: pane == focused, ascii: grid.asciiOnly)
+        if let drawn = drawnPanes[pane], drawn.key == key {
+            grid.paste(drawn.cells, row: rect.row, col: rect.col)
+            return drawn.result
+        }
+        var content = cached.content
+        if pane == .meetings { content.preface = MeetingsPane.preface(model.asQueried(pane), strings: strings, rect: rect) }
+        var cells = TextGrid(width: rect.width, height: rect.height, asciiOnly: grid.asciiOnly)
+        let local = Rect(row: 0, col: 0, width: rect.width, height: rect.height)
+        let r = PaneList.draw(content, view: view, rect: local, focused: pane == focused, strings: strings, into: &cells)
+        let result = PaneDrawResult(scroll: r.scroll, cursor: r.cursor.map { ($0.row + rect.row, $0.col + rect.col) })
+        grid.paste(cells, row: rect.row, col: rect.col)
+        // Keyed by the settled scroll: drawing from it again gives the same cells.
+        var settled = view
+        settled.scroll = r.scroll
+        paneDrawings += 1
+        drawnPanes[pane] = PaneCache.Drawn(key: PaneCache.DrawKey(build: cached.build, view: settled, rect: rect, focused: pane == focused,
+                                                                  ascii: grid.asciiOnly),
+                                           drawing: paneDrawings, cells: cells, result: result)
+        return result
     }
 
     func drawTabs(_ r: Rect, into grid: inout TextGrid) {

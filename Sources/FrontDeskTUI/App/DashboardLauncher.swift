@@ -42,6 +42,12 @@ public enum DashboardLauncher {
             dash.update(model: DashboardModel(state: store.state, settings: store.meta.settings, env: store.env, allowOverrides: store.meta.allowOverrides))
             dirty = true
         }
+        // Another session's records: re-query only the panes they touch (the rest keep their cells).
+        func follow(_ changes: [Change]?) {
+            guard let changes else { return rebuild() }
+            dash.update(model: dash.model.applying(changes, state: store.state, env: store.env))
+            dirty = true
+        }
 
         while true {
             if dirty {
@@ -70,7 +76,7 @@ public enum DashboardLauncher {
             if fds.count > 1 && fds[1].revents != 0 { store.drainChangeFeed() }
             if n == 0 || (fds.count > 1 && fds[1].revents != 0) || n < 0 || feed == nil || !dash.live {
                 do {
-                    if try store.refresh() { rebuild() }
+                    if try store.refresh() { follow(store.refreshedChanges) }
                     if !dash.live { dash.live = true; dirty = true }
                 } catch {
                     dash.live = false

@@ -1,10 +1,15 @@
 import Foundation
 import FrontDeskKit
 
-/// Everything the four panes show at one instant: pure queries over the store's state.
-/// Rebuilt when the state changes or the minute ticks, never per key press.
+/// Everything the four panes show: pure queries over the store's state.
+/// Built whole when the minute ticks; another session's change re-runs only the queries of the
+/// panes it touches (``applying(_:state:env:)``), never per key press.
 public struct DashboardModel: Sendable {
+    /// When the model was built whole (the status bar's clock).
     public var now: Date
+    /// When each pane's query last ran: a pane untouched by a change keeps its result and is
+    /// drawn as of then, so its rows, flags and waiting times agree with each other.
+    public private(set) var queriedAt: [PaneID: Date]
     public var user: String
     public var timeZone: TimeZone
     public var agenda: Agenda
@@ -23,11 +28,42 @@ public struct DashboardModel: Sendable {
         self.user = env.actingUser
         self.timeZone = env.timeZone
         self.state = state
+        queriedAt = Dictionary(uniqueKeysWithValues: PaneID.allCases.map { ($0, now) })
         agenda = Agenda(state: state, day: now, now: now, settings: settings, calendar: cal)
         visitors = VisitorQueue(state: state, day: now, now: now, settings: settings, calendar: cal)
         stock = StockLevels(state: state, now: now, calendar: cal)
         approvals = ApprovalQueue(state: state, user: env.actingUser, now: now, settings: settings, calendar: cal)
     }
+
+    /// The model after another session's `changes` were applied to give `state`: the queries of
+    /// the panes they touch (``PaneID/touched(by:)``) run again as of `env.now()`, the others keep
+    /// their rows. Built whole instead when the minute, the acting user or the time zone moved.
+    public func applying(_ changes: [Change], state: OfficeState, env: Environment) -> DashboardModel {
+        let at = env.now()
+        guard Self.minute(at) == Self.minute(now), env.actingUser == user, env.timeZone == timeZone else {
+            return DashboardModel(state: state, settings: context.settings, env: env, allowOverrides: context.allowOverrides)
+        }
+        var m = self
+        m.state = state
+        m.context = RuleContext(env: env, settings: context.settings, allowOverrides: context.allowOverrides)
+        let touched = changes.reduce(into: Set<PaneID>()) { $0.formUnion(PaneID.touched(by: $1)) }
+        let settings = context.settings, cal = env.calendar
+        for pane in touched { m.queriedAt[pane] = at }
+        if touched.contains(.meetings) { m.agenda = Agenda(state: state, day: at, now: at, settings: settings, calendar: cal) }
+        if touched.contains(.visitors) { m.visitors = VisitorQueue(state: state, day: at, now: at, settings: settings, calendar: cal) }
+        if touched.contains(.stock) { m.stock = StockLevels(state: state, now: at, calendar: cal) }
+        if touched.contains(.approvals) { m.approvals = ApprovalQueue(state: state, user: user, now: at, settings: settings) }
+        return m
+    }
+
+    /// This model with `now` set to when `pane`'s query ran: what the pane is drawn from.
+    func asQueried(_ pane: PaneID) -> DashboardModel {
+        var m = self
+        m.now = queriedAt[pane] ?? now
+        return m
+    }
+
+    static func minute(_ d: Date) -> Int { Int((d.timeIntervalSince1970 / 60).rounded(.down)) }
 
     /// Overdue counts per pane, for titles and the status bar.
     public func overdueCount(_ pane: PaneID) -> Int {
@@ -48,5 +84,32 @@ public struct PaneViewState: Equatable, Sendable {
     public var filter: String = ""
     public init(selectedID: String? = nil, scroll: Int = 0, filter: String = "") {
         self.selectedID = selectedID; self.scroll = scroll; self.filter = filter
+    }
+}
+
+extension PaneID {
+    /// The panes whose query reads what `change` writes (see each process's `apply`): meeting
+    /// changes the agenda, reception the visitors, supplies the stock levels, approvals the queue
+    /// (and the purchase status stock shows). People, roles, departments and settings reach every
+    /// pane (names, who may approve, due times), so they touch all four.
+    public static func touched(by change: Change) -> Set<PaneID> {
+        switch change {
+        case .addDepartment, .addPerson, .grantRole, .revokeRole, .changeSetting:
+            Set(allCases)
+        case .addRoom, .setRoomOutOfService, .bookMeetings, .setMeetingStatus, .recordMinutes, .addActionItem,
+             .completeActionItem, .moveMeeting, .inviteGuest, .recordGuestReply, .reviewMinutes, .checkPreparation,
+             .releaseUnclaimedRoom:
+            [.meetings]
+        case .addBadges, .addVisitor, .confirmVisitor, .visitorArrived, .checkInVisitor, .confirmIdentity, .checkOutVisitor,
+             .returnBadges, .cancelVisitor, .visitorNoShow, .recordOutcome, .undoCheckIn, .addToWatchList,
+             .removeFromWatchList, .decideWatch:
+            [.visitors]
+        case .addItem, .moveStock, .addDemand:
+            [.stock]
+        case .requestPurchase, .decideApproval:
+            [.stock, .approvals]
+        case .requestApproval:
+            [.approvals]
+        }
     }
 }

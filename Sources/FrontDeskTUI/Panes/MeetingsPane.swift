@@ -28,12 +28,14 @@ enum MeetingsPane {
             lines.append(.heading(strings[.upcoming], count: nil))
             lines += agenda.upcoming.map { PaneLine.row(row($0, today: false, model, strings)) }
         }
-        var preface: [[Span]] = []
-        if let rect, PaneList.prefaceFits(agenda.timelines.count + 1, in: rect) {
-            preface = timeline(agenda, width: PaneList.inner(rect).width, timeZone: model.timeZone, strings: strings)
-        }
         return PaneContent(title: title, table: PaneTable(columns: columns, lines: lines),
-                           emptyText: strings[.noMeetings], preface: preface)
+                           emptyText: strings[.noMeetings], preface: preface(model, strings: strings, rect: rect))
+    }
+
+    /// The rooms' timeline drawn above the list, when `rect` leaves the list room under it.
+    static func preface(_ model: DashboardModel, strings: Strings, rect: Rect?) -> [[Span]] {
+        guard let rect, PaneList.prefaceFits(model.agenda.timelines.count + 1, in: rect) else { return [] }
+        return timeline(model.agenda, width: PaneList.inner(rect).width, timeZone: model.timeZone, strings: strings)
     }
 
     static func row(_ r: MeetingRow, today: Bool, _ model: DashboardModel, _ strings: Strings) -> PaneRow {

@@ -30,6 +30,9 @@ struct PaneColumn: Sendable {
     var alignRight = false
     /// Whether its text takes part in filtering (decorations such as gauges do not).
     var searchable = true
+    /// Keeps at least `minWidth` while any row shows something, so a value that shrinks (the
+    /// longest wait ending at check-in) does not shift every column after it on a live change.
+    var steady = false
 
     static let essential = 100
     /// Columns below this priority are dropped before other columns are cut short.
@@ -116,7 +119,8 @@ struct PaneTable: Sendable {
     /// important first, until each column holds its widest cell.
     func layout(width: Int) -> [(index: Int, start: Int, width: Int)] {
         let natural = columns.indices.map { i in
-            min(columns[i].maxWidth, rows.map { $0.cells[i].width }.max() ?? 0)
+            let widest = rows.map { $0.cells[i].width }.max() ?? 0
+            return min(columns[i].maxWidth, columns[i].steady && widest > 0 ? max(widest, columns[i].minWidth) : widest)
         }
         func minimum(_ i: Int) -> Int { min(natural[i], columns[i].minWidth) }
         var active = columns.indices.filter { natural[$0] > 0 }

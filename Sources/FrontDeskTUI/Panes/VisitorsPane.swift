@@ -6,7 +6,7 @@ enum VisitorsPane {
     // Columns: time, minutes waited, name (×N), company, host, badges out, flags.
     static let columns = [
         PaneColumn(minWidth: 5, maxWidth: 5, priority: PaneColumn.essential),
-        PaneColumn(minWidth: 6, maxWidth: 7, priority: 85, alignRight: true),
+        PaneColumn(minWidth: 6, maxWidth: 7, priority: 85, alignRight: true, steady: true),
         PaneColumn(minWidth: 10, maxWidth: 20, preferredWidth: 14, priority: PaneColumn.essential),
         PaneColumn(minWidth: 8, maxWidth: 18, priority: 20),
         PaneColumn(minWidth: 6, maxWidth: 12, priority: 60),

@@ -115,6 +115,22 @@ public struct TextGrid: Sendable {
         }
     }
 
+    /// Copies `other` onto this grid with its top-left cell at (row, col), clipped to the grid.
+    /// Wide characters stay whole: one cut by a clip edge, or one of ours whose half is covered,
+    /// leaves a space.
+    public mutating func paste(_ other: TextGrid, row: Int, col: Int) {
+        let from = max(0, -col), to = min(other.width, width - col)
+        guard from < to else { return }
+        for r in 0..<other.height where row + r >= 0 && row + r < height {
+            let base = (row + r) * width + col, src = r * other.width
+            if col + from > 0, cells[base + from].isContinuation { cells[base + from - 1].text = " " }
+            if col + to < width, cells[base + to].isContinuation { cells[base + to].text = " " }
+            for c in from..<to { cells[base + c] = other.cells[src + c] }
+            if cells[base + from].isContinuation { cells[base + from].text = " " }
+            if to < other.width, other.cells[src + to].isContinuation { cells[base + to - 1].text = " " }
+        }
+    }
+
     /// The displayed text of one row (continuation cells contribute nothing), not trimmed.
     /// `""` outside the grid.
     public func line(_ row: Int) -> String {

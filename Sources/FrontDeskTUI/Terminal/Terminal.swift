@@ -39,6 +39,9 @@ public final class Terminal {
     private var attrsByRole: [Role: attr_t] = [:]
     private var pairByRole: [Role: Int16] = [:]
     private var cursorVisible: Int32 = -1
+    /// The grid last copied to ncurses, to copy only the cells that differ; nil after a theme
+    /// change, a resize or ``invalidate()``, when every cell is copied again.
+    private var shown: TextGrid?
 
     private init(window: UnsafeMutablePointer<WINDOW>, isUTF8: Bool, colorCount: Int, noColor: Bool) {
         self.window = window
@@ -113,6 +116,7 @@ public final class Terminal {
     /// Without colour support only the attributes are used. Call again after a theme change,
     /// then draw.
     public func apply(theme: [Role: ResolvedStyle]) {
+        shown = nil
         attrsByRole = [:]
         pairByRole = [:]
         let useColor = colorCount >= 8
@@ -141,16 +145,19 @@ public final class Terminal {
     /// Copies `grid` to the screen: each cell with its role's pair and attributes (wide
     /// characters written once, continuation cells skipped; non-ASCII as `?` when the locale is
     /// not UTF-8), then the hardware cursor at `grid.cursor` (hidden when `nil`), then
-    /// `wnoutrefresh` + `doupdate`, so only changed cells go to the terminal.
+    /// `wnoutrefresh` + `doupdate`, so only changed cells go to the terminal. Cells equal to
+    /// the last grid drawn are not even handed to ncurses, so an unchanged frame costs a compare.
     /// A grid of another size than the screen is clipped, and the rest of the screen blanked.
     public func draw(_ grid: TextGrid) {
         let (width, height) = size
-        if grid.width != width || grid.height != height { werase(window) }
+        if grid.width != width || grid.height != height { werase(window); shown = nil }
+        let previous = shown.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
         var currentRole: Role?
         for row in 0..<min(grid.height, height) {
             for col in 0..<min(grid.width, width) {
                 let cell = grid[row, col]
                 if cell.isContinuation { continue }
+                if let previous, previous[row, col] == cell { continue }
                 if cell.role != currentRole {
                     wattr_set(window, attrsByRole[cell.role] ?? shim_a_normal(), pairByRole[cell.role] ?? 0, nil)
                     currentRole = cell.role
@@ -172,11 +179,13 @@ public final class Terminal {
         }
         wnoutrefresh(window)
         doupdate()
+        shown = grid.width == width && grid.height == height ? grid : nil
     }
 
     /// Makes the next ``draw(_:)`` repaint everything (after other output garbled the screen).
     public func invalidate() {
         clearok(window, true)
+        shown = nil
     }
 
     /// Waits up to `timeoutMs` milliseconds (negative: forever, 0: don't wait) for a key.

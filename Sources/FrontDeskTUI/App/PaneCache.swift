@@ -1,0 +1,65 @@
+import Foundation
+import FrontDeskKit
+
+/// What the dashboard keeps between frames so a change redraws only the panes it touches.
+enum PaneCache {
+    /// What a pane's formatted rows are made from: its query result, when that query ran, and
+    /// the time zone. Equal sources give equal rows (query results share storage, so comparing
+    /// an unchanged one is cheap).
+    struct Source: Equatable {
+        enum Rows: Equatable {
+            case meetings(Agenda)
+            case visitors(VisitorQueue)
+            case stock(StockLevels)
+            case approvals(ApprovalQueue)
+        }
+        var rows: Rows
+        var queriedAt: Date
+        var timeZone: TimeZone
+
+        init(_ pane: PaneID, _ model: DashboardModel) {
+            rows = switch pane {
+            case .meetings: .meetings(model.agenda)
+            case .visitors: .visitors(model.visitors)
+            case .stock: .stock(model.stock)
+            case .approvals: .approvals(model.approvals)
+            }
+            queriedAt = model.queriedAt[pane] ?? model.now
+            timeZone = model.timeZone
+        }
+    }
+
+    /// One pane's rows formatted for the screen, and which build of them this is.
+    struct Content {
+        var source: Source
+        var build: Int
+        var content: PaneContent
+        /// The ids of all its rows, in order (what an empty filter leaves).
+        var rowIDs: [String]
+
+        init(source: Source, build: Int, content: PaneContent) {
+            self.source = source
+            self.build = build
+            self.content = content
+            rowIDs = content.table.rowIDs
+        }
+    }
+
+    /// Everything a drawn pane depends on besides its content.
+    struct DrawKey: Equatable {
+        var build: Int
+        var view: PaneViewState
+        var rect: Rect
+        var focused: Bool
+        var ascii: Bool
+    }
+
+    /// A pane's cells as last drawn (its rectangle only) and what drawing returned, in screen coordinates.
+    struct Drawn {
+        var key: DrawKey
+        /// Which fresh drawing of any pane this is (counts up), so reuse can be told from redrawing.
+        var drawing: Int
+        var cells: TextGrid
+        var result: PaneDrawResult
+    }
+}
