@@ -28,6 +28,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // scripts/bench's history decoder: FrontDeskKit's codec against Foundation's, one process per mode.
+        .executableTarget(name: "frontdesk-bench", dependencies: ["FrontDeskKit"]),
         // Shared fixtures for every test target: fixed clock, temp stores, text-grid helpers.
         .target(name: "TestSupport", dependencies: ["FrontDeskKit"], path: "Tests/TestSupport"),
         .testTarget(name: "FrontDeskKitTests", dependencies: ["FrontDeskKit", "TestSupport"]),
