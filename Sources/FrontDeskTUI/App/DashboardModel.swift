@@ -52,7 +52,7 @@ public struct DashboardModel: Sendable {
         if touched.contains(.meetings) { m.agenda = Agenda(state: state, day: at, now: at, settings: settings, calendar: cal) }
         if touched.contains(.visitors) { m.visitors = VisitorQueue(state: state, day: at, now: at, settings: settings, calendar: cal) }
         if touched.contains(.stock) { m.stock = StockLevels(state: state, now: at, calendar: cal) }
-        if touched.contains(.approvals) { m.approvals = ApprovalQueue(state: state, user: user, now: at, settings: settings) }
+        if touched.contains(.approvals) { m.approvals = ApprovalQueue(state: state, user: user, now: at, settings: settings, calendar: cal) }
         return m
     }
 
