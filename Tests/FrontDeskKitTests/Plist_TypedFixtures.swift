@@ -78,6 +78,9 @@ enum Typed {
         s.people = ["li.na": person]; s.departments = ["行政部": department]; s.roles = ["li.na": [.frontdesk, .lead]]
         s.counters = ["meeting": 12, "visitor": 8]; s.watchList = [watch]; s.returningVisitors = ["山田 太郎": returning]
         s.purchases = ["P2": purchase]; s.demand = ["D5": demand]
+        var issues = DailyIssues()
+        issues.firstDay = at(135.5); issues.units = ["S-PEN": [3, 0, 7], "纸": [1]]
+        s.archivedIssues = issues
         return s
     }
     static var snapshot: Snapshot {
@@ -87,6 +90,7 @@ enum Typed {
         var h = HistorySegment(month: "2026-11")
         h.meetings = [meeting]; h.visitors = [visitor]; h.moves = [move]; h.approvals = [approval]
         h.previous = Data(repeating: 0xAB, count: 32)
+        h.openingStock = ["S-PEN": 100, "S-负": -3]; h.closingStock = ["S-PEN": 95, "S-负": -3]
         return h
     }
     static var manifest: Manifest {

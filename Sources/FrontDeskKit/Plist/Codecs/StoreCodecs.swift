@@ -27,6 +27,7 @@ extension OfficeState: PlistCodable {
             case "returningVisitors": returningVisitors = try r.value(e)
             case "purchases": purchases = try r.value(e)
             case "demand": demand = try r.value(e)
+            case "archivedIssues": archivedIssues = try r.value(e)
             default: break
             }
         }
@@ -50,6 +51,28 @@ extension OfficeState: PlistCodable {
         try w.field("returningVisitors", returningVisitors)
         try w.field("purchases", purchases)
         try w.field("demand", demand)
+        try w.field("archivedIssues", archivedIssues)
+        return w.endDictionary(m)
+    }
+}
+
+extension DailyIssues: PlistCodable {
+    public init(plist r: inout PlistReader, _ ref: Int) throws {
+        self.init()
+        var d = try r.record(ref, Self.self)
+        while let e = try d.next(r) {
+            switch e.key {
+            case "firstDay": firstDay = try r.value(e)
+            case "units": units = try r.value(e)
+            default: break
+            }
+        }
+    }
+
+    public func encode(plist w: inout PlistWriter) throws -> Int {
+        let m = w.begin()
+        try w.field("firstDay", firstDay)
+        try w.field("units", units)
         return w.endDictionary(m)
     }
 }
@@ -101,6 +124,8 @@ extension HistorySegment: PlistCodable {
             case "moves": moves = try r.value(e); seen |= 1 << 4
             case "approvals": approvals = try r.value(e); seen |= 1 << 5
             case "previous": previous = try r.value(e)
+            case "openingStock": openingStock = try r.value(e)
+            case "closingStock": closingStock = try r.value(e)
             default: break
             }
         }
@@ -116,6 +141,8 @@ extension HistorySegment: PlistCodable {
         try w.field("moves", moves)
         try w.field("approvals", approvals)
         try w.field("previous", previous)
+        try w.field("openingStock", openingStock)
+        try w.field("closingStock", closingStock)
         return w.endDictionary(m)
     }
 }
