@@ -141,8 +141,8 @@ import TestSupport
         #expect(try store.stockLedger(month: try #require(DateInput.parseMonth("2026-09", TempStore.timeZone))) == september)
     }
 
-    @Test func aSegmentWithoutBalancesGivesTheSameLedgerByReplaying() throws {
-        let (tmp, _) = try oldFormatStore()
+    @Test func aSegmentWithoutBalancesGivesTheSameLedgerByReplayingAndIsBackFilled() throws {
+        let (tmp, allMoves) = try oldFormatStore()
         let store = try tmp.open(at: Self.now)
         try store.compact()
         let start = try #require(DateInput.parseMonth("2026-10", TempStore.timeZone))
@@ -152,6 +152,36 @@ import TestSupport
         #expect(seg.openingStock != nil)
         seg.openingStock = nil; seg.closingStock = nil
         try BinaryPlistEncoder().encode(seg).write(to: URL(fileURLWithPath: tmp.file("history/2026-10.plist")))
+        #expect(try store.stockLedger(month: start) == balanced)
+
+        // The next compaction that archives moves gives every older segment its balances back.
+        var originals: [String: HistorySegment] = [:]
+        for month in store.historyMonths where month < "2026-11" {
+            var seg = try #require(try store.history(month: month))
+            seg.openingStock = nil; seg.closingStock = nil
+            try BinaryPlistEncoder().encode(seg).write(to: URL(fileURLWithPath: tmp.file("history/\(month).plist")))
+            originals[month] = seg
+        }
+        #expect(originals.count >= 4)
+        // As an older frontdesk would have left them: chained and listed in the manifest.
+        try store.withWriteLockNoManifest { try store.linkSegments(); try store.writeManifest() }
+        var s = store.state
+        let issue = StockMove(id: "K99999", sku: "PAP-A4", kind: .issue, quantity: -1, at: TempStore.date("2026-11-30 10:00"), by: "tom",
+                              department: "行政部", recipient: "李娜")
+        s.moves[issue.id] = issue; s.onHand["PAP-A4", default: 0] -= 1; s.bump(.move, issue.id)
+        try store.withWriteLock { try store.startGeneration(with: s) }
+        try store.compact()
+        let independent = try tmp.open(at: Self.now)
+        for month in originals.keys.sorted() {
+            let seg = try #require(try independent.history(month: month))
+            let start = try #require(DateInput.parseMonth(month, TempStore.timeZone))
+            let end = try #require(store.env.calendar.date(byAdding: .month, value: 1, to: start))
+            let opening = Self.balance(allMoves, before: start), closing = Self.balance(allMoves, before: end)
+            for sku in store.state.items.keys {
+                #expect(seg.openingStock?[sku, default: 0] == opening[sku, default: 0], "\(month) \(sku) opening back-filled")
+                #expect(seg.closingStock?[sku, default: 0] == closing[sku, default: 0], "\(month) \(sku) closing back-filled")
+            }
+        }
         #expect(try store.stockLedger(month: start) == balanced)
     }
 

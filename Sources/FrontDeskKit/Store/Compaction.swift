@@ -77,7 +77,31 @@ extension Store {
         for (month, seg) in merged.sorted(by: { $0.key < $1.key }) {
             try historyDir.replace(StorePaths.segment(month), with: try enc.encode(seg))
         }
-        return merged.keys.sorted()
+        var written = merged.keys.sorted()
+        if let first = written.first(where: { merged[$0]?.openingStock != nil }), let opening = merged[first]?.openingStock,
+           kept.allSatisfy({ Self.monthKey($0.at, env.calendar) >= first }) {
+            written = try backfillBalances(before: first, opening: opening) + written
+        }
+        return written
+    }
+
+    /// Gives the segments before `first` that were written before balances existed their opening
+    /// and closing stock, newest first, stopping at the first one that has them: with every move
+    /// in a segment, a month closes where the next segment opens (`opening`). Once per old store;
+    /// afterwards it reads one segment. Returns the months rewritten, oldest first.
+    private func backfillBalances(before first: String, opening: [String: Int]) throws -> [String] {
+        var next = opening
+        var written: [String] = []
+        let enc = BinaryPlistEncoder()
+        for month in historyMonths.reversed() where month < first {
+            guard var seg = try readSegment(month), seg.openingStock == nil else { break }
+            seg.closingStock = next
+            for m in seg.moves { next[m.sku, default: 0] &-= m.quantity }
+            seg.openingStock = next
+            try historyDir.replace(StorePaths.segment(month), with: try enc.encode(seg))
+            written.insert(month, at: 0)
+        }
+        return written
     }
 
     /// Sets the opening and closing stock of every segment from month `first` on. On hand now,
