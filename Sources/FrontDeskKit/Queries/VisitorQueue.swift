@@ -15,18 +15,16 @@ public struct VisitorQueue: Sendable, Equatable {
     public init(state s: OfficeState, day: Date, now: Date, settings: StoreSettings, calendar cal: Calendar) {
         let start = cal.startOfDay(for: day)
         let next = cal.date(byAdding: .day, value: 1, to: start) ?? start
-        rows = s.visitors.values
+        let found = s.visitors.values
             .filter { v in
                 (v.expectedAt >= start && v.expectedAt < next) || (v.arrivedAt.map { $0 >= start && $0 < next } ?? false)
                     || !v.badgesOut.isEmpty || ((v.status == .expected) && v.expectedAt >= start)
             }
             .map { VisitorRow(visitor: $0, hostName: s.displayName($0.host), group: $0.status.group,
                               flags: s.flags(of: $0, at: now, settings, calendar: cal)) }
-            .sorted { a, b in
-                if a.group != b.group { return a.group < b.group }
-                let ta = a.visitor.arrivedAt ?? a.visitor.expectedAt, tb = b.visitor.arrivedAt ?? b.visitor.expectedAt
-                return (ta, a.visitor.id) < (tb, b.visitor.id)
-            }
+        // Sorted by key, moving indices rather than whole rows (the dashboard re-queries on every change).
+        let keys = found.map { r in (r.group.rawValue, r.visitor.arrivedAt ?? r.visitor.expectedAt, r.visitor.id) }
+        rows = found.indices.sorted { keys[$0] < keys[$1] }.map { found[$0] }
     }
 
     public func count(_ g: VisitorGroup) -> Int { rows.filter { $0.group == g }.count }
