@@ -142,7 +142,8 @@ struct DayListing<Status: ExpressibleByArgument & Equatable>: ParsableArguments 
 
     /// The day's query (`Agenda.init`, `VisitorQueue.init`) for the day asked for, at the store's now.
     func query<Q>(_ store: Store, _ make: (OfficeState, Date, Date, StoreSettings, Calendar) -> Q) throws -> Q {
-        make(store.state, try Parse.dayOrToday(date, store.env), store.env.now(), store.meta.settings, store.env.calendar)
+        let day = try Parse.dayOrToday(date, store.env)
+        return make(try store.state(forDay: day), day, store.env.now(), store.meta.settings, store.env.calendar)
     }
 }
 

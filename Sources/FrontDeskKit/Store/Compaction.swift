@@ -8,7 +8,7 @@ public struct RetentionPolicy: Sendable {
     /// for 30 days of use, the 8-week sparkline and the 3-month purchase plan.
     public var issueSummaryDays = 100
     /// Finished meetings and visits younger than this stay (yesterday's view, minutes follow-up).
-    public var recentDoneDays = 7
+    public var recentDoneDays = 1
     public init() {}
 }
 
@@ -268,7 +268,7 @@ extension Store {
     }
 
     /// Reads segments newest first until `pick` finds the record; none for an id never issued.
-    private func findInHistory<T>(_ id: String, _ kind: RecordKind, _ pick: (HistorySegment) -> T?) throws -> T? {
+    func findInHistory<T>(_ id: String, _ kind: RecordKind, _ pick: (HistorySegment) -> T?) throws -> T? {
         guard id.hasPrefix(kind.idPrefix), let n = Int(id.dropFirst(kind.idPrefix.count)),
               n > 0, n <= state.counters[kind.rawValue, default: 0] else { return nil }
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here

@@ -69,3 +69,31 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// A meeting by id, wherever it lives: the working set, else the month segments newest first.
+    public func meeting(id: String) throws -> Meeting? {
+        if let m = state.meetings[id] { return m }
+        return try findInHistory(id, .meeting) { $0.meetings.first { $0.id == id } }
+    }
+
+    /// A visitor by id, wherever it lives (closed visits move to history).
+    public func visitor(id: String) throws -> Visitor? {
+        if let v = state.visitors[id] { return v }
+        return try findInHistory(id, .visitor) { $0.visitors.first { $0.id == id } }
+    }
+
+    /// The working set with the meetings and visitors of the office day of `day` added from
+    /// history: what a list for a past day reads (the day's queries are unchanged). Today and
+    /// later read the working set alone.
+    public func state(forDay day: Date) throws -> OfficeState {
+        let cal = env.calendar
+        let start = cal.startOfDay(for: day)
+        guard start < cal.startOfDay(for: env.now()), let end = cal.date(byAdding: .day, value: 1, to: start) else { return state }
+        let past = try records([.meetings, .visitors], from: start, to: end)
+        var s = state
+        for m in past.meetings where s.meetings[m.id] == nil { s.meetings[m.id] = m }
+        for v in past.visitors where s.visitors[v.id] == nil { s.visitors[v.id] = v }
+        return s
+    }
+}

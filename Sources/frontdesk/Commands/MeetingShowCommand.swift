@@ -14,7 +14,7 @@ struct MeetingShow: ParsableCommand {
     func run() throws {
         let store = try storeOptions.open()
         let s = store.state, tz = store.env.timeZone, now = store.env.now()
-        guard let stored = s.meetings[id] else { throw Refusal.invalid("No meeting \(id) today or open (frontdesk meeting list).") }
+        guard let stored = try store.meeting(id: id) else { throw Refusal.invalid("No meeting \(id) (frontdesk meeting list --date DAY).") }
         let m = stored.effective(at: now, noShowAfter: store.meta.settings.noShowAfter)
         let flags = s.flags(of: stored, at: now, store.meta.settings)
         if json {

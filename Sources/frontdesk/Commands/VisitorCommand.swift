@@ -88,7 +88,7 @@ struct VisitorCommand: ParsableCommand {
         @Argument var id: String
 
         func run(store: Store) throws -> Reply {
-            guard let v = store.state.visitors[id] else { throw Refusal.invalid("No visitor \(id) in the open register.") }
+            guard let v = try store.visitor(id: id) else { throw Refusal.invalid("No visitor \(id) in the register (frontdesk visitor list --date DAY).") }
             let tz = store.env.timeZone
             let admin = store.state.hasRole(store.env.actingUser, .admin)
             let lines: [(String, String?)] = [
