@@ -68,8 +68,12 @@ public struct HistoryGenerator {
                     v.status = .closed
                     v.confirmedAt = v.receivedAt.addingTimeInterval(Double(rng.int(5...55)) * 60)
                     v.arrivedAt = expected.addingTimeInterval(Double(rng.int(-10...20)) * 60)
-                    v.checkedInAt = v.arrivedAt
-                    v.leftAt = expected.addingTimeInterval(Double(rng.int(30...240)) * 60)
+                    // A few minutes in the lobby until the host comes (no extra draw: the same seed
+                    // keeps giving the same history).
+                    let arrived = v.arrivedAt ?? expected
+                    let checkedIn = arrived.addingTimeInterval(Double(2 + out.visitors.count % 14) * 60)
+                    v.checkedInAt = checkedIn
+                    v.leftAt = max(expected.addingTimeInterval(Double(rng.int(30...240)) * 60), checkedIn.addingTimeInterval(600))
                     v.badges = (0..<v.headCount).map { _ in BadgePool.badgeCode(rng.int(1...50)) }
                     v.outcome = "OK"
                 }
