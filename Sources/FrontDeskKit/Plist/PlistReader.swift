@@ -78,6 +78,10 @@ public struct PlistReader {
     var budget: Int
     /// Current container nesting (checked against `BinaryPlist.maxDepth`).
     var depth = 0
+    /// Strings already decoded, by object: the writer stores each distinct string once, and a
+    /// history segment names the same hosts, companies and SKUs thousands of times. Only strings
+    /// that cost an allocation (UTF-16, or ASCII longer than a small string) are kept.
+    var strings: [String?] = []
 
     /// Reads the header and trailer of `buf`, which must outlive the reader.
     public init(_ buf: UnsafeRawBufferPointer) throws(PlistDecodeError) {
@@ -212,22 +216,37 @@ public struct PlistReader {
             let (n, start) = try count(off, m & 0x0F)
             try need(start, n, "ASCII string", off)
             try spend(n >> 2, off)
+            if n > 15, ref < strings.count, let cached = strings[ref] { return cached }
             let s = UnsafeRawBufferPointer(start: base + start, count: n)
             if let bad = Self.firstNonASCII(s) { throw PlistDecodeError("non-ASCII byte in ASCII string", at: start &+ bad) }
-            return String(decoding: s, as: UTF8.self)
+            let text = String(decoding: s, as: UTF8.self)
+            if n > 15 { remember(text, ref) }
+            return text
         case 0x6:
             let (n, start) = try count(off, m & 0x0F)
             guard n <= (limit &- start) / 2 else { throw PlistDecodeError("UTF-16 string of \(n) units runs past end of object area", at: off) }
             try spend(n >> 1, off)
+            if ref < strings.count, let cached = strings[ref] { return cached }
             let b = base
             let units = [UInt16](unsafeUninitializedCapacity: n) { u, done in
                 for i in 0..<n { u[i] = UInt16(bigEndian: b.loadUnaligned(fromByteOffset: start &+ i &* 2, as: UInt16.self)) }
                 done = n
             }
-            return String(decoding: units, as: UTF16.self)
+            let text = String(decoding: units, as: UTF16.self)
+            remember(text, ref)
+            return text
         default:
             throw mismatch("a string", ref)
         }
+    }
+
+    @inline(__always)
+    mutating func remember(_ text: String, _ ref: Int) {
+        if strings.isEmpty {
+            guard numObjects <= 1 << 22 else { return }  // at most 64 MB of cache, whatever the file claims
+            strings = Array(repeating: nil, count: numObjects)
+        }
+        strings[ref] = text
     }
 
     /// A key object (ASCII or UTF-16 string) viewed in place.
