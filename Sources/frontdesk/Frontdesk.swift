@@ -33,6 +33,9 @@ struct Frontdesk: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Colour theme: default, light, high-contrast, monochrome, or a file path.", valueName: "NAME"))
     var theme: String?
 
+    @Flag(name: .long, help: "No colours, only bold, underline and reverse (as NO_COLOR=1).")
+    var noColor = false
+
     func run() throws {
         if demo {
             Privilege.dropPermanently()  // the demo store is the user's own
@@ -47,10 +50,10 @@ struct Frontdesk: ParsableCommand {
             try store.commitBatch { state, ctx in
                 DemoOffice.changes(now: ctx.now, calendar: ctx.env.calendar, operator: ctx.actor, in: state)
             }
-            try DashboardLauncher.run(store: store, themeName: theme, storeLabel: "demo")
+            try DashboardLauncher.run(store: store, themeName: theme, storeLabel: "demo", noColor: noColor)
         } else {
             let store = try storeOptions.open()
-            try DashboardLauncher.run(store: store, themeName: theme, storeLabel: store.root)
+            try DashboardLauncher.run(store: store, themeName: theme, storeLabel: store.root, noColor: noColor)
         }
     }
 }

@@ -16,7 +16,7 @@ struct StoreOptions: ParsableArguments {
         if let team = Self.teamStoreDefault() { return team }
         if let s = vars["FRONTDESK_STORE"], !s.isEmpty { return s }
         if let x = vars["XDG_DATA_HOME"], !x.isEmpty { return x + "/frontdesk" }
-        return NSHomeDirectory() + "/.local/share/frontdesk"
+        return homeDirectory(vars) + "/.local/share/frontdesk"
     }
 
     /// The team store of an installed set-uid binary: its account's home directory.

@@ -69,3 +69,11 @@ func unixUserName(_ uid: uid_t) -> String {
     }
     return "uid\(uid)"
 }
+
+/// The user's home directory: `$HOME` when it is an absolute path (as every shell tool honours
+/// it), else the password database's entry for the real uid. `NSHomeDirectory()` ignores `$HOME`.
+public func homeDirectory(_ vars: [String: String]) -> String {
+    if let h = vars["HOME"], h.hasPrefix("/") { return h }
+    if let pw = getpwuid(getuid()), let dir = pw.pointee.pw_dir { return String(cString: dir) }
+    return "/"
+}

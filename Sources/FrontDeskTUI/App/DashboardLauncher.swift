@@ -13,13 +13,13 @@ public struct DashboardSetupError: Error, CustomStringConvertible {
 /// and the store's change feed, waking at the next minute for the clock; a frame is drawn only
 /// when something changed, and ncurses sends only the cells that differ.
 public enum DashboardLauncher {
-    public static func run(store: Store, themeName: String?, storeLabel: String) throws {
+    public static func run(store: Store, themeName: String?, storeLabel: String, noColor: Bool = false) throws {
         let vars = ProcessInfo.processInfo.environment
         let config = UserConfig.load(vars)
         let keymap = try config.keymap()
         let theme = try ThemeCatalog.load(themeName ?? config.theme ?? "default", vars: vars)
         let terminal: Terminal
-        do { terminal = try Terminal.start() } catch { throw DashboardSetupError(description: "frontdesk: \(error)") }
+        do { terminal = try Terminal.start(noColor: noColor) } catch { throw DashboardSetupError(description: "frontdesk: \(error)") }
         defer { terminal.stop() }
         // Chinese needs a UTF-8 terminal; under another codeset the ASCII screen speaks English.
         let strings = Strings(terminal.isUTF8 ? UILanguage.fromEnvironment(vars) : .en)

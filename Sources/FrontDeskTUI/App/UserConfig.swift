@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskKit
 
 /// The user's own settings: `$XDG_CONFIG_HOME/frontdesk/` (else `~/.config/frontdesk/`) holds
 /// `config.toml` (`theme = "light"`) and `keys.toml` (key bindings). Read once at start-up.
@@ -7,7 +8,7 @@ struct UserConfig {
     var theme: String?
 
     static func load(_ vars: [String: String]) -> UserConfig {
-        let base = vars["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
+        let base = vars["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (homeDirectory(vars) + "/.config")
         let dir = base + "/frontdesk"
         var c = UserConfig(directory: dir)
         if let text = try? String(contentsOfFile: dir + "/config.toml", encoding: .utf8) {
@@ -57,7 +58,7 @@ enum ThemeCatalog {
         if name.contains("/") { return [name] }
         let file = name.hasSuffix(".theme") ? name : name + ".theme"
         var dirs: [String] = []
-        let config = vars["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
+        let config = vars["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (homeDirectory(vars) + "/.config")
         dirs.append(config + "/frontdesk/themes")
         if let d = vars["FRONTDESK_THEMES"], !d.isEmpty { dirs.append(d) }
         var dir = URL(fileURLWithPath: binary).resolvingSymlinksInPath().deletingLastPathComponent()

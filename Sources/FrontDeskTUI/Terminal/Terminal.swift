@@ -9,6 +9,9 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     case notATerminal
     /// ncurses does not know the terminal type named by `TERM`.
     case unknownTerminal(String)
+    /// `TERM` is unset, empty or `dumb` (an editor's shell buffer, a serial console): it cannot
+    /// move the cursor, so a full-screen dashboard would print garbage.
+    case dumbTerminal(String)
 
     public var description: String {
         switch self {
@@ -16,6 +19,9 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
             "standard input and output must be a terminal (use the CLI commands for scripts)"
         case .unknownTerminal(let term):
             "cannot use terminal type '\(term)'; try TERM=xterm-256color"
+        case .dumbTerminal(let term):
+            "the terminal type \(term.isEmpty ? "is not set (TERM)" : "'\(term)' cannot move the cursor"), so the dashboard cannot be drawn; "
+                + "run it in a real terminal (TERM=xterm-256color, screen, tmux…), or use the commands: frontdesk print, frontdesk visitor list, …"
         }
     }
 }
@@ -29,8 +35,8 @@ public final class Terminal {
     public let isUTF8: Bool
     /// Colours the terminal supports (ncurses `COLORS`), 0 without colour support.
     public let colorCount: Int
-    /// Whether the `NO_COLOR` environment variable is set to a non-empty value
-    /// (https://no-color.org); pass it to ``Theme/resolved(colors:noColor:)``.
+    /// Whether `--no-color` was given or the `NO_COLOR` environment variable is set to a non-empty
+    /// value (https://no-color.org); pass it to ``Theme/resolved(colors:noColor:)``.
     public let noColorRequested: Bool
 
     private let window: UnsafeMutablePointer<WINDOW>
@@ -60,7 +66,9 @@ public final class Terminal {
     ///
     /// - Throws: ``TerminalError`` when stdin/stdout is not a terminal or `TERM` is unusable.
     ///   Unlike `initscr`, which exits the process in that case.
-    public static func start() throws(TerminalError) -> Terminal {
+    public static func start(noColor: Bool = false) throws(TerminalError) -> Terminal {
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        if term.isEmpty || term == "dumb" { throw .dumbTerminal(term) }
         setlocale(LC_ALL, "")
         guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }
         for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
@@ -85,8 +93,8 @@ public final class Terminal {
             defaultColors = use_default_colors() == OK
             colors = Int(shim_colors())
         }
-        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
-        let terminal = Terminal(window: window, isUTF8: CLocale.isUTF8, colorCount: colors, noColor: noColor)
+        let noColorVar = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        let terminal = Terminal(window: window, isUTF8: CLocale.isUTF8, colorCount: colors, noColor: noColor || noColorVar)
         terminal.defaultColors = defaultColors
         return terminal
     }
