@@ -10,13 +10,16 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The store directory.", valueName: "DIR"))
     var store: String?
 
-    var path: String {
+    var path: String { located.path }
+
+    /// The store's directory and what chose it (for `frontdesk paths`).
+    var located: (path: String, from: String) {
         let vars = ProcessInfo.processInfo.environment
-        if let s = store, !s.isEmpty { return (s as NSString).expandingTildeInPath }
-        if let team = Self.teamStoreDefault() { return team }
-        if let s = vars["FRONTDESK_STORE"], !s.isEmpty { return s }
-        if let x = vars["XDG_DATA_HOME"], !x.isEmpty { return x + "/frontdesk" }
-        return homeDirectory(vars) + "/.local/share/frontdesk"
+        if let s = store, !s.isEmpty { return ((s as NSString).expandingTildeInPath, "--store") }
+        if let team = Self.teamStoreDefault() { return (team, "the team store of this installed frontdesk") }
+        if let s = vars["FRONTDESK_STORE"], !s.isEmpty { return (s, "$FRONTDESK_STORE") }
+        if let x = vars["XDG_DATA_HOME"], !x.isEmpty { return (x + "/frontdesk", "$XDG_DATA_HOME") }
+        return (homeDirectory(vars) + "/.local/share/frontdesk", "the default, under $HOME")
     }
 
     /// The team store of an installed set-uid binary: its account's home directory.

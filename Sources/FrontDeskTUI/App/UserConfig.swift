@@ -70,3 +70,31 @@ enum ThemeCatalog {
         return dirs.map { $0 + "/" + file }
     }
 }
+
+/// Where the dashboard reads a person's files from, in the order it looks: for `frontdesk paths`.
+public enum ConfigPaths {
+    public struct Place: Sendable {
+        public var what: String
+        public var path: String
+        public var exists: Bool
+    }
+
+    public static func places(_ vars: [String: String], binary: String = CommandLine.arguments.first ?? ".") -> [Place] {
+        let dir = UserConfig.load(vars).directory
+        func place(_ what: String, _ path: String) -> Place {
+            Place(what: what, path: path, exists: FileManager.default.fileExists(atPath: path))
+        }
+        var out = [place("config", dir + "/config.toml"), place("keys", dir + "/keys.toml")]
+        // The user's folder and $FRONTDESK_THEMES always (where to put a theme); the folders
+        // searched beside the binary only where one exists.
+        var seen: Set<String> = []
+        for (i, p) in ThemeCatalog.paths(for: "x", vars: vars, binary: binary).enumerated() {
+            let d = (p as NSString).deletingLastPathComponent
+            let mine = i == 0 || d == vars["FRONTDESK_THEMES"]
+            guard seen.insert(d).inserted else { continue }
+            let here = place("themes", d)
+            if mine || here.exists { out.append(here) }
+        }
+        return out
+    }
+}

@@ -134,3 +134,8 @@ enum BuiltinThemes {
         """,
     ]
 }
+
+/// The names of the compiled-in themes, for `frontdesk paths`.
+public enum BuiltinThemeNames {
+    public static var all: [String] { BuiltinThemes.texts.keys.sorted() }
+}
