@@ -251,30 +251,4 @@ extension Store {
         }
         return StockLedger(state: state, moves: try moves(since: start), month: start, calendar: cal)
     }
-
-    /// An approval request by id: from the working set, else from the month segments, newest
-    /// first (requests decided before today are history). Nil when none has that id; an id past
-    /// the last one issued is answered without reading history.
-    public func approval(id: String) throws -> ApprovalRequest? {
-        if let a = state.approvals[id] { return a }
-        return try findInHistory(id, .approval) { $0.approvals.first { $0.id == id } }
-    }
-
-    /// A stock move by id: from the working set, else from the month segments, newest first
-    /// (compaction moves every move to history). Nil when none has that id.
-    public func stockMove(id: String) throws -> StockMove? {
-        if let m = state.moves[id] { return m }
-        return try findInHistory(id, .move) { $0.moves.first { $0.id == id } }
-    }
-
-    /// Reads segments newest first until `pick` finds the record; none for an id never issued.
-    func findInHistory<T>(_ id: String, _ kind: RecordKind, _ pick: (HistorySegment) -> T?) throws -> T? {
-        guard id.hasPrefix(kind.idPrefix), let n = Int(id.dropFirst(kind.idPrefix.count)),
-              n > 0, n <= state.counters[kind.rawValue, default: 0] else { return nil }
-        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
-        for month in historyMonths.reversed() {
-            if let seg = try readSegment(month), let found = pick(seg) { return found }
-        }
-        return nil
-    }
 }

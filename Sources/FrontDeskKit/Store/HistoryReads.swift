@@ -50,14 +50,10 @@ extension Store {
         let now = env.now()
         switch kind {
         case .supplies:
-            // The 12-month trend reaches back before the period; opening stock is on hand now
-            // less every move since the period began.
+            // The 12-month trend reaches back before the period; nothing after it is read.
             let trendStart = Report.trailingMonths(endingBefore: period.end, calendar: env.calendar).first?.start ?? period.start
-            let from = min(trendStart, period.start)
-            let moves = try records(.moves, from: from, to: max(now, period.end).addingTimeInterval(1)).moves
-            var opening = state.onHand
-            for m in moves where m.at >= period.start { opening[m.sku, default: 0] -= m.quantity }
-            return Report.supplies(moves: moves.filter { $0.at < period.end }, items: state.items, opening: opening, period: period, calendar: env.calendar)
+            let moves = try records(.moves, from: min(trendStart, period.start), to: period.end).moves
+            return Report.supplies(moves: moves, items: state.items, opening: try stock(at: period.start), period: period, calendar: env.calendar)
         case .meetings:
             return Report.meetings(try records(.meetings, from: period.start, to: period.end).meetings, rooms: state.rooms, people: state.people,
                                    settings: meta.settings, period: period, now: now, calendar: env.calendar)
@@ -71,6 +67,51 @@ extension Store {
 }
 
 extension Store {
+    /// Stock on hand per SKU at `date`: the opening balance of that month's segment plus the
+    /// month's moves before `date` (one segment read), or, for a segment written before balances
+    /// existed, on hand now counted back over every move since `date`.
+    public func stock(at date: Date) throws -> [String: Int] {
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
+        let cal = env.calendar
+        guard let monthStart = cal.dateInterval(of: .month, for: date)?.start,
+              let seg = try readSegment(Self.monthKey(date, cal)), var level = seg.openingStock else {
+            var level = state.onHand
+            for m in try moves(since: date) { level[m.sku, default: 0] -= m.quantity }
+            return level
+        }
+        var before: [String: StockMove] = [:]
+        for m in seg.moves where m.at >= monthStart && m.at < date { before[m.id] = m }
+        for m in state.moves.values where m.at >= monthStart && m.at < date { before[m.id] = m }
+        for m in before.values { level[m.sku, default: 0] += m.quantity }
+        return level
+    }
+
+    /// An approval request by id: from the working set, else from the month segments, newest
+    /// first (requests decided before today are history). Nil when none has that id; an id past
+    /// the last one issued is answered without reading history.
+    public func approval(id: String) throws -> ApprovalRequest? {
+        if let a = state.approvals[id] { return a }
+        return try findInHistory(id, .approval) { $0.approvals.first { $0.id == id } }
+    }
+
+    /// A stock move by id: from the working set, else from the month segments, newest first
+    /// (compaction moves every move to history). Nil when none has that id.
+    public func stockMove(id: String) throws -> StockMove? {
+        if let m = state.moves[id] { return m }
+        return try findInHistory(id, .move) { $0.moves.first { $0.id == id } }
+    }
+
+    /// Reads segments newest first until `pick` finds the record; none for an id never issued.
+    func findInHistory<T>(_ id: String, _ kind: RecordKind, _ pick: (HistorySegment) -> T?) throws -> T? {
+        guard id.hasPrefix(kind.idPrefix), let n = Int(id.dropFirst(kind.idPrefix.count)),
+              n > 0, n <= state.counters[kind.rawValue, default: 0] else { return nil }
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
+        for month in historyMonths.reversed() {
+            if let seg = try readSegment(month), let found = pick(seg) { return found }
+        }
+        return nil
+    }
+
     /// A meeting by id, wherever it lives: the working set, else the month segments newest first.
     public func meeting(id: String) throws -> Meeting? {
         if let m = state.meetings[id] { return m }

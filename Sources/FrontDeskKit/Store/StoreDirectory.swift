@@ -6,7 +6,7 @@ import Glibc
 /// An open store directory (the store itself, or its `history/`). Every file of a store is reached
 /// relative to this descriptor with `O_NOFOLLOW`, so renaming or replacing a directory on the path,
 /// or planting a symbolic link in place of a store file, can never redirect a write elsewhere.
-/// New files are created with `O_CREAT|O_EXCL` and an explicit mode; replaced files go through a
+/// New files are created with `O_CREAT|O_EXCL|O_NOFOLLOW` and an explicit mode; replaced files go through a
 /// temp file with an unpredictable name → fsync → `renameat` → fsync of the directory, so readers
 /// see either the old or the new contents.
 final class StoreDirectory: @unchecked Sendable {
