@@ -38,22 +38,33 @@ struct ApprovalCommand: ParsableCommand {
     }
 
     struct List: StoreCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "Requests waiting for you first, then the others.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "Requests waiting for you first, then the others; or every request raised on a day or a range of days.",
+            discussion: "With --date DAY or --from DAY --to DAY: the requests raised in those days (both included), decided or not, in the order they were raised, read from the history of the months they touch and the working set.")
         @OptionGroup var storeOptions: StoreOptions
         @Flag(help: "Only those waiting for you.") var mine = false
         @Option(help: "Only requests in this state.") var status: ApprovalStatus?
-        @Flag var json = false
+        @OptionGroup var days: DaysOption
+        @OptionGroup var output: ListOutput
 
         func run(store: Store) throws -> Reply {
-            let q = ApprovalQueue(state: store.state, user: store.env.actingUser, now: store.env.now(), settings: store.meta.settings, calendar: store.env.calendar)
-            let rows = q.rows.filter { (!mine || $0.waitingForUser) && (status == nil || $0.request.status == status) }
-            return try .list(rows, json: json, ["ID", "TYPE", "TITLE", "REQUESTER", "AMOUNT", "AGE", "STATUS", "FLAGS"], object: { r in
+            let env = store.env
+            let dated = days.date != nil || days.isRange
+            let rows: [ApprovalRow]
+            if dated {
+                let period = try days.period(env)
+                rows = try store.approvalRows(from: period.start, to: period.end)
+            } else {
+                rows = ApprovalQueue(state: store.state, user: env.actingUser, now: env.now(), settings: store.meta.settings, calendar: env.calendar).rows
+            }
+            return try .list(rows.filter { (!mine || $0.waitingForUser) && (status == nil || $0.request.status == status) }, format: output.resolved,
+                             ["ID", "TYPE", "TITLE", "REQUESTER", "AMOUNT", dated ? "RAISED" : "AGE", "STATUS", "FLAGS"], object: { r in
                 ["id": r.request.id, "status": r.request.status.rawValue, "flags": r.flags.map(\.rawValue), "type": r.request.type.rawValue,
                  "title": r.request.title, "requester": r.request.requester, "amount": r.request.amount ?? NSNull(),
                  "createdAt": Output.iso(r.request.createdAt), "waitingForYou": r.waitingForUser] as [String: Any]
             }, cells: { r in
                 [r.request.id, r.request.type.rawValue, r.request.title, r.requesterName, r.request.amount.map { String(format: "%.2f", $0) } ?? "",
-                 Age.text(r.age), r.request.status.rawValue, r.flags.map(\.rawValue).joined(separator: ",")]
+                 dated ? Clock.dayHM(r.request.createdAt, env.timeZone) : Age.text(r.age), r.request.status.rawValue, r.flags.map(\.rawValue).joined(separator: ",")]
             })
         }
     }

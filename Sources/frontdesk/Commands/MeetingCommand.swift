@@ -59,24 +59,37 @@ struct MeetingCommand: ParsableCommand {
 
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "A day's meetings in time order, with what is due.",
-            discussion: "Without --date, earlier meetings that still owe minutes or action items, and later days' meetings needing action now, follow today's (with their date).")
+            commandName: "list", abstract: "A day's meetings in time order, with what is due; or every meeting of a range of days.",
+            discussion: """
+            Without --date or a range, earlier meetings that still owe minutes or action items, and later days' meetings needing action now, follow today's (with their date).
+            --from DAY --to DAY lists the meetings starting in those days (both included), read from the history of the months they touch and the working set.
+            """)
         @OptionGroup var storeOptions: StoreOptions
-        @OptionGroup var day: DayListing<MeetingStatus>
+        @OptionGroup var days: DaysOption
+        @Option(help: "Only meetings in this state.") var status: MeetingStatus?
+        @OptionGroup var output: ListOutput
 
         func run(store: Store) throws -> Reply {
-            let tz = store.env.timeZone
-            let agenda = try day.query(store, Agenda.init(state:day:now:settings:calendar:))
-            let shownDay = Output.day(try Parse.dayOrToday(day.date, store.env), tz)
-            let rows = (agenda.rows + (day.date == nil ? agenda.followUps + agenda.upcoming : [])).filter { day.keeps($0.meeting.status) }
-            return try .list(rows, json: day.json, ["ID", "TIME", "ROOM", "TITLE", "ORGANIZER", "STATUS", "FLAGS"], object: { r in
+            let env = store.env, tz = env.timeZone
+            let period = try days.period(env)
+            let rows: [MeetingRow]
+            if days.isRange {
+                rows = try store.meetingRows(from: period.start, to: period.end)
+            } else {
+                let agenda = Agenda(state: try store.state(forDay: period.start), day: period.start, now: env.now(), settings: store.meta.settings,
+                                    calendar: env.calendar)
+                rows = agenda.rows + (days.date == nil ? agenda.followUps + agenda.upcoming : [])
+            }
+            let shownDay = days.isRange ? nil : Output.day(period.start, tz)
+            return try .list(rows.filter { status == nil || $0.meeting.status == status }, format: output.resolved,
+                             ["ID", "TIME", "ROOM", "TITLE", "ORGANIZER", "STATUS", "FLAGS"], object: { r in
                 ["id": r.meeting.id, "status": r.meeting.status.rawValue, "flags": r.flags.map(\.rawValue), "title": r.meeting.title,
                  "room": r.roomName, "roomId": r.meeting.roomID, "organizer": r.meeting.organizer,
                  "start": Output.iso(r.meeting.start), "end": Output.iso(r.meeting.end), "attendees": r.meeting.attendees,
                  "actionItems": r.meeting.actionItems.map { ["id": $0.id, "owner": $0.owner, "due": Output.iso($0.due), "done": $0.doneAt != nil] },
                  "guests": MeetingJSON.guests(r.meeting), "unchecked": r.unchecked]
             }, cells: { r in
-                // Rows of other days (still owing, or needing action now) carry their date.
+                // Rows of another day than the one shown (still owing, needing action now, or a range) carry their date.
                 let date = Output.day(r.meeting.start, tz) == shownDay ? "" : Output.day(r.meeting.start, tz) + " "
                 return [r.meeting.id, date + Output.hm(r.meeting.start, tz) + "–" + Output.hm(r.meeting.end, tz), r.roomName,
                         r.meeting.title, r.organizerName, r.meeting.status.rawValue, r.flags.map { f in

@@ -84,9 +84,12 @@ enum ReportText {
     }
 
     static func csv(_ r: Report) -> String {
-        r.sections.map { s in
-            ([s.columns] + s.rows.map { $0.map(csvCell) }).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-        }.joined(separator: "\r\n")
+        r.sections.map { s in csv(s.columns, s.rows.map { $0.map(csvCell) }) }.joined(separator: "\r\n")
+    }
+
+    /// One CSV block: the header line, then a line per row, each ended by CR LF (the one CSV writer).
+    static func csv(_ header: [String], _ rows: [[String]]) -> String {
+        ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// Numbers as plain numbers (no percent sign, full precision to cents), empty for none.

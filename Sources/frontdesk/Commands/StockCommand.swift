@@ -7,7 +7,7 @@ import FrontDeskKit
 struct StockCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stock", abstract: "Office supplies: items, receipts, issues, counts.",
-        subcommands: [ItemCommand.self, Receive.self, Issue.self, Return.self, WriteOff.self, Count.self, List.self,
+        subcommands: [ItemCommand.self, Receive.self, Issue.self, Return.self, WriteOff.self, Count.self, List.self, Moves.self,
                       DemandCommand.self, PlanCommand.self, LedgerCommand.self, ReceiptCommand.self, StocktakesCommand.self])
 
     /// A command that records one stock move, built by the supply process from what was typed,
@@ -149,6 +149,36 @@ struct StockCommand: ParsableCommand {
             }, cells: { r in
                 [r.item.sku, r.item.name, "\(r.onHand) \(r.item.unit)", "\(r.item.reorderAt)", "\(r.item.target)",
                  r.coverDays.map { "\($0) d" } ?? "–", r.flags.map(\.rawValue).joined(separator: ",")]
+            })
+        }
+    }
+}
+
+extension StockCommand {
+    struct Moves: StoreCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "moves", abstract: "The stock moves of a day or a range of days, with the balance after each.",
+            discussion: "Default today. --sku keeps one item. ON HAND is the item's stock just after the move: the balance at the start of the first day (the month's opening stock plus its moves before that day) plus the moves listed up to it.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(help: "Only this item.") var sku: String?
+        @OptionGroup var days: DaysOption
+        @OptionGroup var output: ListOutput
+
+        func run(store: Store) throws -> Reply {
+            let env = store.env, tz = env.timeZone
+            if let sku, store.state.items[sku] == nil { throw Refusal.invalid("No item \(sku) (frontdesk stock list shows every SKU).") }
+            let period = try days.period(env)
+            let rows = try store.stockMoveRows(sku: sku, from: period.start, to: period.end)
+            let when = WhenText(period: period, tz: tz, calendar: env.calendar)
+            return try .list(rows, format: output.resolved, ["ID", "WHEN", "SKU", "KIND", "QTY", "ON HAND", "DEPT/SUPPLIER", "BY", "REASON"], object: { r in
+                let m = r.move
+                return ["id": m.id, "status": m.kind.rawValue, "sku": m.sku, "kind": m.kind.rawValue, "quantity": m.quantity, "at": Output.iso(m.at),
+                        "by": m.by, "department": m.department ?? NSNull(), "recipient": m.recipient ?? NSNull(), "supplier": m.supplier ?? NSNull(),
+                        "unitPrice": m.unitPrice ?? NSNull(), "reason": m.reason ?? NSNull(), "onHandAfter": r.onHandAfter] as [String: Any]
+            }, cells: { r in
+                let m = r.move
+                return [m.id, when.at(m.at), m.sku, m.kind.rawValue, m.quantity > 0 ? "+\(m.quantity)" : "\(m.quantity)", "\(r.onHandAfter)",
+                        m.department ?? m.supplier ?? "", store.state.displayName(m.by), m.reason ?? ""]
             })
         }
     }

@@ -8,7 +8,7 @@ struct VisitorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "visitor", abstract: "Visitors: appointments, check-in with badge, check-out.",
         subcommands: [Add.self, StepCommand<Confirm>.self, StepCommand<Arrive>.self, Checkin.self, Checkout.self,
-                      StepCommand<ReturnBadge>.self, StepCommand<Cancel>.self, List.self, Show.self, Clear.self,
+                      StepCommand<ReturnBadge>.self, StepCommand<Cancel>.self, List.self, Show.self, RegisterCommand.self, Clear.self,
                       StepCommand<UndoCheckin>.self, OutcomeCommand.self, StepCommand<NoShow>.self])
 
     struct Add: StoreCommand {
@@ -139,14 +139,23 @@ struct VisitorCommand: ParsableCommand {
     }
 
     struct List: StoreCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "A day's visitors by group, with what is due.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "A day's visitors by group, with what is due; or every visitor of a range of days.",
+            discussion: "--from DAY --to DAY lists the visitors expected in those days (both included), read from the history of the months they touch and the working set.")
         @OptionGroup var storeOptions: StoreOptions
-        @OptionGroup var day: DayListing<VisitorStatus>
+        @OptionGroup var days: DaysOption
+        @Option(help: "Only visitors in this state.") var status: VisitorStatus?
+        @OptionGroup var output: ListOutput
 
         func run(store: Store) throws -> Reply {
-            let tz = store.env.timeZone
-            let queue = try day.query(store, VisitorQueue.init(state:day:now:settings:calendar:))
-            return try .list(queue.rows.filter { day.keeps($0.visitor.status) }, json: day.json, ["ID", "EXPECTED", "NAME", "COMPANY", "HOST", "STATUS", "BADGE", "FLAGS", "OUTCOME"], object: { r in
+            let env = store.env, tz = env.timeZone
+            let period = try days.period(env)
+            let rows = days.isRange ? try store.visitorRows(from: period.start, to: period.end)
+                : VisitorQueue(state: try store.state(forDay: period.start), day: period.start, now: env.now(), settings: store.meta.settings,
+                               calendar: env.calendar).rows
+            let when = WhenText(period: period, tz: tz, calendar: env.calendar)
+            return try .list(rows.filter { status == nil || $0.visitor.status == status }, format: output.resolved,
+                             ["ID", "EXPECTED", "NAME", "COMPANY", "HOST", "STATUS", "BADGE", "FLAGS", "OUTCOME"], object: { r in
                 let v = r.visitor
                 return ["id": v.id, "status": v.status.rawValue, "flags": r.flags.map(\.rawValue), "name": v.name, "host": v.host,
                         "company": v.company ?? NSNull(), "purpose": v.purpose ?? NSNull(), "expectedAt": Output.iso(v.expectedAt),
@@ -154,7 +163,7 @@ struct VisitorCommand: ParsableCommand {
                         "outcome": v.outcome ?? NSNull()] as [String: Any]
             }, cells: { r in
                 let v = r.visitor
-                return [v.id, Output.hm(v.expectedAt, tz), v.headCount > 1 ? "\(v.name) ×\(v.headCount)" : v.name, v.company ?? "",
+                return [v.id, when.at(v.expectedAt), v.headCount > 1 ? "\(v.name) ×\(v.headCount)" : v.name, v.company ?? "",
                         r.hostName, v.status.rawValue, v.badgesOut.joined(separator: ","), r.flags.map(\.rawValue).joined(separator: ","),
                         v.outcome ?? ""]
             })
