@@ -127,6 +127,9 @@ import TestSupport
         let lines = grid.text.components(separatedBy: "\n")
         #expect(lines[2].contains("#####") && lines[2].hasSuffix("#    4,900"))
         #expect(lines.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII } })
+        // Picture characters have ASCII stand-ins (only the CJK names become "?").
+        #expect(lines.contains(" max 1,100 (2026-12) / last 1,100"), "\(lines)")
+        #expect(lines.last?.hasPrefix(" 1-21/21 ") == true, "\(lines.last ?? "")")
     }
 
     /// The same report read from a real store: every bar's number is the report row's.

@@ -87,7 +87,7 @@ extension Dashboard {
             // Another day: say which, that it is read-only and how to get back, before anything else.
             let text = " " + strings[ReportWords.viewing(ReportWords.day(day, calendar, strings), today: keymap.keyName(.today))] + " "
             grid.fill(row: r.row, col: r.col, width: r.width, height: r.height, role: .pastDay)
-            grid.put(text, row: r.row, col: r.col, role: .pastDay, maxWidth: r.width)
+            grid.put(PaneList.glyphs(text, grid), row: r.row, col: r.col, role: .pastDay, maxWidth: r.width)
             return
         }
         // The store path gives way (cut in the middle) so a message always has room.

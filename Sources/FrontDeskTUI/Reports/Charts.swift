@@ -74,7 +74,7 @@ enum Charts {
         if let peak = values.indices.max(by: { values[$0] < values[$1] }), let last = texts.last {
             let peakLabel = peak < labels.count ? " (\(labels[peak]))" : ""
             let peakText = peak < texts.count ? texts[peak] : ""
-            grid.put("\(maxWord) \(peakText)\(peakLabel) · \(lastWord) \(last)", row: 2, col: 0, role: .dim)
+            grid.put("\(maxWord) \(peakText)\(peakLabel) \(ascii ? "/" : "·") \(lastWord) \(last)", row: 2, col: 0, role: .dim)
         }
         return grid
     }

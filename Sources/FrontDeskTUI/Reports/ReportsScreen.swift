@@ -152,7 +152,8 @@ enum ReportsScreen {
         // Footer: position, then the screen's own keys from the key table, then scrolling and closing.
         grid.fill(row: h - 1, col: 0, width: w, height: 1, role: .statusBar)
         let last = min(lines.height, top + bodyHeight)
-        var fc = grid.put(" \(lines.height == 0 ? 0 : top + 1)–\(last)/\(lines.height) ", row: h - 1, col: 0, role: .statusBar)
+        let position = " \(lines.height == 0 ? 0 : top + 1)–\(last)/\(lines.height) "
+        var fc = grid.put(PaneList.glyphs(position, grid), row: h - 1, col: 0, role: .statusBar)
         var hints = keymap.hints(.reports, strings: strings)
         let scrollKeys = [ActionID.up, .down].compactMap { keymap.keyName($0) }.joined(separator: "/")
         hints.append((scrollKeys, strings[ReportWords.scroll]))
