@@ -14,6 +14,8 @@ public struct Dashboard {
         case actions(PaneID, String)
         case form(DeskForm)
         case confirmQuit(DeskForm?)
+        /// The full-screen Reports view.
+        case reports(ReportsView)
     }
 
     /// What the launcher must do after a key.
@@ -44,6 +46,8 @@ public struct Dashboard {
     /// Lines the help overlay scrolls per PgUp/PgDn (set by the last frame drawn).
     var helpPage = 10
     public var storeLabel: String
+    /// Where another day and the reports are read from (the launcher's store); nil: today only.
+    public var history: HistorySource?
     /// Each pane's rows as formatted for the screen, kept while its query result is the same.
     var contents: [PaneID: PaneCache.Content] = [:]
     /// Each pane as last drawn, pasted again while nothing it was drawn from changed.
@@ -87,7 +91,13 @@ public struct Dashboard {
 
     /// Replaces the model (another session's change, or the clock), keeping each pane's selection
     /// by id; a selected row that disappeared gives way to its neighbour.
+    /// While another day is shown, today's refreshes leave it alone (today is read afresh on return).
     public mutating func update(model new: DashboardModel) {
+        if model.isOtherDay && !new.isOtherDay { return }
+        replaceModel(new)
+    }
+
+    mutating func replaceModel(_ new: DashboardModel) {
         var oldIndex: [PaneID: Int] = [:]
         for p in PaneID.allCases {
             if let sel = views[p]?.selectedID { oldIndex[p] = rowIDs(p).firstIndex(of: sel) }
@@ -163,6 +173,8 @@ public struct Dashboard {
         case .detail:
             if closes(key) { mode = .normal; return .redraw }
             return .none
+        case .reports(var view):
+            return handleReports(key, &view)
         case .normal:
             guard let action = keymap.action(for: key) else { return .none }
             return perform(action)
@@ -176,6 +188,7 @@ public struct Dashboard {
     }
 
     mutating func perform(_ action: ActionID) -> Effect {
+        if model.isOtherDay, Self.writes.contains(action) { return refuseOnOtherDay(action) }
         switch action {
         case .quit: return .quit
         case .help: mode = .help(scroll: 0)
@@ -202,6 +215,12 @@ public struct Dashboard {
             guard let id = views[focused]?.selectedID else { return .none }
             mode = .actions(focused, id)
         case .refresh: return .repaint
+        case .previousDay: stepDay(-1)
+        case .nextDay: stepDay(1)
+        case .today: showDay(nil)
+        case .reports: openReports()
+        case .reportPreviousMonth, .reportNextMonth, .reportNext, .reportPrevious:
+            return .none   // the Reports screen's keys
         case .filterKeep, .filterClear, .fieldNext, .fieldPrevious, .choiceUp, .choiceDown, .formEnter, .formSave, .formCancel,
              .quitYes, .step:
             return .none   // not bound in the panes' scope

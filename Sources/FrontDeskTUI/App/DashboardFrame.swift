@@ -7,6 +7,11 @@ extension Dashboard {
     /// written back so the selection stays visible.
     public mutating func render(width: Int, height: Int, ascii: Bool = false) -> TextGrid {
         var grid = TextGrid(width: max(0, width), height: max(0, height), asciiOnly: ascii)
+        if case .reports(var view) = mode, width >= 20, height >= 6 {
+            ReportsScreen.draw(&view, keymap: keymap, strings: strings, now: model.readAt, calendar: calendar, into: &grid)
+            mode = .reports(view)
+            return grid
+        }
         switch Layout.compute(width: width, height: height, focused: focused, zoomed: zoomed) {
         case .tooSmall(let w, let h):
             let text = "\(strings[.tooSmall]) (\(strings[.need]) \(w)×\(h))"
@@ -62,6 +67,8 @@ extension Dashboard {
         return result
     }
 
+    var isFiltering: Bool { if case .filter = mode { true } else { false } }
+
     func drawTabs(_ r: Rect, into grid: inout TextGrid) {
         grid.fill(row: r.row, col: r.col, width: r.width, height: 1, role: .tabInactive)
         var col = r.col
@@ -76,6 +83,13 @@ extension Dashboard {
     func drawStatus(_ r: Rect, into grid: inout TextGrid) {
         grid.fill(row: r.row, col: r.col, width: r.width, height: r.height, role: .statusBar)
         let tz = model.timeZone
+        if let day = model.viewedDay, message == nil, !isFiltering {
+            // Another day: say which, that it is read-only and how to get back, before anything else.
+            let text = " " + strings[ReportWords.viewing(ReportWords.day(day, calendar, strings), today: keymap.keyName(.today))] + " "
+            grid.fill(row: r.row, col: r.col, width: r.width, height: r.height, role: .pastDay)
+            grid.put(PaneList.glyphs(text, grid), row: r.row, col: r.col, role: .pastDay, maxWidth: r.width)
+            return
+        }
         // The store path gives way (cut in the middle) so a message always has room.
         let head = " \(Clock.day(model.now, tz)) \(Clock.hm(model.now, tz))  \(strings[.user]): \(model.user)  \(strings[.store]): "
         let reserve = message.map { DisplayWidth.of($0.text) + 2 } ?? 12   // a message, or at least "? Help"
@@ -170,7 +184,7 @@ extension Dashboard {
 
     mutating func drawOverlay(into grid: inout TextGrid) {
         switch mode {
-        case .normal, .filter:
+        case .normal, .filter, .reports:
             return
         case .help(let scroll):
             drawHelp(scroll: scroll, into: &grid)

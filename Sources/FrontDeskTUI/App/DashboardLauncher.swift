@@ -26,6 +26,7 @@ public enum DashboardLauncher {
         var dash = Dashboard(model: DashboardModel(state: store.state, settings: store.meta.settings, env: store.env, allowOverrides: store.meta.allowOverrides),
                              keymap: keymap, strings: strings, storeLabel: storeLabel)
         // Lines of keys.toml this version does not know were skipped: say so, in full.
+        dash.history = HistorySource(store: store)   // other days and reports, read through the store
         if !keymap.warnings.isEmpty { dash.message = (keymap.warnings.map(\.description).joined(separator: "; "), .warning) }
         terminal.apply(theme: theme.resolved(colors: terminal.colorCount, noColor: terminal.noColorRequested))
         let feed = store.changeFeed

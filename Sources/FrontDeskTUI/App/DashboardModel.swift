@@ -19,12 +19,18 @@ public struct DashboardModel: Sendable {
     public var state: OfficeState
     /// Who acts and under which settings: what the actions menu asks the processes with.
     public var context: RuleContext
+    /// The start of the office day shown when it is not today (read-only); nil for today, live.
+    public internal(set) var viewedDay: Date?
+    /// The real time when the model was read: ``now`` unless another day is shown (then `now` is
+    /// the instant its rows are judged at).
+    public internal(set) var readAt: Date
 
     public init(state: OfficeState, settings: StoreSettings, env: Environment, allowOverrides: Bool = false) {
         let now = env.now()
         self.context = RuleContext(env: env, settings: settings, allowOverrides: allowOverrides)
         let cal = env.calendar
         self.now = now
+        self.readAt = now
         self.user = env.actingUser
         self.timeZone = env.timeZone
         self.state = state
@@ -38,7 +44,9 @@ public struct DashboardModel: Sendable {
     /// The model after another session's `changes` were applied to give `state`: the queries of
     /// the panes they touch (``PaneID/touched(by:)``) run again as of `env.now()`, the others keep
     /// their rows. Built whole instead when the minute, the acting user or the time zone moved.
+    /// Another day's model is kept as it is: today's changes must not replace the day being read.
     public func applying(_ changes: [Change], state: OfficeState, env: Environment) -> DashboardModel {
+        guard viewedDay == nil else { return self }
         let at = env.now()
         guard Self.minute(at) == Self.minute(now), env.actingUser == user, env.timeZone == timeZone else {
             return DashboardModel(state: state, settings: context.settings, env: env, allowOverrides: context.allowOverrides)

@@ -16,6 +16,8 @@ enum PaneCache {
         var rows: Rows
         var queriedAt: Date
         var timeZone: TimeZone
+        /// Another day's rows carry its date in the pane title (two empty days differ by it).
+        var viewedDay: Date?
 
         init(_ pane: PaneID, _ model: DashboardModel) {
             rows = switch pane {
@@ -26,6 +28,7 @@ enum PaneCache {
             }
             queriedAt = model.queriedAt[pane] ?? model.now
             timeZone = model.timeZone
+            viewedDay = model.viewedDay
         }
     }
 

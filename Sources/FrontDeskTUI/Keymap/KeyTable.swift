@@ -6,10 +6,12 @@ import FrontDeskKit
 /// thing in another scope (`c` confirms a meeting and checks a visitor in).
 public enum KeyScope: Hashable, Sendable, CustomStringConvertible {
     case global, filter, form, quitQuestion
+    /// The Reports screen (scrolling and closing use the global keys).
+    case reports
     case menu(PaneID)
 
     /// Help-overlay order.
-    public static let all: [KeyScope] = [.global, .filter, .form, .quitQuestion] + PaneID.allCases.map { .menu($0) }
+    public static let all: [KeyScope] = [.global, .filter, .form, .quitQuestion, .reports] + PaneID.allCases.map { .menu($0) }
 
     /// The help overlay's section heading.
     public var title: Localized {
@@ -18,6 +20,7 @@ public enum KeyScope: Hashable, Sendable, CustomStringConvertible {
         case .filter: L("While filtering", "筛选时")
         case .form: L("In a form", "表单中")
         case .quitQuestion: L("Quit question", "退出确认")
+        case .reports: L("Reports screen", "报表屏幕")
         case .menu(let p): L("Actions menu · \(p.name.en)", "操作菜单 · \(p.name.zh)")
         }
     }
@@ -28,6 +31,7 @@ public enum KeyScope: Hashable, Sendable, CustomStringConvertible {
         case .filter: "filter"
         case .form: "form"
         case .quitQuestion: "quit question"
+        case .reports: "reports"
         case .menu(let p): "\(p.name.en) menu"
         }
     }
@@ -44,6 +48,10 @@ public enum ActionID: Hashable, Sendable, CustomStringConvertible {
     case issueStock, receiveStock
     case approve, reject
     case refresh
+    /// Days: another day's meetings, visitors, approvals and stock (read-only), and back.
+    case previousDay, nextDay, today
+    /// The Reports screen, and within it the month and the report shown.
+    case reports, reportPreviousMonth, reportNextMonth, reportNext, reportPrevious
     /// The filter line.
     case filterKeep, filterClear
     /// Forms.
@@ -87,6 +95,14 @@ public enum ActionID: Hashable, Sendable, CustomStringConvertible {
         case .approve: "approve"
         case .reject: "reject"
         case .refresh: "refresh"
+        case .previousDay: "previousDay"
+        case .nextDay: "nextDay"
+        case .today: "today"
+        case .reports: "reports"
+        case .reportPreviousMonth: "reportPreviousMonth"
+        case .reportNextMonth: "reportNextMonth"
+        case .reportNext: "reportNext"
+        case .reportPrevious: "reportPrevious"
         case .filterKeep: "filterKeep"
         case .filterClear: "filterClear"
         case .fieldNext: "fieldNext"
@@ -187,10 +203,29 @@ public struct Action: Sendable {
         Action(.approve, keys: c("a"), hint: 8, L("Approve", "批准"), L("Approve the selected request.", "批准所选申请。")),
         Action(.reject, keys: c("x"), L("Reject", "驳回"), L("Reject the selected request, with a reason.", "驳回所选申请，需填写理由。")),
         Action(.refresh, keys: [.ctrl("l")], L("Redraw", "刷新"), L("Redraw the whole screen.", "重新绘制整个屏幕。")),
+        Action(.previousDay, keys: c("["), hint: 13, L("Prev day", "前一天"),
+               L("Show the day before: its meetings, visitors, approvals and stock at its end (read-only).",
+                 "查看前一天：当天的会议、访客、审批及当天结束时的库存（只读）。")),
+        Action(.nextDay, keys: c("]"), L("Next day", "后一天"),
+               L("Show the day after (read-only unless it is today).", "查看后一天（除今天外只读）。")),
+        Action(.today, keys: c("t"), L("Today", "今天"), L("Back to today, live and editable.", "回到今天（实时、可办理）。")),
+        Action(.reports, keys: c("R"), hint: 14, L("Reports", "报表"),
+               L("Open or close the Reports screen: supplies, meetings, visitors, approvals by month, with charts.",
+                 "打开或关闭报表屏幕：按月查看物品、会议、访客、审批，附图表。")),
 
         // The filter line.
         Action(.filterKeep, .filter, keys: [.enter], hint: 1, L("Keep", "保留"), L("Keep the filter and go back to the rows.", "保留筛选条件，回到列表。")),
         Action(.filterClear, .filter, keys: [.escape], hint: 2, L("Clear", "清除"), L("Clear the filter.", "清除筛选条件。")),
+
+        // The Reports screen (↑↓ PgUp PgDn g G scroll; 1–4 pick a report; Esc, q or R close).
+        Action(.reportPreviousMonth, .reports, keys: [.char("["), .char("<")], hint: 1, L("Prev month", "上月"),
+               L("Show the report for the month before.", "查看上个月的报表。")),
+        Action(.reportNextMonth, .reports, keys: [.char("]"), .char(">")], hint: 2, L("Next month", "下月"),
+               L("Show the report for the month after.", "查看下个月的报表。")),
+        Action(.reportNext, .reports, keys: [.tab], hint: 3, L("Next report", "下一报表"),
+               L("Meetings → visitors → supplies → approvals (or press 1–4).", "会议 → 访客 → 物品 → 审批（或按 1–4）。")),
+        Action(.reportPrevious, .reports, keys: [.backTab], L("Prev report", "上一报表"),
+               L("The report before this one.", "上一个报表。")),
 
         // Forms (other keys edit the field: ←→ Home End Backspace Delete Ctrl-U).
         Action(.formEnter, .form, keys: [.enter], hint: 1, L("Next/save", "下一项/保存"),

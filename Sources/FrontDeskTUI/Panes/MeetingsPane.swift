@@ -35,7 +35,12 @@ enum MeetingsPane {
     /// The rooms' timeline drawn above the list, when `rect` leaves the list room under it.
     static func preface(_ model: DashboardModel, strings: Strings, rect: Rect?) -> [[Span]] {
         guard let rect, PaneList.prefaceFits(model.agenda.timelines.count + 1, in: rect) else { return [] }
-        return timeline(model.agenda, width: PaneList.inner(rect).width, timeZone: model.timeZone, strings: strings)
+        var lines = timeline(model.agenda, width: PaneList.inner(rect).width, timeZone: model.timeZone, strings: strings)
+        // Another day's ruler is not "today's".
+        if model.viewedDay != nil, !lines.isEmpty, !lines[0].isEmpty {
+            lines[0][0].text = DisplayWidth.pad(strings[ReportWords.rooms], to: roomNameWidth) + " "
+        }
+        return lines
     }
 
     static func row(_ r: MeetingRow, today: Bool, _ model: DashboardModel, _ strings: Strings) -> PaneRow {

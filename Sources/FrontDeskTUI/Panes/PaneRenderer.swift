@@ -44,11 +44,14 @@ public enum PaneRenderer {
 
     /// What `pane` lists; `rect` (nil when only ids are wanted) decides the meetings timeline.
     static func content(_ pane: PaneID, model: DashboardModel, strings: Strings, rect: Rect?) -> PaneContent {
-        switch pane {
+        var c = switch pane {
         case .meetings: MeetingsPane.content(model, strings: strings, rect: rect)
         case .visitors: VisitorsPane.content(model, strings: strings)
         case .stock: StockPane.content(model, strings: strings)
         case .approvals: ApprovalsPane.content(model, strings: strings)
         }
+        // Another day says so in every pane's title, not only in the status bar.
+        if let day = model.viewedDay { c.title += " · " + Clock.day(day, model.timeZone) }
+        return c
     }
 }

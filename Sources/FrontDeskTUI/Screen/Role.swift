@@ -47,4 +47,12 @@ public enum Role: String, CaseIterable, Sendable, Hashable {
     case input
     /// The "now" line in the meetings timeline.
     case nowMarker
+    /// A bar of a chart on the Reports screen.
+    case chartBar
+    /// The highest point of a trend line.
+    case chartPeak
+    /// Heat-map shades, least to most (░ ▒ ▓ █): the shade carries the value, the colour helps.
+    case heat1, heat2, heat3, heat4
+    /// The status bar's notice while another day than today is shown (read-only).
+    case pastDay
 }

@@ -17,6 +17,7 @@ enum BuiltinThemes {
         # Roles left out look like "normal".
         # Roles: normal title border header selected focusTitle focusBorder due overdue ok dim accent
         #        selectedInactive gauge gaugeLow statusBar statusKey tabActive tabInactive error warning input nowMarker
+        #        chartBar chartPeak heat1 heat2 heat3 heat4 pastDay
 
         name        = default
 
@@ -43,6 +44,15 @@ enum BuiltinThemes {
         warning     = yellow                           | underline
         input       = underline                        | underline
         nowMarker   = bold bright-magenta              | bold
+
+        # Charts on the Reports screen, and the status bar while another day is shown.
+        chartBar    = 39                               |
+        chartPeak   = bold 45                          | bold
+        heat1       = 24                               | dim
+        heat2       = 31                               |
+        heat3       = 38                               | bold
+        heat4       = bold 51                          | bold
+        pastDay     = bold black on yellow             | bold reverse
         """,
         "light": """
         # light theme — for terminals with a white or light background.
@@ -72,6 +82,15 @@ enum BuiltinThemes {
         warning     = 130                              | underline
         input       = underline                        | underline
         nowMarker   = bold magenta                     | bold
+
+        # Charts on the Reports screen, and the status bar while another day is shown.
+        chartBar    = 25                               |
+        chartPeak   = bold 19                          | bold
+        heat1       = 153                              | dim
+        heat2       = 110                              |
+        heat3       = 67                               | bold
+        heat4       = bold 24                          | bold
+        pastDay     = bold black on 222                | bold reverse
         """,
         "high-contrast": """
         # high-contrast theme — only the 16 ANSI colours, bold text, strong backgrounds.
@@ -101,6 +120,15 @@ enum BuiltinThemes {
         warning     = bold black on yellow              | bold underline
         input       = underline bright-white on black   | underline
         nowMarker   = bold bright-magenta on black      | bold
+
+        # Charts on the Reports screen, and the status bar while another day is shown.
+        chartBar    = bright-cyan on black              |
+        chartPeak   = bold bright-white on black        | bold
+        heat1       = blue on black                     | dim
+        heat2       = cyan on black                     |
+        heat3       = bright-cyan on black              | bold
+        heat4       = bold bright-white on black        | bold
+        pastDay     = bold black on bright-yellow       | bold reverse
         """,
         "monochrome": """
         # monochrome theme — no colours at all, only attributes; the same on every terminal.
@@ -131,6 +159,15 @@ enum BuiltinThemes {
         warning     = underline
         input       = underline
         nowMarker   = bold
+
+        # Charts on the Reports screen, and the status bar while another day is shown.
+        chartBar    = default
+        chartPeak   = bold
+        heat1       = dim
+        heat2       = default
+        heat3       = bold
+        heat4       = bold
+        pastDay     = bold reverse
         """,
     ]
 }
