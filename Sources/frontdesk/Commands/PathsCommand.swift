@@ -29,5 +29,7 @@ struct PathsCommand: ParsableCommand {
         Output.table(["WHAT", "PATH", "NOTE"], rows)
         print()
         Output.table(["SETTING", "VALUE", "SET BY"], ConfigPaths.settings(StoreOptions.config).map { [$0.key, $0.value, $0.setBy] })
+        // The keys files are otherwise checked only when the dashboard starts: say here what it would.
+        for w in ((try? StoreOptions.config.keymap(vars))?.warnings ?? []) { Outcome.say("frontdesk: warning: \(w)") }
     }
 }
