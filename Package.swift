@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // config.toml and keys.toml: full TOML with source lines in errors.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The domain: model, rules, changes, queries and the binary-plist store. Foundation only.
@@ -20,7 +22,7 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         // The terminal front end. Only its Terminal/ folder calls ncurses.
-        .target(name: "FrontDeskTUI", dependencies: ["FrontDeskKit", "CNcursesw"]),
+        .target(name: "FrontDeskTUI", dependencies: ["FrontDeskKit", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "frontdesk",
             dependencies: [

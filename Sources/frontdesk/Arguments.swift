@@ -149,7 +149,7 @@ struct DayListing<Status: ExpressibleByArgument & Equatable>: ParsableArguments 
 
 /// `--sku` and a counted `--qty` (0 or more): what a delivery's count and a stocktake take.
 struct CountedQuantity: ParsableArguments {
-    @Option var sku: String
+    @Option(completion: Completions.skus) var sku: String
     @Option(parsing: .unconditional, help: "How many units were counted (0 or more).") var qty: Int
     func validate() throws { try Check.notNegative(qty, "--qty") }
 }

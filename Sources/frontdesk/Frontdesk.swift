@@ -13,7 +13,8 @@ struct Frontdesk: ParsableCommand {
         abstract: "The front desk's dashboard: today's meetings, the visitor queue, stock levels and pending approvals.",
         discussion: """
         Without a subcommand, opens the dashboard on the store.
-        Store: --store DIR, else $FRONTDESK_STORE, else $XDG_DATA_HOME/frontdesk, else ~/.local/share/frontdesk.
+        Store: --store DIR, else $FRONTDESK_STORE, else store = in config.toml (~/.config/frontdesk/, over
+        /etc/frontdesk/), else $XDG_DATA_HOME/frontdesk, else ~/.local/share/frontdesk. See: frontdesk paths.
         Exit codes: 0 done; 2 bad usage or input; 3 refused by a rule or a permission; 4 store unusable.
         """,
         version: version,
@@ -30,7 +31,7 @@ struct Frontdesk: ParsableCommand {
     @Flag(name: .long, help: "Open the dashboard on a throwaway store filled with a demo office day.")
     var demo = false
 
-    @Option(name: .long, help: ArgumentHelp("Colour theme: default, light, high-contrast, monochrome, or a file path.", valueName: "NAME"))
+    @Option(name: .long, help: ArgumentHelp("Colour theme: default, light, high-contrast, monochrome, or a file path.", valueName: "NAME"), completion: Completions.themes)
     var theme: String?
 
     @Flag(name: .long, help: "No colours, only bold, underline and reverse (as NO_COLOR=1).")

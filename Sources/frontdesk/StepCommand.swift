@@ -25,7 +25,7 @@ struct StepCommand<S: OneRecordStep>: StoreCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(commandName: S.name, abstract: S.abstract) }
 
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "The record's id.") var id: String
+    @Argument(help: "The record's id.", completion: Completions.recordIDs) var id: String
 
     /// The record the step is taken on, from the process its name starts with.
     var record: RecordRef {

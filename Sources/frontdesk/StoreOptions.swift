@@ -7,20 +7,40 @@ import FrontDeskTUI
 /// `init --team` makes the team store, else `$FRONTDESK_STORE`, else `$XDG_DATA_HOME/frontdesk`,
 /// else `~/.local/share/frontdesk`.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store directory.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("The store directory.", valueName: "DIR"), completion: .directory)
     var store: String?
 
     var path: String { located.path }
 
-    /// The store's directory and what chose it (for `frontdesk paths`).
+    /// The store's directory and what chose it. A config.toml whose `store` is unusable (and that
+    /// nothing before it overrides) ends the process here with exit 2 and the file's line: a desk
+    /// must not fall back to another store without a word.
     var located: (path: String, from: String) {
-        let vars = ProcessInfo.processInfo.environment
-        if let s = store, !s.isEmpty { return ((s as NSString).expandingTildeInPath, "--store") }
-        if let team = Self.teamStoreDefault() { return (team, "the team store of this installed frontdesk") }
-        if let s = vars["FRONTDESK_STORE"], !s.isEmpty { return (s, "$FRONTDESK_STORE") }
-        if let x = vars["XDG_DATA_HOME"], !x.isEmpty { return (x + "/frontdesk", "$XDG_DATA_HOME") }
-        return (homeDirectory(vars) + "/.local/share/frontdesk", "the default, under $HOME")
+        let l = locate()
+        if let problem = l.problem { Outcome.say("frontdesk: \(problem)"); Foundation.exit(2) }
+        return (l.path, l.from)
     }
+
+    /// `--store`, the team store of a set-uid install, `$FRONTDESK_STORE`, config.toml's `store`
+    /// (the user's over the system's), `$XDG_DATA_HOME`, `~/.local/share`: the first one set
+    /// wins. `problem` is config.toml's unusable `store`, when it would have been the one.
+    func locate(config: UserConfig = Self.config, vars: [String: String] = ProcessInfo.processInfo.environment)
+        -> (path: String, from: String, problem: String?) {
+        if let s = store, !s.isEmpty { return ((s as NSString).expandingTildeInPath, "--store", nil) }
+        if let team = Self.teamStoreDefault() { return (team, "the team store of this installed frontdesk", nil) }
+        if let s = vars["FRONTDESK_STORE"], !s.isEmpty { return (s, "$FRONTDESK_STORE", nil) }
+        if let problem = config.storeProblem { return ("", "config.toml", problem) }
+        if let s = config.store { return (s, "store = in \(config.origins["store"] ?? "config.toml")", nil) }
+        if let x = vars["XDG_DATA_HOME"], !x.isEmpty { return (x + "/frontdesk", "$XDG_DATA_HOME", nil) }
+        return (homeDirectory(vars) + "/.local/share/frontdesk", "the default, under $HOME", nil)
+    }
+
+    /// The config files' settings, read once per process; their warnings go to stderr then.
+    static let config: UserConfig = {
+        let c = UserConfig.load(ProcessInfo.processInfo.environment)
+        for w in c.warnings { Outcome.say("frontdesk: warning: \(w)") }
+        return c
+    }()
 
     /// The team store of an installed set-uid binary: its account's home directory.
     static func teamStoreDefault() -> String? {

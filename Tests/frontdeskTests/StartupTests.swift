@@ -51,8 +51,9 @@ import TestSupport
         #expect(Output.trimmingTrailingWhitespace("e\u{301} ") == "e\u{301}")
     }
 
-    /// scripts/install puts the binary (0755) and the themes where the binary finds them, says
-    /// so, and a second run leaves the same files; a missing binary installs nothing.
+    /// scripts/install puts the binary (0755), the themes where the binary finds them, the man
+    /// page and the bash, zsh and fish completions under the prefix (or DESTDIR), says so, and a
+    /// second run leaves the same files; a missing binary installs nothing.
     @Test func installPutsTheBinaryAndThemesUnderThePrefixAndCanRepeat() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let script = root.appendingPathComponent("scripts/install").path
@@ -71,6 +72,23 @@ import TestSupport
                 .filter { $0.hasSuffix(".theme") }.sorted()
             #expect(themes == shipped)
             #expect(try CLI.exec(prefix + "/bin/frontdesk", ["--version"]).stdout.hasPrefix(Frontdesk.version))
+            // The man page (argument-parser's generate-manual) and a completion script per shell.
+            let man = (try? String(contentsOfFile: prefix + "/share/man/man1/frontdesk.1", encoding: .utf8)) ?? ""
+            #expect(man.contains(".Dt FRONTDESK 1") && man.contains("visitor") && man.contains("--store"), "\(r)")
+            for (file, marker) in [("share/bash-completion/completions/frontdesk", "complete "), ("share/zsh/site-functions/_frontdesk", "#compdef frontdesk"),
+                                   ("share/fish/vendor_completions.d/frontdesk.fish", "complete -c 'frontdesk'")] {
+                let text = (try? String(contentsOfFile: prefix + "/" + file, encoding: .utf8)) ?? ""
+                #expect(text.contains(marker) && text.contains("visitor"), "\(file)")
+                #expect(TempStore.mode(prefix + "/" + file).map { $0 & 0o7777 } == 0o644, "\(file)")
+            }
+        }
+        // DESTDIR (packagers): everything lands under it, at the prefix's paths.
+        let dest = tmp.path + "/dest"
+        let staged = try CLI.exec(script, ["--prefix", "/usr", "--binary", CLI.binary], env: ["DESTDIR": dest])
+        #expect(staged.status == 0, "\(staged)")
+        for file in ["bin/frontdesk", "share/man/man1/frontdesk.1", "share/bash-completion/completions/frontdesk", "share/zsh/site-functions/_frontdesk",
+                     "share/fish/vendor_completions.d/frontdesk.fish", "share/frontdesk/themes/light.theme"] {
+            #expect(FileManager.default.fileExists(atPath: dest + "/usr/" + file), "\(file)")
         }
         // PREFIX from the environment, as `PREFIX=DIR scripts/install` is documented.
         let other = tmp.path + "/env-prefix"

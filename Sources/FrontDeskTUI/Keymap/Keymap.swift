@@ -89,9 +89,7 @@ public struct Keymap: Sendable {
     /// section, unknown key name, an action given twice, and a key bound to two actions of one
     /// scope — in the file, or by the file and a default left in place.
     public static func load(text: String, source: String) throws(KeymapError) -> Keymap {
-        var bindings = defaults.bindings
-        var lineOf: [ActionID: Int] = [:]
-        var warnings: [KeymapError] = []
+        var entries: [KeysFileEntry] = []
         var inKeys = false
         var lineNo = 0
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
@@ -122,39 +120,70 @@ public struct Keymap: Sendable {
             } catch {
                 throw fail(error.message)
             }
-            guard let id = ActionID(name: name) else {
+            if let id = ActionID(name: name), let first = entries.first(where: { ActionID(name: $0.action) == id }) {
+                throw fail("action '\(id.name)' already set on line \(first.line)")
+            }
+            entries.append(KeysFileEntry(action: name, keys: names, source: source, line: lineNo))
+        }
+        return try load(entries: entries)
+    }
+
+    /// The defaults with `entries` applied in order (a later entry for an action replaces an
+    /// earlier one: a user's keys.toml over the system's). Unknown action names are skipped into
+    /// ``warnings``; an unknown key name or a key bound to two actions of one scope throws,
+    /// naming the entry's file and line.
+    public static func load(entries: [KeysFileEntry]) throws(KeymapError) -> Keymap {
+        var bindings = defaults.bindings
+        var from: [ActionID: Int] = [:]   // the entry (by index) that set each action
+        var warnings: [KeymapError] = []
+        for (index, entry) in entries.enumerated() {
+            func fail(_ message: String) -> KeymapError { KeymapError(source: entry.source, line: entry.line, message: message) }
+            guard let id = ActionID(name: entry.action) else {
                 let known = Action.table.map(\.id.name).joined(separator: ", ")
-                warnings.append(fail("unknown action '\(name)', line ignored (known: \(known))"))
+                warnings.append(fail("unknown action '\(entry.action)', line ignored (known: \(known))"))
                 continue
             }
-            if let first = lineOf[id] { throw fail("action '\(id.name)' already set on line \(first)") }
             var keys: [Key] = []
-            for keyName in names {
+            for keyName in entry.keys {
                 guard let key = Key.parse(keyName), key != .resize else {
                     throw fail("unknown key '\(keyName)' (e.g. q, G, ctrl-c, enter, esc, tab, shift-tab, up, pgdn, f1, space)")
                 }
                 if !keys.contains(key) { keys.append(key) }
             }
             bindings[id] = keys
-            lineOf[id] = lineNo
+            from[id] = index
         }
         var keymap = Keymap(bindings: bindings)
         keymap.warnings = warnings
         // Report each conflict on the line of a file entry involved (the later line if both).
-        let conflicts = keymap.conflicts.compactMap { c -> (line: Int, message: String)? in
-            let fromFile = c.actions.filter { lineOf[$0] != nil }.sorted { (lineOf[$0] ?? 0) > (lineOf[$1] ?? 0) }
-            guard let culprit = fromFile.first, let line = lineOf[culprit] else { return nil }
+        // Entries count in order (system file, then user file): of two, the later one is blamed.
+        let conflicts = keymap.conflicts.compactMap { c -> (rank: Int, entry: KeysFileEntry, message: String)? in
+            let fromFile = c.actions.filter { from[$0] != nil }.sorted { (from[$0] ?? 0) > (from[$1] ?? 0) }
+            guard let culprit = fromFile.first, let index = from[culprit] else { return nil }
+            let entry = entries[index]
             let others = c.actions.filter { $0 != culprit }.map { other in
-                if let l = lineOf[other] { return "\(other.name) (line \(l))" }
+                if let e = from[other].map({ entries[$0] }) { return e.source == entry.source ? "\(other.name) (line \(e.line))" : "\(other.name) (\(e.source):\(e.line))" }
                 return "\(other.name) (a default; rebind \(other.name) too)"
             }
             let scope = c.scope == .global ? "" : " in the \(c.scope)"
-            return (line, "'\(c.key.name)' is bound to both \(culprit.name) and \(others.joined(separator: " and "))\(scope)")
+            return (index, entry, "'\(c.key.name)' is bound to both \(culprit.name) and \(others.joined(separator: " and "))\(scope)")
         }
-        if let first = conflicts.min(by: { $0.line < $1.line }) {
-            throw KeymapError(source: source, line: first.line, message: first.message)
+        if let first = conflicts.min(by: { $0.rank < $1.rank }) {
+            throw KeymapError(source: first.entry.source, line: first.entry.line, message: first.message)
         }
         return keymap
+    }
+}
+
+/// One `action = keys` line of a keys file, with where it was read (for error messages).
+public struct KeysFileEntry: Sendable, Equatable {
+    public var action: String
+    public var keys: [String]
+    public var source: String
+    public var line: Int
+
+    public init(action: String, keys: [String], source: String, line: Int) {
+        self.action = action; self.keys = keys; self.source = source; self.line = line
     }
 }
 

@@ -78,7 +78,7 @@ struct ApprovalCommand: ParsableCommand {
     struct Approve: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "approve", abstract: "Approve (approver role; never your own request).")
         @OptionGroup var storeOptions: StoreOptions
-        @Argument var id: String
+        @Argument(completion: Completions.approvalIDs) var id: String
         @Option var comment: String?
         func run(store: Store) throws -> Reply { try ApprovalCommand.decide(id, .approve, comment, store) }
     }
@@ -86,7 +86,7 @@ struct ApprovalCommand: ParsableCommand {
     struct Reject: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject with a reason (stops the request).")
         @OptionGroup var storeOptions: StoreOptions
-        @Argument var id: String
+        @Argument(completion: Completions.approvalIDs) var id: String
         @Option(help: "Why: the requester reads it.") var comment: String
         func run(store: Store) throws -> Reply { try ApprovalCommand.decide(id, .reject, comment, store) }
     }

@@ -6,7 +6,7 @@ import FrontDeskKit
 struct ApprovalShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "One request in full: its chain, who approved, what is still needed.")
     @OptionGroup var storeOptions: StoreOptions
-    @Argument var id: String
+    @Argument(completion: Completions.approvalIDs) var id: String
     @Flag var json = false
 
     func run() throws {

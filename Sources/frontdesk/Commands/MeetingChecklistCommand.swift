@@ -9,7 +9,7 @@ struct MeetingChecklist: StoreCommand {
         commandName: "check", abstract: "Tick preparation items: materials, notified, and each piece of equipment tested (on the day).",
         discussion: "Without ITEM, prints the items still unchecked. Ticking the last item records the room as checked.")
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "Meeting id.") var id: String
+    @Argument(help: "Meeting id.", completion: Completions.meetingIDs) var id: String
     @Argument(help: "materials | notified | room | an equipment name (projector, video…).") var items: [String] = []
 
     func run(store: Store) throws -> Reply {

@@ -14,7 +14,7 @@ struct MeetingCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Book a room; prints the meeting id. A conflict exits 3 and names the holder.")
         @OptionGroup var storeOptions: StoreOptions
         @Option var title: String
-        @Option(help: "Room name or id.") var room: String
+        @Option(help: "Room name or id.", completion: Completions.rooms) var room: String
         @OptionGroup var slot: Slot
         @Option var organizer: String?
         @Option(help: "Repeatable.") var attendee: [String] = []
@@ -105,7 +105,7 @@ struct MeetingCommand: ParsableCommand {
     struct Move: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "move", abstract: "Move one meeting (or one occurrence of a series) to another time or room.")
         @OptionGroup var storeOptions: StoreOptions
-        @Argument var id: String
+        @Argument(completion: Completions.meetingIDs) var id: String
         @OptionGroup var slot: Slot
         @Option(help: "Room name or id (default: the same room).") var room: String?
 
@@ -122,8 +122,8 @@ struct MeetingCommand: ParsableCommand {
     struct Minutes: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "minutes", abstract: "Record the minutes from a file.")
         @OptionGroup var storeOptions: StoreOptions
-        @Argument var id: String
-        @Option(help: "A UTF-8 text file with the minutes.") var file: String
+        @Argument(completion: Completions.meetingIDs) var id: String
+        @Option(help: "A UTF-8 text file with the minutes.", completion: .file()) var file: String
 
         func run(store: Store) throws -> Reply {
             let text = try Parse.textFile(file)
@@ -141,7 +141,7 @@ struct MeetingCommand: ParsableCommand {
         struct Invite: StoreCommand {
             static let configuration = CommandConfiguration(commandName: "invite", abstract: "Invite an external guest.")
             @OptionGroup var storeOptions: StoreOptions
-            @Argument var meetingID: String
+            @Argument(completion: Completions.meetingIDs) var meetingID: String
             @Option var name: String
             @Option(help: "E-mail or phone.") var contact: String?
 
@@ -153,7 +153,7 @@ struct MeetingCommand: ParsableCommand {
         struct ReplyCommand: StoreCommand {
             static let configuration = CommandConfiguration(commandName: "reply", abstract: "Record a guest's reply.")
             @OptionGroup var storeOptions: StoreOptions
-            @Argument var meetingID: String
+            @Argument(completion: Completions.meetingIDs) var meetingID: String
             @Option var name: String
             @Flag var accept = false
             @Flag var decline = false
@@ -175,7 +175,7 @@ struct MeetingCommand: ParsableCommand {
         struct AddAction: StoreCommand {
             static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an action item; prints its id.")
             @OptionGroup var storeOptions: StoreOptions
-            @Argument var meetingID: String
+            @Argument(completion: Completions.meetingIDs) var meetingID: String
             @Option var owner: String
             @Option(help: "YYYY-MM-DD") var due: String
             @Option var text: String

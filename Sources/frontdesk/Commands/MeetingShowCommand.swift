@@ -8,7 +8,7 @@ import FrontDeskTUI
 struct MeetingShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one meeting: guests and replies, checklist, minutes, action items.")
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "Meeting id.") var id: String
+    @Argument(help: "Meeting id.", completion: Completions.meetingIDs) var id: String
     @Flag var json = false
 
     func run() throws {

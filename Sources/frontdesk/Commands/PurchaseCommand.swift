@@ -13,7 +13,7 @@ struct PurchaseCommand: ParsableCommand {
             commandName: "request", abstract: "Request a purchase with at least 3 quotes; prints the purchase id (its approval id on stderr).",
             discussion: "--quote SUPPLIER:PRICE:DAYS[:QUALITY], repeated. The cheapest is chosen unless --choose names another supplier (then --why is required). --urgent with one quote from the designated supplier is allowed up to the small-purchase limit.")
         @OptionGroup var storeOptions: StoreOptions
-        @Option var sku: String
+        @Option(completion: Completions.skus) var sku: String
         @Option(parsing: .unconditional) var qty: Int
         @Option(help: ArgumentHelp("A supplier's quote, repeatable.", valueName: "SUPPLIER:PRICE:DAYS[:QUALITY]")) var quote: [Quote] = []
         @Option(help: "The supplier to buy from (default: the cheapest).") var choose: String?

@@ -10,7 +10,7 @@ struct RoomCommand: ParsableCommand {
     struct Close: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "close", abstract: "Take a room out of service for a period (repairs, renovation).")
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "Room name or id.") var room: String
+        @Argument(help: "Room name or id.", completion: Completions.rooms) var room: String
         @Option(help: "\"YYYY-MM-DD HH:MM\"") var from: String
         @Option(help: "\"YYYY-MM-DD HH:MM\"") var to: String
         @Option var reason: String

@@ -18,7 +18,7 @@ struct StockCommand: ParsableCommand {
 
     /// `--sku` and `--qty` of a one-item move; the quantity is a count of units, more than zero.
     struct ItemQuantity: ParsableArguments {
-        @Option var sku: String
+        @Option(completion: Completions.skus) var sku: String
         @Option(parsing: .unconditional, help: "How many units.") var qty: Int
         func validate() throws { try Check.positive(qty, "--qty") }
     }
@@ -46,7 +46,7 @@ struct StockCommand: ParsableCommand {
         struct Add: StoreCommand {
             static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an item; prints its SKU.")
             @OptionGroup var storeOptions: StoreOptions
-            @Option var sku: String
+            @Option(completion: Completions.skus) var sku: String
             @Option var name: String
             @Option var unit: String
             @Option(name: .customLong("reorder-at"), parsing: .unconditional) var reorderAt: Int
@@ -95,7 +95,7 @@ struct StockCommand: ParsableCommand {
     struct Issue: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "issue", abstract: "Issue to a department; the recipient signs. More than on hand exits 3.")
         @OptionGroup var storeOptions: StoreOptions
-        @Option var sku: String?
+        @Option(completion: Completions.skus) var sku: String?
         @Option(parsing: .unconditional) var qty: Int?
         @Option(help: ArgumentHelp("Several items in one sign-off (all or nothing), repeatable.", valueName: "SKU:QTY")) var item: [StockLine] = []
         @Option var dept: String
@@ -193,7 +193,7 @@ struct DemandCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a department's need for a month; prints its id.")
         @OptionGroup var storeOptions: StoreOptions
         @Option var dept: String
-        @Option var sku: String
+        @Option(completion: Completions.skus) var sku: String
         @Option(parsing: .unconditional) var qty: Int
         @Option(help: ArgumentHelp("The month the department needs it in.", valueName: "YYYY-MM")) var month: YearMonth
         @Option(help: "Special items: why it is needed.") var why: String?

@@ -46,7 +46,7 @@ struct VisitorCommand: ParsableCommand {
             commandName: "checkin", abstract: "Arrival, identity check and badge issue in one step; prints the badge code(s).",
             discussion: "Picks free badges when none is given. A badge already out exits 3 and names who has it.")
         @OptionGroup var storeOptions: StoreOptions
-        @Argument var id: String
+        @Argument(completion: Completions.visitorIDs) var id: String
         @Option(help: "Badge code; repeat for a group.") var badge: [String] = []
         @Option(name: .customLong("id-number")) var idNumber: String?
         @Flag(name: .customLong("confirm-new-identity"), help: "The document's number differs from the registered one and is right (audited).")
@@ -66,7 +66,7 @@ struct VisitorCommand: ParsableCommand {
     struct Checkout: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "checkout", abstract: "The visitor left; their badge comes back (or is recorded lost).")
         @OptionGroup var storeOptions: StoreOptions
-        @Argument var id: String
+        @Argument(completion: Completions.visitorIDs) var id: String
         @Flag(name: .customLong("badge-lost")) var badgeLost = false
         @Flag(name: .customLong("keep-badge"), help: "Left without handing the badge back (it stays flagged).") var keepBadge = false
 
@@ -85,7 +85,7 @@ struct VisitorCommand: ParsableCommand {
     struct Show: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "One visitor in full; the identity number only for admins.")
         @OptionGroup var storeOptions: StoreOptions
-        @Argument var id: String
+        @Argument(completion: Completions.visitorIDs) var id: String
 
         func run(store: Store) throws -> Reply {
             guard let v = try store.visitor(id: id) else { throw Refusal.invalid("No visitor \(id) in the register (frontdesk visitor list --date DAY).") }
@@ -110,7 +110,7 @@ struct VisitorCommand: ParsableCommand {
     struct Clear: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "clear", abstract: "A lead's decision on a visitor who matches the watch list.")
         @OptionGroup var storeOptions: StoreOptions
-        @Argument var id: String
+        @Argument(completion: Completions.visitorIDs) var id: String
         @Flag(name: .long) var allow = false
         @Flag(name: .long) var deny = false
         @Option var comment: String?
@@ -130,7 +130,7 @@ struct VisitorCommand: ParsableCommand {
     struct OutcomeCommand: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "outcome", abstract: "Record the visit's feedback or outcome for the host department.")
         @OptionGroup var storeOptions: StoreOptions
-        @Argument var id: String
+        @Argument(completion: Completions.visitorIDs) var id: String
         @Option var text: String
 
         func run(store: Store) throws -> Reply {
