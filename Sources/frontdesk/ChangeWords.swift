@@ -5,7 +5,12 @@ import FrontDeskKit
 /// ("Stock count recorded for K677: …", not the audit trail's "stock.adjust K677").
 /// It is asked after the commit, so names, on-hand counts and statuses are the store's current ones.
 enum ChangeWords {
-    static func done(_ change: Change, in store: Store) -> String {
+    /// The sentence in the reader's language (``ReaderLanguage``: `LC_ALL`, `LC_MESSAGES`, `LANG`).
+    static func done(_ change: Change, in store: Store, chinese: Bool = ReaderLanguage.isChinese()) -> String {
+        chinese ? ChineseChangeWords.done(change, in: store) : english(change, in: store)
+    }
+
+    static func english(_ change: Change, in store: Store) -> String {
         let s = store.state, tz = store.env.timeZone, limits = store.meta.settings
         switch change {
         case .grantRole(let user, let role): return "\(user) now has the \(role.rawValue) role."
@@ -120,5 +125,120 @@ enum MeetingStatusWords {
         case .noShow: "is recorded as a no-show"
         default: "is \(status.rawValue)"  // requested, confirmed, closed: the name is the word
         }
+    }
+}
+
+/// What a committed change did, in Chinese, sentence for sentence with ``ChangeWords``: the
+/// office's words of the dashboard (会议室、访客证、领用、审批…); ids, logins and commands stay as typed.
+enum ChineseChangeWords {
+    static func done(_ change: Change, in store: Store) -> String {
+        let s = store.state, tz = store.env.timeZone, limits = store.meta.settings
+        switch change {
+        case .grantRole(let user, let role): return "\(user) 现在拥有\(ZH.role(role))角色。"
+        case .revokeRole(let user, let role): return "\(user) 不再拥有\(ZH.role(role))角色。"
+        case .changeSetting(let key, let value): return value.isEmpty ? "\(key) 已清除。" : "\(key) 现在为 \(value)。"
+        case .addRoom(let r): return "已添加会议室 \(r.name)，编号 \(r.id)（\(r.capacity) 座）。"
+        case .setRoomOutOfService(let id, let p):
+            return "\(room(id, s)) 在 \(Clock.dayHM(p.start, tz)) – \(Clock.dayHM(p.end, tz)) 停用：\(p.reason)。"
+        case .bookMeetings(let ms):
+            guard let m = ms.first else { return "没有预订任何会议。" }
+            if ms.count > 1 { return "已预订 \(ms.count) 次会议：\(ms.map(\.id).joined(separator: " "))。" }
+            let booked = "\(m.title) 已\(m.status == .requested ? "申请" : "预订")\(room(m.roomID, s))，\(ChangeWords.span(m.start, m.end, tz))，编号 \(m.id)"
+            guard m.status == .requested else { return booked + "。" }
+            return booked + "；请在 \(Clock.dayHM(m.requestedAt.addingTimeInterval(limits.meetingConfirmWithin), tz)) 前确认。"
+        case .setMeetingStatus(let id, let status, _):
+            return "\(meeting(id, s))\(sentence(status))。"
+        case .recordMinutes(let id, _, _): return "\(id) 的纪要已登记；发送命令：frontdesk meeting send \(id)"
+        case .addActionItem(let id, let item):
+            return "已为 \(id) 添加待办 \(item.id)，负责人 \(s.displayName(item.owner))，截止 \(Clock.day(item.due, tz))。"
+        case .completeActionItem(let id, let item, _): return "\(id) 的待办 \(item) 已完成。"
+        case .moveMeeting(let id, let start, let end, let roomID):
+            return "\(meeting(id, s))已改到 \(ChangeWords.span(start, end, tz))，\(room(roomID, s))。"
+        case .inviteGuest(let id, let g): return "已邀请 \(g.name) 参加\(meeting(id, s))。"
+        case .recordGuestReply(let id, let name, let reply, _):
+            return "\(name) \(reply == .accepted ? "接受" : reply == .declined ? "谢绝" : "尚未回复")了\(meeting(id, s))的邀请。"
+        case .reviewMinutes(let id, let by, _):
+            return "\(meeting(id, s))的纪要已由 \(s.displayName(by)) 审阅；发送命令：frontdesk meeting send \(id)"
+        case .checkPreparation(let id, let items, _, _): return preparation(id, ticked: items, s)
+        case .releaseUnclaimedRoom(let id, let at, let user):
+            return "\(meeting(id, s))未按时签到：会议室已于 \(Clock.hm(at, tz)) 释放，记为未到场（由 \(s.displayName(user)) 发现）。"
+        case .addBadges(let codes): return "已添加访客证：\(codes.joined(separator: " "))。"
+        case .addVisitor(let v):
+            return "已登记预约 \(v.id)：\(v.name)，\(Clock.dayHM(v.expectedAt, tz))，接待人 \(s.displayName(v.host))；请在 \(Clock.hm(v.receivedAt.addingTimeInterval(limits.visitorConfirmWithin), tz)) 前确认。"
+        case .confirmVisitor(let id, _): return "\(visitor(id, s))的来访已确认。"
+        case .visitorArrived(let id, _): return "\(visitor(id, s))正在大厅等候。"
+        case .confirmIdentity(let id, let number, _):
+            return "\(visitor(id, s))的证件号码已按证件改为 \(Visitor.mask(number))；此项更改已记入审计。"
+        case .checkInVisitor(let id, let badges, _, _): return "\(visitor(id, s))已登记入内，访客证 \(badges.joined(separator: " "))。"
+        case .checkOutVisitor(let id, _, let lost):
+            return "\(visitor(id, s))已离开" + (lost.isEmpty ? "。" : "；访客证 \(lost.joined(separator: " ")) 登记为遗失。")
+        case .returnBadges(let id, let badges, _): return "已收回\(visitor(id, s))的访客证 \(badges.joined(separator: " "))。"
+        case .cancelVisitor(let id, _): return "\(visitor(id, s))的来访已取消。"
+        case .visitorNoShow(let id, _): return "\(visitor(id, s))已记为未到场。"
+        case .recordOutcome(let id, _, _): return "\(visitor(id, s))的来访结果已登记。"
+        case .undoCheckIn(let id, _): return "已撤销\(visitor(id, s))的登记；访客证已空出。"
+        case .addToWatchList(let w): return "\(w.name ?? "该证件号码")已加入关注名单。"
+        case .removeFromWatchList(let name, _): return "\(name ?? "该证件号码")已移出关注名单。"
+        case .decideWatch(let id, let d): return "关注名单核查后，\(visitor(id, s))\(d.allowed ? "准许进入" : "被拒绝进入")。"
+        case .addItem(let i): return "已添加物品 \(i.sku)（\(i.name)）；补货点 \(i.reorderAt)，目标库存 \(i.target) \(i.unit)。"
+        case .moveStock(let m): return stock(m, s)
+        case .requestPurchase(let p, let a): return "已提交采购申请 \(p.id)（\(String(format: "%.2f", p.amount))），等待审批 \(a.id)。"
+        case .addDemand(let d): return "已登记需求 \(d.id)：\(d.department) \(d.month) 需要 \(d.sku) \(d.quantity) \(ChangeWords.unit(d.sku, s))。"
+        case .requestApproval(let a): return "审批申请 \(a.id)（\(ZH.type(a.type))）已提交给 \(approvers(a, s))。"
+        case .decideApproval(let id, let d):
+            let status = s.approvals[id]?.status
+            if status == .pending { return "您对 \(id) 的\(d.verdict == .approve ? "批准" : "决定")已记录；仍在等待其他审批人。" }
+            return "\(id) \(status.map { ZH.status($0) } ?? "已处理")。"
+        case .addDepartment(let d): return "已添加部门 \(d.name)\(d.head.map { "，负责人 \(s.displayName($0))" } ?? "")。"
+        case .addPerson(let p): return "已添加 \(p.name)（\(p.login)）\(p.department.map { "到\($0)" } ?? "")。"
+        }
+    }
+
+    /// "K677 盘点已登记：GLUE 实盘 5 支，账面 7，差异 −2（损坏）。"
+    static func stock(_ m: StockMove, _ s: OfficeState) -> String {
+        let u = ChangeWords.unit(m.sku, s), left = s.onHand[m.sku, default: 0]
+        switch m.kind {
+        case .receive:
+            let rejected = (m.rejectedQuantity ?? 0) > 0 ? "，拒收 \(m.rejectedQuantity ?? 0)" : ""
+            return "\(m.id) 入库已登记：\(m.sku) \(m.quantity) \(u) 验收入库\(rejected)；现有 \(left)。"
+        case .issue:
+            return "\(m.id) 领用已登记：\(m.sku) \(-m.quantity) \(u) 领给 \(m.department ?? "?")，签收人 \(m.recipient ?? "?")；剩余 \(left)。"
+        case .returned:
+            return "\(m.id) 退还已登记：\(m.department ?? "?") 退回 \(m.sku) \(m.quantity) \(u)；现有 \(left)。"
+        case .adjust:
+            let counted = m.countedQuantity ?? left
+            return "\(m.id) 盘点已登记：\(m.sku) 实盘 \(counted) \(u)，账面 \(counted - m.quantity)，差异 \(ChangeWords.signed(m.quantity))\(m.reason.map { "（\($0)）" } ?? "")。"
+        case .writeOff:
+            return "\(m.id) 报损已登记：\(m.sku) \(-m.quantity) \(u)\(m.reason.map { "（\($0)）" } ?? "")；剩余 \(left)。"
+        }
+    }
+
+    static func preparation(_ id: String, ticked: [String], _ s: OfficeState) -> String {
+        guard let m = s.meetings[id] else { return "\(meeting(id, s))：已勾选 \(ticked.joined(separator: "、"))。" }
+        let open = m.uncheckedItems
+        if open.isEmpty && m.status == .roomChecked { return "\(meeting(id, s))\(sentence(.roomChecked))。" }
+        let left = open.isEmpty ? "" : "；尚待检查：\(open.joined(separator: "、"))"
+        return "\(meeting(id, s))：已勾选 \(ticked.joined(separator: "、"))\(left)。"
+    }
+
+    /// Meeting statuses as a sentence's end: "会议 M4（评审）已召开，会议室已签到".
+    static func sentence(_ status: MeetingStatus) -> String {
+        switch status {
+        case .prepared: "已准备：已通知参会人，材料已备齐"
+        case .roomChecked: "已检查会议室并测试设备"
+        case .held: "已召开，会议室已签到"
+        case .minutesDrafted: "纪要草稿已写好"
+        case .minutesSent: "纪要已发送"
+        case .cancelled: "已取消，会议室已空出"
+        case .noShow: "已记为未到场"
+        default: "现为“\(ZH.status(status))”"
+        }
+    }
+
+    static func room(_ id: String, _ s: OfficeState) -> String { s.rooms[id]?.name ?? id }
+    static func meeting(_ id: String, _ s: OfficeState) -> String { s.meetings[id].map { "会议 \(id)（\($0.title)）" } ?? "会议 \(id)" }
+    static func visitor(_ id: String, _ s: OfficeState) -> String { s.visitors[id].map { "\($0.name)（\(id)）" } ?? "访客 \(id)" }
+    static func approvers(_ a: ApprovalRequest, _ s: OfficeState) -> String {
+        a.approvers.isEmpty ? "（尚无审批人）" : a.approvers.map { ZH.step($0, s) }.joined(separator: "，再由")
     }
 }

@@ -37,6 +37,9 @@ struct Frontdesk: ParsableCommand {
     @Flag(name: .long, help: "No colours, only bold, underline and reverse (as NO_COLOR=1).")
     var noColor = false
 
+    @Flag(name: .long, help: "Draw with ASCII lines and English words, whatever the locale (for terminals that cannot show UTF-8).")
+    var ascii = false
+
     func run() throws {
         if demo {
             Privilege.dropPermanently()  // the demo store is the user's own
@@ -51,10 +54,10 @@ struct Frontdesk: ParsableCommand {
             try store.commitBatch { state, ctx in
                 DemoOffice.changes(now: ctx.now, calendar: ctx.env.calendar, operator: ctx.actor, in: state)
             }
-            try DashboardLauncher.run(store: store, themeName: theme, storeLabel: "demo", noColor: noColor)
+            try DashboardLauncher.run(store: store, themeName: theme, storeLabel: "demo", noColor: noColor, ascii: ascii)
         } else {
             let store = try storeOptions.open()
-            try DashboardLauncher.run(store: store, themeName: theme, storeLabel: store.root, noColor: noColor)
+            try DashboardLauncher.run(store: store, themeName: theme, storeLabel: store.root, noColor: noColor, ascii: ascii)
         }
     }
 }

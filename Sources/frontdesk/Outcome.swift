@@ -8,10 +8,10 @@ enum Outcome {
     static func report(_ error: Error) -> Int32 {
         switch error {
         case let r as Refusal:
-            say("frontdesk: \(r.message)")
+            say("frontdesk: \(r.text(chinese: ReaderLanguage.isChinese()))")
             return r.kind == .invalid ? 2 : 3
         case let s as StoreError:
-            say("frontdesk: \(s.description)")
+            say("frontdesk: \(ReaderLanguage.isChinese() ? chinese(s) ?? s.description : s.description)")
             return 4
         case let d as DashboardSetupError:
             say(d.description)
@@ -30,6 +30,19 @@ enum Outcome {
             say(Frontdesk.fullMessage(for: error))
             if error is DecodingError || error is EncodingError { return 4 }
             return 2
+        }
+    }
+
+    /// The store errors a new desk user meets first, in Chinese; nil for the others (they stay English).
+    static func chinese(_ s: StoreError) -> String? {
+        let root = (s.file as NSString).deletingLastPathComponent
+        switch s.problem {
+        case "no store here":
+            return "\(s.file)：这里没有数据目录。请创建：frontdesk init --store \(s.file)（或用 frontdesk demo 创建练习用的数据目录）"
+        case "missing: this directory is not a frontdesk store":
+            return "\(s.file)：缺失，此目录不是 frontdesk 数据目录。请创建：frontdesk init --store \(root)"
+        default:
+            return nil
         }
     }
 

@@ -47,12 +47,12 @@ struct StepCommand<S: OneRecordStep>: StoreCommand {
 
     /// Why there is no change to make: the record is not open (or the step needs more than an id).
     static func missing(_ record: RecordRef) -> Refusal {
-        if S.step.needsInput { return .invalid("\(S.name) needs more than an id; see frontdesk \(S.step.rawValue.prefix(while: { $0 != "." })) \(S.name) --help.") }
+        if S.step.needsInput { return .invalid("\(S.name) needs more than an id; see frontdesk \(S.step.rawValue.prefix(while: { $0 != "." })) \(S.name) --help.", zh: "\(S.name) 需要的不只是编号；请看 frontdesk \(S.step.rawValue.prefix(while: { $0 != "." })) \(S.name) --help。") }
         switch record {
-        case .visitor(let id): return .invalid("No visitor \(id) in the open register.")
-        case .meeting(let id): return .invalid("No meeting \(id) today or open.")
-        case .supplyItem(let sku): return .invalid("No item \(sku) (frontdesk stock list).")
-        case .approval(let id): return .invalid("No approval request \(id) (frontdesk approval list).")
+        case .visitor(let id): return .invalid("No visitor \(id) in the open register.", zh: "在访登记中没有访客 \(id)。")
+        case .meeting(let id): return .invalid("No meeting \(id) today or open.", zh: "今天或未结束的会议中没有 \(id)。")
+        case .supplyItem(let sku): return .invalid("No item \(sku) (frontdesk stock list).", zh: "没有物品 \(sku)（frontdesk stock list）。")
+        case .approval(let id): return .invalid("No approval request \(id) (frontdesk approval list).", zh: "没有审批申请 \(id)（frontdesk approval list）。")
         }
     }
 }

@@ -9,7 +9,7 @@ struct TeamSetup {
 
     func run() throws {
         guard getuid() == 0 else {
-            throw Refusal.permission("init --team is for root: it creates the system account \(options.account) and a directory only that account may enter. Run: sudo frontdesk init --team --store DIR --admin LOGIN")
+            throw Refusal.permission("init --team is for root: it creates the system account \(options.account) and a directory only that account may enter. Run: sudo frontdesk init --team --store DIR --admin LOGIN", zh: "init --team 只能由 root 运行：它会创建系统账户 \(options.account) 和只有该账户能进入的目录。请运行：sudo frontdesk init --team --store 目录 --admin 登录名")
         }
         guard let given = options.storeOptions.store, given.hasPrefix("/") else {
             throw UsageError("--team needs the store's absolute path: --store DIR (for example /var/lib/frontdesk).")

@@ -134,7 +134,7 @@ public enum InputLimits {
                 (u.properties.generalCategory == .nonspacingMark || u.properties.generalCategory == .spacingMark)
         }
         if scalars.isEmpty || scalars.count > identifier || !allowed || scalars.allSatisfy({ $0 == "." }) {
-            throw .invalid("The \(what) \(shown(value)) is not usable: an id is 1 to \(identifier) letters, digits, - _ or . (no spaces, slashes, control characters, not dots alone).")
+            throw .invalid("The \(what) \(shown(value)) is not usable: an id is 1 to \(identifier) letters, digits, - _ or . (no spaces, slashes, control characters, not dots alone).", zh: "\(ZH.words(what)) \(shown(value)) 不可用：编号为 1 到 \(identifier) 个字母、数字、- _ 或 .（不能有空格、斜杠、控制字符，也不能只有点）。")
         }
     }
 
@@ -144,10 +144,11 @@ public enum InputLimits {
         guard let value else { return }
         let count = value.unicodeScalars.count
         if count > limit {
-            throw .invalid("The \(what) is \(count) characters long; at most \(limit) are allowed. Shorten it; nothing was saved.")
+            throw .invalid("The \(what) is \(count) characters long; at most \(limit) are allowed. Shorten it; nothing was saved.", zh: "\(ZH.words(what))有 \(count) 个字符，最多允许 \(limit) 个。请缩短；没有保存任何内容。")
         }
         for u in value.unicodeScalars where isControl(u) && !(lines && (u == "\n" || u == "\t" || u == "\r")) {
-            throw .invalid(String(format: "The %@ holds a control character (U+%04X), which could steer a terminal; type it without. Nothing was saved.", what, u.value))
+            throw .invalid(String(format: "The %@ holds a control character (U+%04X), which could steer a terminal; type it without. Nothing was saved.", what, u.value),
+                           zh: String(format: "%@含有控制字符（U+%04X），可能干扰终端；请去掉后重新输入。没有保存任何内容。", ZH.words(what), u.value))
         }
     }
 

@@ -8,10 +8,10 @@ extension OfficeState {
         switch change {
         case .addDepartment(let d):
             try requireText(d.name, "department name")
-            if departments[d.name] != nil { throw .rule("Department \(d.name) already exists.") }
+            if departments[d.name] != nil { throw .rule("Department \(d.name) already exists.", zh: "部门 \(d.name) 已存在。") }
         case .addPerson(let p):
             try requireText(p.login, "login"); try requireText(p.name, "name")
-            if people[p.login] != nil { throw .rule("\(p.login) is already known as \(people[p.login]?.name ?? "").") }
+            if people[p.login] != nil { throw .rule("\(p.login) is already known as \(people[p.login]?.name ?? "").", zh: "\(p.login) 已登记为 \(people[p.login]?.name ?? "")。") }
         case .grantRole, .revokeRole:
             try validateRoleChange(change, ctx)
         case .changeSetting:
@@ -31,11 +31,11 @@ extension OfficeState {
     }
 
     func requireText(_ s: String, _ what: String) throws(Refusal) {
-        if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .invalid("The \(what) is empty.") }
+        if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .invalid("The \(what) is empty.", zh: "\(ZH.words(what))为空。") }
     }
 
     func meeting(_ id: String) throws(Refusal) -> Meeting {
-        guard let m = meetings[id] else { throw .invalid("No meeting \(id) today or open.") }
+        guard let m = meetings[id] else { throw .invalid("No meeting \(id) today or open.", zh: "今天或未结束的会议中没有 \(id)。") }
         return m
     }
 }

@@ -6,41 +6,41 @@ import Foundation
 extension OfficeState {
     func validateNewApproval(_ a: ApprovalRequest) throws(Refusal) {
         try requireText(a.title, "title")
-        if approvals[a.id] != nil { throw .rule("Request \(a.id) exists already.") }
+        if approvals[a.id] != nil { throw .rule("Request \(a.id) exists already.", zh: "申请 \(a.id) 已存在。") }
         if let amt = a.amount, amt < 0 || !amt.isFinite || amt > OfficeState.maxAmount {
-            throw .invalid("The amount must be a number from 0 to \(Int(OfficeState.maxAmount)).")
+            throw .invalid("The amount must be a number from 0 to \(Int(OfficeState.maxAmount)).", zh: "金额必须是 0 到 \(Int(OfficeState.maxAmount)) 之间的数字。")
         }
-        if a.type == .purchase && a.amount == nil { throw .invalid("A purchase request needs an amount.") }
-        if let f = a.from, let t = a.to, t < f { throw .invalid("The period ends before it starts.") }
-        if a.requiredApprovals < 1 { throw .invalid("At least one approval is required.") }
+        if a.type == .purchase && a.amount == nil { throw .invalid("A purchase request needs an amount.", zh: "采购申请需要填写金额。") }
+        if let f = a.from, let t = a.to, t < f { throw .invalid("The period ends before it starts.", zh: "结束时间早于开始时间。") }
+        if a.requiredApprovals < 1 { throw .invalid("At least one approval is required.", zh: "至少需要一个批准。") }
         if !a.approvers.isEmpty && a.requiredApprovals > a.approvers.count {
-            throw .invalid("\(a.requiredApprovals) approvals are needed but only \(a.approvers.count) people are in the chain.")
+            throw .invalid("\(a.requiredApprovals) approvals are needed but only \(a.approvers.count) people are in the chain.", zh: "需要 \(a.requiredApprovals) 个批准，但审批链中只有 \(a.approvers.count) 人。")
         }
         try validateChain(a)
         switch a.type {
         case .leave, .overtime:
-            if a.from == nil || a.to == nil { throw .invalid("A \(a.type.rawValue) request needs its dates (--from and --to).") }
+            if a.from == nil || a.to == nil { throw .invalid("A \(a.type.rawValue) request needs its dates (--from and --to).", zh: "\(ZH.type(a.type))申请需要填写日期（--from 和 --to）。") }
         case .document:
-            if (a.documentRef ?? "").isEmpty { throw .invalid("A document routing request needs the document reference (--document).") }
+            if (a.documentRef ?? "").isEmpty { throw .invalid("A document routing request needs the document reference (--document).", zh: "公文流转申请需要填写文号（--document）。") }
         case .scrap:
-            if (a.asset ?? "").isEmpty { throw .invalid("An asset scrapping request names the asset (--asset).") }
+            if (a.asset ?? "").isEmpty { throw .invalid("An asset scrapping request names the asset (--asset).", zh: "资产报废申请需要写明资产（--asset）。") }
         case .purchase:
             break
         }
     }
 
     func validateDecision(_ id: String, _ d: Decision, _ ctx: RuleContext) throws(Refusal) {
-        guard let a = approvals[id] else { throw .invalid("No approval request \(id).") }
-        if a.status != .pending { throw .rule("Request \(id) is already \(a.status.rawValue).") }
-        if d.by == a.requester { throw .permission("\(displayName(d.by)) cannot decide their own request \(id).") }
+        guard let a = approvals[id] else { throw .invalid("No approval request \(id).", zh: "没有审批申请 \(id)。") }
+        if a.status != .pending { throw .rule("Request \(id) is already \(a.status.rawValue).", zh: "申请 \(id) 已经是“\(ZH.status(a.status))”状态。") }
+        if d.by == a.requester { throw .permission("\(displayName(d.by)) cannot decide their own request \(id).", zh: "\(displayName(d.by)) 不能审批自己的申请 \(id)。") }
         if !hasRole(d.by, .approver) {
             let ask = adminNames.isEmpty ? "an admin" : "an admin (\(adminNames.joined(separator: ", ")))"
-            throw .permission("\(d.by) does not hold the approver role. Ask \(ask) to run: frontdesk role grant \(d.by) approver")
+            throw .permission("\(d.by) does not hold the approver role. Ask \(ask) to run: frontdesk role grant \(d.by) approver", zh: "\(d.by) 没有审批人（approver）角色。请\(ZH.ask(adminNames))运行：frontdesk role grant \(d.by) approver")
         }
-        if a.decisions.contains(where: { $0.by == d.by }) { throw .rule("\(displayName(d.by)) has already decided on \(id).") }
+        if a.decisions.contains(where: { $0.by == d.by }) { throw .rule("\(displayName(d.by)) has already decided on \(id).", zh: "\(displayName(d.by)) 已经审批过 \(id)。") }
         if !a.approvers.isEmpty && !openSteps(a).contains(where: { chainEntry($0, matches: d.by) }) {
-            if inOrder(a), let next = pendingStep(a) { throw .permission("Request \(id) is waiting for \(describeStep(next)) first.") }
-            throw .permission("Request \(id) waits for \(openSteps(a).map(describeStep).joined(separator: " or ")), not \(displayName(d.by)).")
+            if inOrder(a), let next = pendingStep(a) { throw .permission("Request \(id) is waiting for \(describeStep(next)) first.", zh: "申请 \(id) 需先由\(ZH.step(next, self))审批。") }
+            throw .permission("Request \(id) waits for \(openSteps(a).map(describeStep).joined(separator: " or ")), not \(displayName(d.by)).", zh: "申请 \(id) 等待\(openSteps(a).map { ZH.step($0, self) }.joined(separator: "或"))审批，而不是 \(displayName(d.by))。")
         }
         if d.verdict == .reject { try requireText(d.comment ?? "", "comment giving the reason for the rejection") }
     }
@@ -97,14 +97,14 @@ extension OfficeState {
 
     /// Someone other than the requester can meet every step of the chain (else it would wait forever).
     func validateChain(_ a: ApprovalRequest) throws(Refusal) {
-        if Set(a.approvers).count != a.approvers.count { throw .invalid("An approver is named twice in the chain.") }
+        if Set(a.approvers).count != a.approvers.count { throw .invalid("An approver is named twice in the chain.", zh: "审批链中有审批人重复出现。") }
         let approvers = roles.filter { $0.value.contains(.approver) }.map(\.key).filter { $0 != a.requester }
         for entry in a.approvers where !approvers.contains(where: { chainEntry(entry, matches: $0) }) {
             if entry.hasPrefix("role:") {
                 let r = entry.dropFirst(5)
-                throw .rule("Nobody can approve for the \(r) role: that step needs someone other than the requester who holds both the \(r) and approver roles (frontdesk role grant USER approver).")
+                throw .rule("Nobody can approve for the \(r) role: that step needs someone other than the requester who holds both the \(r) and approver roles (frontdesk role grant USER approver).", zh: "没有人能以 \(r) 角色审批：这一步需要一位同时拥有 \(r) 和 approver 角色、且不是申请人的人员（frontdesk role grant 用户 approver）。")
             }
-            throw .rule("\(displayName(entry)) cannot approve this request: an approver holds the approver role and is not the requester (frontdesk role grant \(entry) approver).")
+            throw .rule("\(displayName(entry)) cannot approve this request: an approver holds the approver role and is not the requester (frontdesk role grant \(entry) approver).", zh: "\(displayName(entry)) 不能审批此申请：审批人须拥有审批人（approver）角色，且不是申请人（frontdesk role grant \(entry) approver）。")
         }
     }
 
@@ -146,7 +146,7 @@ extension OfficeState {
     public func approvalRequest(type: ApprovalType, title: String, amount: Double?, from: Date?, to: Date?, approvers: [String],
                                 document: String?, asset: String?, _ ctx: RuleContext) throws(Refusal) -> Change {
         if type == .purchase && !approvers.isEmpty {
-            throw .invalid("A purchase follows the store's approval chain; approvers are named only for other requests.")
+            throw .invalid("A purchase follows the store's approval chain; approvers are named only for other requests.", zh: "采购申请按本库的审批链审批；只有其他申请才指定审批人。")
         }
         let chain = type == .purchase ? purchaseChain(requester: ctx.actor, amount: amount ?? 0, ctx.settings) : approvers
         var a = ApprovalRequest(id: ctx.env.ids.next(.approval, in: self), type: type, title: title, requester: ctx.actor, createdAt: ctx.now,
@@ -160,7 +160,7 @@ extension OfficeState {
         switch change {
         case .requestApproval(let a): try validateNewApproval(a)
         case .decideApproval(let id, let d): try validateDecision(id, d, ctx)
-        default: throw .invalid("That is not an approval change.")
+        default: throw .invalid("That is not an approval change.", zh: "这不是审批变更。")
         }
     }
 

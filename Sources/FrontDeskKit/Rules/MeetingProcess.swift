@@ -31,26 +31,29 @@ extension OfficeState {
             guard let step = MeetingStatus.step(for: status) else {
                 throw .rule(status == .minutesDrafted
                             ? "Minutes are drafted by recording them: frontdesk meeting minutes \(id) --file FILE."
-                            : "Meeting \(id) is \(m.status.rawValue); it cannot go back to \(status.rawValue).")
+                            : "Meeting \(id) is \(m.status.rawValue); it cannot go back to \(status.rawValue).",
+                        zh: status == .minutesDrafted
+                            ? "纪要通过登记来起草：frontdesk meeting minutes \(id) --file 文件。"
+                            : "会议 \(id) 当前为“\(ZH.status(m.status))”，不能退回到“\(ZH.status(status))”。")
             }
             if step == .meetingPrepared {
                 // Recording "prepared" as a status ticks whatever of materials and notice is left.
                 let st = m.effective(at: ctx.now, noShowAfter: ctx.settings.noShowAfter).status
                 if st.isFinal || st.rawOrder >= MeetingStatus.prepared.rawOrder { try checkMeetingStep(.meetingChecklist, m, ctx) }
-                if st.rawOrder >= MeetingStatus.prepared.rawOrder { throw .rule("Meeting \(id) is \(st.rawValue); its preparation is done.") }
+                if st.rawOrder >= MeetingStatus.prepared.rawOrder { throw .rule("Meeting \(id) is \(st.rawValue); its preparation is done.", zh: "会议 \(id) 当前为“\(ZH.status(st))”；准备工作已完成。") }
             } else {
                 try checkMeetingStep(step, m, ctx)
             }
         case .reviewMinutes(let id, let by, _):
-            if by != ctx.actor { throw .permission("\(ctx.actor) cannot record a review in \(by)'s name.") }
+            if by != ctx.actor { throw .permission("\(ctx.actor) cannot record a review in \(by)'s name.", zh: "\(ctx.actor) 不能以 \(by) 的名义登记审阅。") }
             try checkMeetingStep(.meetingReviewMinutes, try meeting(id), ctx)
         case .checkPreparation(let id, let items, let by, _):
-            if by != ctx.actor { throw .permission("\(ctx.actor) cannot tick a checklist in \(by)'s name.") }
+            if by != ctx.actor { throw .permission("\(ctx.actor) cannot tick a checklist in \(by)'s name.", zh: "\(ctx.actor) 不能以 \(by) 的名义勾选检查单。") }
             try checkPreparation(try meeting(id), items, ctx)
         case .releaseUnclaimedRoom(let id, _, _):
             let m = try meeting(id)
             if !m.isUnclaimed(at: ctx.now, noShowAfter: ctx.settings.noShowAfter) {
-                throw .rule("Meeting \(id) still holds its room; only an unclaimed meeting's room is released.")
+                throw .rule("Meeting \(id) still holds its room; only an unclaimed meeting's room is released.", zh: "会议 \(id) 仍占用会议室；只有未签到的会议才会释放会议室。")
             }
         case .recordMinutes(let id, let text, _):
             try requireText(text, "minutes")
@@ -60,8 +63,8 @@ extension OfficeState {
             try checkMeetingStep(.meetingActionAdd, try meeting(id), ctx)
         case .completeActionItem(let id, let itemID, _):
             let m = try meeting(id)
-            guard let item = m.actionItems.first(where: { $0.id == itemID }) else { throw .invalid("No action item \(itemID).") }
-            if item.doneAt != nil { throw .rule("Action item \(itemID) is already done.") }
+            guard let item = m.actionItems.first(where: { $0.id == itemID }) else { throw .invalid("No action item \(itemID).", zh: "没有待办事项 \(itemID)。") }
+            if item.doneAt != nil { throw .rule("Action item \(itemID) is already done.", zh: "待办事项 \(itemID) 已完成。") }
         case .moveMeeting(let id, let start, let end, let roomID):
             let m = try meeting(id)
             try checkMeetingStep(.meetingMove, m, ctx)
@@ -74,10 +77,10 @@ extension OfficeState {
             let m = try meeting(id)
             try requireText(g.name, "guest's name")
             try checkMeetingStep(.meetingInvite, m, ctx)
-            if m.guests?.contains(where: { $0.name == g.name }) == true { throw .rule("\(g.name) is already invited to \(id).") }
+            if m.guests?.contains(where: { $0.name == g.name }) == true { throw .rule("\(g.name) is already invited to \(id).", zh: "\(g.name) 已受邀参加 \(id)。") }
         case .recordGuestReply(let id, let name, _, _):
             let m = try meeting(id)
-            if m.guests?.contains(where: { $0.name == name }) != true { throw .invalid("\(name) is not invited to \(id).") }
+            if m.guests?.contains(where: { $0.name == name }) != true { throw .invalid("\(name) is not invited to \(id).", zh: "\(name) 未受邀参加 \(id)。") }
         default:
             break
         }
@@ -85,23 +88,25 @@ extension OfficeState {
 
     func validateNewRoom(_ r: Room) throws(Refusal) {
         try requireText(r.name, "room name")
-        if r.capacity < 1 || r.capacity > 10_000 { throw .invalid("A room holds 1 to 10,000 people (got \(r.capacity)).") }
-        if room(named: r.name) != nil { throw .rule("A room named \(r.name) exists already.") }
-        if rooms[r.id] != nil { throw .rule("Room id \(r.id) exists already.") }
+        if r.capacity < 1 || r.capacity > 10_000 { throw .invalid("A room holds 1 to 10,000 people (got \(r.capacity)).", zh: "会议室可容纳 1 到 10,000 人（收到的是 \(r.capacity)）。") }
+        if room(named: r.name) != nil { throw .rule("A room named \(r.name) exists already.", zh: "已有名为 \(r.name) 的会议室。") }
+        if rooms[r.id] != nil { throw .rule("Room id \(r.id) exists already.", zh: "会议室编号 \(r.id) 已存在。") }
     }
 
     /// A room cannot be closed over bookings that still hold it: each must be moved or cancelled
     /// first (each of those is its own change, so its hook tells the attendees).
     func validateRoomClosure(_ id: String, _ p: ClosedPeriod, _ ctx: RuleContext) throws(Refusal) {
-        guard let room = rooms[id] else { throw .invalid("No room \(id).") }
-        if p.end <= p.start { throw .invalid("The out-of-service period ends before it starts.") }
+        guard let room = rooms[id] else { throw .invalid("No room \(id).", zh: "没有会议室 \(id)。") }
+        if p.end <= p.start { throw .invalid("The out-of-service period ends before it starts.", zh: "停用时段的结束时间早于开始时间。") }
         try requireText(p.reason, "reason")
         let affected = bookingsBlockingClosure(of: id, p, at: ctx.now, ctx.settings)
         guard affected.isEmpty else {
             let tz = ctx.env.timeZone
             let list = affected.map { "\($0.id) \(Clock.dayHM($0.start, tz))–\(Clock.hm($0.end, tz)) \($0.title) (\(displayName($0.organizer)))" }
             throw .rule("\(room.name) has \(affected.count) booking(s) in \(Self.period(p.start, p.end, tz)): \(list.joined(separator: "; ")). "
-                        + "Move each (frontdesk meeting move ID --start … --end … --room …) or cancel them (frontdesk room close … --cancel-bookings); nothing was changed.")
+                        + "Move each (frontdesk meeting move ID --start … --end … --room …) or cancel them (frontdesk room close … --cancel-bookings); nothing was changed.",
+                        zh: "\(room.name) 在 \(Self.period(p.start, p.end, tz)) 有 \(affected.count) 个预订：\(list.joined(separator: "；"))。"
+                            + "请逐个改期（frontdesk meeting move 编号 --start … --end … --room …）或取消（frontdesk room close … --cancel-bookings）；没有做任何更改。")
         }
     }
 
@@ -119,33 +124,38 @@ extension OfficeState {
 
     /// All occurrences are checked before anything is booked; every conflict is reported at once.
     func validateBooking(_ ms: [Meeting], _ ctx: RuleContext) throws(Refusal) {
-        guard !ms.isEmpty else { throw .invalid("Nothing to book.") }
-        var problems: [String] = []
+        guard !ms.isEmpty else { throw .invalid("Nothing to book.", zh: "没有要预订的会议。") }
+        var problems: [String] = [], zhProblems: [String] = []
         let tz = ctx.env.timeZone
         for (i, m) in ms.enumerated() {
             try requireText(m.title, "title")
-            if meetings[m.id] != nil { throw .rule("Meeting id \(m.id) exists already.") }
-            if m.end <= m.start { throw .invalid("The meeting ends (\(Clock.hm(m.end, tz))) before it starts (\(Clock.hm(m.start, tz))).") }
-            guard let room = rooms[m.roomID] else { throw .invalid("No room \(m.roomID).") }
+            if meetings[m.id] != nil { throw .rule("Meeting id \(m.id) exists already.", zh: "会议编号 \(m.id) 已存在。") }
+            if m.end <= m.start { throw .invalid("The meeting ends (\(Clock.hm(m.end, tz))) before it starts (\(Clock.hm(m.start, tz))).", zh: "会议结束时间（\(Clock.hm(m.end, tz))）早于开始时间（\(Clock.hm(m.start, tz))）。") }
+            guard let room = rooms[m.roomID] else { throw .invalid("No room \(m.roomID).", zh: "没有会议室 \(m.roomID)。") }
             let when = Clock.dayHM(m.start, tz)
             if room.capacity < m.attendees.count {
                 problems.append("\(room.name) holds \(room.capacity), the meeting has \(m.attendees.count) attendees")
+                zhProblems.append("\(room.name) 可容纳 \(room.capacity) 人，会议有 \(m.attendees.count) 位参会人")
             }
             let missing = m.requiredEquipment.filter { eq in !room.equipment.contains { $0.lowercased() == eq.lowercased() } }
-            if !missing.isEmpty { problems.append("\(room.name) has no \(missing.joined(separator: ", "))") }
+            if !missing.isEmpty { problems.append("\(room.name) has no \(missing.joined(separator: ", "))"); zhProblems.append("\(room.name) 没有 \(missing.joined(separator: "、"))") }
             if let p = room.outOfService.first(where: { $0.start < m.end && m.start < $0.end }) {
                 problems.append("\(room.name) is out of service \(Self.period(p.start, p.end, tz)) (\(p.reason))")
+                zhProblems.append("\(room.name) 在 \(Self.period(p.start, p.end, tz)) 停用（\(p.reason)）")
             }
             let now = ctx.now, release = ctx.settings.noShowAfter
             if let holder = meetings.values.first(where: { $0.roomID == m.roomID && $0.holdsRoom(at: now, noShowAfter: release) && $0.overlaps(m.start, m.end) }) {
                 problems.append("\(room.name) is booked \(Clock.dayHM(holder.start, tz))–\(Clock.hm(holder.end, tz)) by \(displayName(holder.organizer)) (\(holder.id) \(holder.title))")
+                zhProblems.append("\(room.name) 在 \(Clock.dayHM(holder.start, tz))–\(Clock.hm(holder.end, tz)) 已被 \(displayName(holder.organizer)) 预订（\(holder.id) \(holder.title)）")
             } else if let other = ms[..<i].first(where: { $0.roomID == m.roomID && $0.overlaps(m.start, m.end) }) {
                 problems.append("occurrences \(other.id) and \(m.id) overlap at \(when)")
+                zhProblems.append("\(other.id) 与 \(m.id) 两次会议在 \(when) 时间重叠")
             }
         }
         if !problems.isEmpty {
             let head = ms.count > 1 ? "No occurrence was booked: " : "Not booked: "
-            throw .rule(head + problems.joined(separator: "; ") + ".")
+            throw .rule(head + problems.joined(separator: "; ") + ".",
+                        zh: (ms.count > 1 ? "所有会议均未预订：" : "未预订：") + zhProblems.joined(separator: "；") + "。")
         }
     }
 
@@ -160,68 +170,70 @@ extension OfficeState {
         func final() -> Refusal {
             if unclaimed {
                 return .rule("Meeting \(id) was not claimed within \(Int(release / 60)) min of its start (\(Clock.dayHM(stored.start, tz))), "
-                             + "so its room was released at \(Clock.hm(stored.start.addingTimeInterval(release), tz)); book the room again (frontdesk meeting add).")
+                             + "so its room was released at \(Clock.hm(stored.start.addingTimeInterval(release), tz)); book the room again (frontdesk meeting add).",
+                         zh: "会议 \(id) 在开始（\(Clock.dayHM(stored.start, tz))）后 \(Int(release / 60)) 分钟内无人签到，"
+                             + "会议室已于 \(Clock.hm(stored.start.addingTimeInterval(release), tz)) 释放；请重新预订会议室（frontdesk meeting add）。")
             }
-            return .rule("Meeting \(id) is \(st.rawValue); it cannot change any more.")
+            return .rule("Meeting \(id) is \(st.rawValue); it cannot change any more.", zh: "会议 \(id) 当前为“\(ZH.status(st))”，不能再更改。")
         }
         func notBefore(_ s: MeetingStatus, _ what: String) throws(Refusal) {
             if st.isFinal { throw final() }
-            if st.rawOrder >= s.rawOrder { throw .rule("Meeting \(id) is \(st.rawValue); \(what).") }
+            if st.rawOrder >= s.rawOrder { throw .rule("Meeting \(id) is \(st.rawValue); \(what).", zh: "会议 \(id) 当前为“\(ZH.status(st))”；\(ZH.words(what))。") }
         }
         let chair = m.chair ?? m.organizer
         let isChair = ctx.actor == chair || hasRole(ctx.actor, .admin)
         switch step {
         case .meetingConfirm:
             if st.isFinal { throw final() }
-            if st != .requested { throw .rule("Meeting \(id) is \(st.rawValue); it cannot go back to confirmed.") }
+            if st != .requested { throw .rule("Meeting \(id) is \(st.rawValue); it cannot go back to confirmed.", zh: "会议 \(id) 当前为“\(ZH.status(st))”，不能退回到“已确认”。") }
         case .meetingMaterials, .meetingPrepared:
             try notBefore(.prepared, "its preparation is done")
             let item = step == .meetingMaterials ? PreparationCheck.materials : PreparationCheck.notified
-            if !m.uncheckedItems.contains(item) { throw .rule("\(item) is already ticked on \(id)'s checklist.") }
+            if !m.uncheckedItems.contains(item) { throw .rule("\(item) is already ticked on \(id)'s checklist.", zh: "\(item) 已在 \(id) 的检查单上勾选过。") }
         case .meetingRoomChecked:
             try notBefore(.roomChecked, "its room was already checked")
             try onTheDay(m, ctx)
         case .meetingHeld:
             try notBefore(.held, "it was already held")
             if ctx.now < m.start.addingTimeInterval(-ctx.settings.roomCheckBefore) {
-                throw .rule("Meeting \(id) starts \(Clock.dayHM(m.start, tz)); it cannot have been held yet.")
+                throw .rule("Meeting \(id) starts \(Clock.dayHM(m.start, tz)); it cannot have been held yet.", zh: "会议 \(id) 开始于 \(Clock.dayHM(m.start, tz))，还不可能已召开。")
             }
         case .meetingMinutes:
-            if st.isFinal { throw st == .closed ? .rule("Meeting \(id) is closed; minutes can no longer be recorded.") : final() }
-            if st.rawOrder < MeetingStatus.held.rawOrder { throw .rule("Meeting \(id) has not been held yet (it is \(st.rawValue)); minutes come after.") }
+            if st.isFinal { throw st == .closed ? .rule("Meeting \(id) is closed; minutes can no longer be recorded.", zh: "会议 \(id) 已结束，不能再登记纪要。") : final() }
+            if st.rawOrder < MeetingStatus.held.rawOrder { throw .rule("Meeting \(id) has not been held yet (it is \(st.rawValue)); minutes come after.", zh: "会议 \(id) 尚未召开（当前为“\(ZH.status(st))”）；纪要要在会后登记。") }
         case .meetingReviewMinutes:
             if st.isFinal { throw final() }
-            if st.rawOrder < MeetingStatus.minutesDrafted.rawOrder { throw .rule("Meeting \(id) has no minutes yet (frontdesk meeting minutes \(id) --file FILE).") }
-            if st != .minutesDrafted { throw .rule("The minutes of \(id) were already sent.") }
-            if let by = m.minutesReviewedBy { throw .rule("The minutes of \(id) were already reviewed by \(displayName(by)).") }
-            if !isChair { throw .permission("The minutes of \(id) are reviewed by the chair, \(displayName(chair)) (or an admin).") }
+            if st.rawOrder < MeetingStatus.minutesDrafted.rawOrder { throw .rule("Meeting \(id) has no minutes yet (frontdesk meeting minutes \(id) --file FILE).", zh: "会议 \(id) 还没有纪要（frontdesk meeting minutes \(id) --file 文件）。") }
+            if st != .minutesDrafted { throw .rule("The minutes of \(id) were already sent.", zh: "\(id) 的纪要已发送。") }
+            if let by = m.minutesReviewedBy { throw .rule("The minutes of \(id) were already reviewed by \(displayName(by)).", zh: "\(id) 的纪要已由 \(displayName(by)) 审阅。") }
+            if !isChair { throw .permission("The minutes of \(id) are reviewed by the chair, \(displayName(chair)) (or an admin).", zh: "\(id) 的纪要由主持人 \(displayName(chair)) 审阅（或由管理员审阅）。") }
         case .meetingSendMinutes:
             if st.isFinal { throw final() }
-            if st.rawOrder < MeetingStatus.minutesDrafted.rawOrder { throw .rule("Meeting \(id) has no minutes yet (frontdesk meeting minutes \(id) --file FILE).") }
-            if st != .minutesDrafted { throw .rule("The minutes of \(id) were already sent.") }
+            if st.rawOrder < MeetingStatus.minutesDrafted.rawOrder { throw .rule("Meeting \(id) has no minutes yet (frontdesk meeting minutes \(id) --file FILE).", zh: "会议 \(id) 还没有纪要（frontdesk meeting minutes \(id) --file 文件）。") }
+            if st != .minutesDrafted { throw .rule("The minutes of \(id) were already sent.", zh: "\(id) 的纪要已发送。") }
             if m.minutesReviewedBy == nil {
-                throw .rule("The minutes of \(id) are not reviewed yet: the chair, \(displayName(chair)), reviews them first (frontdesk meeting review \(id)).")
+                throw .rule("The minutes of \(id) are not reviewed yet: the chair, \(displayName(chair)), reviews them first (frontdesk meeting review \(id)).", zh: "\(id) 的纪要尚未审阅：须先由主持人 \(displayName(chair)) 审阅（frontdesk meeting review \(id)）。")
             }
         case .meetingClose:
             if st.isFinal { throw final() }
-            if st != .minutesSent { throw .rule("Meeting \(id) can close only after its minutes are sent (it is \(st.rawValue)).") }
+            if st != .minutesSent { throw .rule("Meeting \(id) can close only after its minutes are sent (it is \(st.rawValue)).", zh: "会议 \(id) 须在纪要发送后才能结束（当前为“\(ZH.status(st))”）。") }
             let open = m.actionItems.filter { $0.doneAt == nil }
-            if !open.isEmpty { throw .rule("Meeting \(id) has \(open.count) open action item(s): \(open.map(\.id).joined(separator: ", ")).") }
+            if !open.isEmpty { throw .rule("Meeting \(id) has \(open.count) open action item(s): \(open.map(\.id).joined(separator: ", ")).", zh: "会议 \(id) 还有 \(open.count) 项待办未完成：\(open.map(\.id).joined(separator: "、"))。") }
         case .meetingActionAdd:
-            if st == .cancelled || st == .noShow { throw unclaimed ? final() : .rule("Meeting \(id) did not take place.") }
+            if st == .cancelled || st == .noShow { throw unclaimed ? final() : .rule("Meeting \(id) did not take place.", zh: "会议 \(id) 没有召开。") }
         case .meetingActionDone:
-            if !m.actionItems.contains(where: { $0.doneAt == nil }) { throw .rule("Meeting \(id) has no open action item.") }
+            if !m.actionItems.contains(where: { $0.doneAt == nil }) { throw .rule("Meeting \(id) has no open action item.", zh: "会议 \(id) 没有未完成的待办事项。") }
         case .meetingChecklist:
             try notBefore(.roomChecked, "its preparation is done")
-            if m.uncheckedItems.isEmpty { throw .rule("Nothing left to tick on \(id)'s checklist.") }
+            if m.uncheckedItems.isEmpty { throw .rule("Nothing left to tick on \(id)'s checklist.", zh: "\(id) 的检查单已全部勾选。") }
         case .meetingMove, .meetingInvite, .meetingCancel:
             try notBefore(.held, step == .meetingCancel ? "it was already held" : "only a meeting still to come can change")
         case .meetingNoShow:
             if st.isFinal && !unclaimed { throw final() }
-            if st.rawOrder >= MeetingStatus.held.rawOrder && !st.isFinal { throw .rule("Meeting \(id) was already held.") }
-            if ctx.now < m.start { throw .rule("Meeting \(id) starts \(Clock.dayHM(m.start, tz)); it is not a no-show yet.") }
+            if st.rawOrder >= MeetingStatus.held.rawOrder && !st.isFinal { throw .rule("Meeting \(id) was already held.", zh: "会议 \(id) 已召开。") }
+            if ctx.now < m.start { throw .rule("Meeting \(id) starts \(Clock.dayHM(m.start, tz)); it is not a no-show yet.", zh: "会议 \(id) 开始于 \(Clock.dayHM(m.start, tz))，现在还不算未到场。") }
         case .meetingGuestReply:
-            if m.guests?.contains(where: { $0.reply == .pending }) != true { throw .rule("No guest of \(id) is waiting for a reply.") }
+            if m.guests?.contains(where: { $0.reply == .pending }) != true { throw .rule("No guest of \(id) is waiting for a reply.", zh: "\(id) 没有等待回复的来宾。") }
         default:
             break
         }
@@ -231,7 +243,7 @@ extension OfficeState {
     private func onTheDay(_ m: Meeting, _ ctx: RuleContext) throws(Refusal) {
         let from = m.start.addingTimeInterval(-2 * 3600), tz = ctx.env.timeZone
         if ctx.now < from {
-            throw .rule("The room check for \(m.id) is done on the day, from \(Clock.hm(from, tz)) (it starts \(Clock.dayHM(m.start, tz))).")
+            throw .rule("The room check for \(m.id) is done on the day, from \(Clock.hm(from, tz)) (it starts \(Clock.dayHM(m.start, tz))).", zh: "\(m.id) 的会议室检查在当天进行，\(Clock.hm(from, tz)) 起（会议开始于 \(Clock.dayHM(m.start, tz))）。")
         }
     }
 
@@ -239,16 +251,16 @@ extension OfficeState {
     /// and the room are tested on the day.
     func checkPreparation(_ m: Meeting, _ items: [String], _ ctx: RuleContext) throws(Refusal) {
         try checkMeetingStep(.meetingChecklist, m, ctx)
-        if items.isEmpty { throw .rule("Nothing left to tick on \(m.id)'s checklist.") }
+        if items.isEmpty { throw .rule("Nothing left to tick on \(m.id)'s checklist.", zh: "\(m.id) 的检查单已全部勾选。") }
         let all = m.preparationItems, open = m.uncheckedItems
         for item in items {
             if !all.contains(item) {
-                throw .invalid("\(item) is not on \(m.id)'s checklist (\(all.joined(separator: ", "))).")
+                throw .invalid("\(item) is not on \(m.id)'s checklist (\(all.joined(separator: ", "))).", zh: "\(item) 不在 \(m.id) 的检查单上（\(all.joined(separator: "、"))）。")
             }
-            if !open.contains(item) { throw .rule("\(item) is already ticked on \(m.id)'s checklist.") }
+            if !open.contains(item) { throw .rule("\(item) is already ticked on \(m.id)'s checklist.", zh: "\(item) 已在 \(m.id) 的检查单上勾选过。") }
             if item != PreparationCheck.materials && item != PreparationCheck.notified { try onTheDay(m, ctx) }
         }
-        if Set(items).count != items.count { throw .invalid("An item is named twice.") }
+        if Set(items).count != items.count { throw .invalid("An item is named twice.", zh: "有检查项重复出现。") }
     }
 
     // MARK: Application

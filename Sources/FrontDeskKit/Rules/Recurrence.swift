@@ -20,8 +20,8 @@ public struct Recurrence: Sendable, Equatable {
     /// Monthly repeats keep the day of the month, skipping months that lack it (the 31st).
     public func occurrences(of first: Meeting, calendar cal: Calendar, idPrefix: String = RecordKind.meeting.idPrefix,
                             firstNumber: Int) throws(Refusal) -> [Meeting] {
-        guard until != nil || count != nil else { throw .invalid("A repeat needs --until DATE or --count N.") }
-        if let c = count, c < 1 { throw .invalid("--count must be at least 1.") }
+        guard until != nil || count != nil else { throw .invalid("A repeat needs --until DATE or --count N.", zh: "重复预订需要 --until 日期 或 --count 次数。") }
+        if let c = count, c < 1 { throw .invalid("--count must be at least 1.", zh: "--count 至少为 1。") }
         let limit = count ?? Self.maxOccurrences + 1
         let lastDay = until.map { cal.startOfDay(for: $0).addingTimeInterval(86_400) }
         let length = first.end.timeIntervalSince(first.start)
@@ -40,7 +40,7 @@ public struct Recurrence: Sendable, Equatable {
             m.seriesID = "\(idPrefix)\(firstNumber)"
             out.append(m)
             if out.count > Self.maxOccurrences {
-                throw .invalid("More than \(Self.maxOccurrences) occurrences; choose an earlier --until or a --count.")
+                throw .invalid("More than \(Self.maxOccurrences) occurrences; choose an earlier --until or a --count.", zh: "超过 \(Self.maxOccurrences) 次；请把 --until 提前或改用 --count。")
             }
             if step > 5000 { break }
         }

@@ -30,7 +30,7 @@ extension OfficeState {
     func requireRole(_ ctx: RuleContext, _ role: Role, to what: String) throws(Refusal) {
         if mayTake(role, ctx) { return }
         let ask = adminNames.isEmpty ? "an admin" : "an admin (\(adminNames.joined(separator: ", ")))"
-        throw .permission("\(ctx.actor) may not \(what): that needs the \(role.rawValue) role. Ask \(ask) to run: frontdesk role grant \(ctx.actor) \(role.rawValue)")
+        throw .permission("\(ctx.actor) may not \(what): that needs the \(role.rawValue) role. Ask \(ask) to run: frontdesk role grant \(ctx.actor) \(role.rawValue)", zh: "\(ctx.actor) 不能\(ZH.words(what))：这需要\(ZH.role(role))角色。请\(ZH.ask(adminNames))运行：frontdesk role grant \(ctx.actor) \(role.rawValue)")
     }
 
     /// Checks a role grant or revocation: admins only, and the store always keeps one admin.
@@ -39,15 +39,15 @@ extension OfficeState {
         case .grantRole(let user, let role):
             try requireRole(ctx, .admin, to: "grant roles")
             try requireText(user, "user")
-            if hasRole(user, role) { throw .rule("\(user) already has the \(role.rawValue) role.") }
+            if hasRole(user, role) { throw .rule("\(user) already has the \(role.rawValue) role.", zh: "\(user) 已经拥有\(ZH.role(role))角色。") }
         case .revokeRole(let user, let role):
             try requireRole(ctx, .admin, to: "revoke roles")
-            if !hasRole(user, role) { throw .rule("\(user) does not have the \(role.rawValue) role.") }
+            if !hasRole(user, role) { throw .rule("\(user) does not have the \(role.rawValue) role.", zh: "\(user) 没有\(ZH.role(role))角色。") }
             if role == .admin, roles.filter({ $0.value.contains(.admin) }).count <= 1 {
-                throw .rule("\(user) is the last admin; grant admin to someone else first.")
+                throw .rule("\(user) is the last admin; grant admin to someone else first.", zh: "\(user) 是最后一位管理员；请先把管理员角色授予其他人。")
             }
         default:
-            throw .invalid("That is not a role change.")
+            throw .invalid("That is not a role change.", zh: "这不是角色变更。")
         }
     }
 

@@ -4,11 +4,11 @@ import Foundation
 extension OfficeState {
     func validateNewItem(_ i: SupplyItem) throws(Refusal) {
         try requireText(i.sku, "SKU"); try requireText(i.name, "item name"); try requireText(i.unit, "unit")
-        if items[i.sku] != nil { throw .rule("Item \(i.sku) exists already (\(items[i.sku]?.name ?? "")).") }
-        if i.reorderAt < 0 || i.target < 0 { throw .invalid("Reorder point and target cannot be negative.") }
-        if i.target > Self.maxQuantity { throw .invalid("A target above \(Self.maxQuantity) is a typing mistake.") }
-        if let p = i.unitPrice, !p.isFinite || p < 0 || p > Self.maxAmount { throw .invalid("The price must be between 0 and \(Int(Self.maxAmount)).") }
-        if i.target < i.reorderAt { throw .invalid("Target level (\(i.target)) is below the reorder point (\(i.reorderAt)).") }
+        if items[i.sku] != nil { throw .rule("Item \(i.sku) exists already (\(items[i.sku]?.name ?? "")).", zh: "物品 \(i.sku) 已存在（\(items[i.sku]?.name ?? "")）。") }
+        if i.reorderAt < 0 || i.target < 0 { throw .invalid("Reorder point and target cannot be negative.", zh: "补货点和目标库存不能为负数。") }
+        if i.target > Self.maxQuantity { throw .invalid("A target above \(Self.maxQuantity) is a typing mistake.", zh: "目标库存超过 \(Self.maxQuantity)，应是输入错误。") }
+        if let p = i.unitPrice, !p.isFinite || p < 0 || p > Self.maxAmount { throw .invalid("The price must be between 0 and \(Int(Self.maxAmount)).", zh: "价格必须在 0 到 \(Int(Self.maxAmount)) 之间。") }
+        if i.target < i.reorderAt { throw .invalid("Target level (\(i.target)) is below the reorder point (\(i.reorderAt)).", zh: "目标库存（\(i.target)）低于补货点（\(i.reorderAt)）。") }
     }
 
     /// No office moves more than this many units of one item at once: a bigger number is a typo.
@@ -17,101 +17,101 @@ extension OfficeState {
     public static let maxAmount = 1e10
 
     func validateMove(_ m: StockMove) throws(Refusal) {
-        guard let item = items[m.sku] else { throw .invalid("No item \(m.sku) (frontdesk stock list).") }
+        guard let item = items[m.sku] else { throw .invalid("No item \(m.sku) (frontdesk stock list).", zh: "没有物品 \(m.sku)（frontdesk stock list）。") }
         // magnitude, not abs: abs(Int.min) traps, and anyone can type --qty -9223372036854775808.
         let caps = [m.quantity, m.countedQuantity ?? 0, m.rejectedQuantity ?? 0]
         if let over = caps.first(where: { $0.magnitude > UInt(Self.maxQuantity) }) {
-            throw .invalid("\(over.magnitude) is more than \(Self.maxQuantity) units at once; check the quantity.")
+            throw .invalid("\(over.magnitude) is more than \(Self.maxQuantity) units at once; check the quantity.", zh: "一次 \(over.magnitude) 超过 \(Self.maxQuantity) 个单位；请核对数量。")
         }
-        if let p = m.unitPrice, !p.isFinite || p < 0 || p > Self.maxAmount { throw .invalid("The unit price must be between 0 and \(Int(Self.maxAmount)).") }
+        if let p = m.unitPrice, !p.isFinite || p < 0 || p > Self.maxAmount { throw .invalid("The unit price must be between 0 and \(Int(Self.maxAmount)).", zh: "单价必须在 0 到 \(Int(Self.maxAmount)) 之间。") }
         if onHand[m.sku, default: 0] + m.quantity > Self.maxQuantity * 100 {
-            throw .invalid("That would put \(onHand[m.sku, default: 0] + m.quantity) \(item.unit) in stock; check the quantity.")
+            throw .invalid("That would put \(onHand[m.sku, default: 0] + m.quantity) \(item.unit) in stock; check the quantity.", zh: "这样库存会变成 \(onHand[m.sku, default: 0] + m.quantity) \(item.unit)；请核对数量。")
         }
-        if moves[m.id] != nil { throw .rule("Stock move \(m.id) exists already.") }
+        if moves[m.id] != nil { throw .rule("Stock move \(m.id) exists already.", zh: "出入库记录 \(m.id) 已存在。") }
         if let pid = m.purchaseID {
-            guard let p = purchases[pid] else { throw .invalid("No purchase \(pid).") }
-            if p.sku != m.sku { throw .invalid("Purchase \(pid) is for \(p.sku), not \(m.sku).") }
-            if m.kind != .receive { throw .invalid("Only a delivery is booked against a purchase.") }
+            guard let p = purchases[pid] else { throw .invalid("No purchase \(pid).", zh: "没有采购单 \(pid)。") }
+            if p.sku != m.sku { throw .invalid("Purchase \(pid) is for \(p.sku), not \(m.sku).", zh: "采购单 \(pid) 采购的是 \(p.sku)，不是 \(m.sku)。") }
+            if m.kind != .receive { throw .invalid("Only a delivery is booked against a purchase.", zh: "只有到货入库才能对应采购单。") }
             switch p.status {
             case .approved: break
-            case .received: throw .rule("Purchase \(pid) was received in full (\(p.receivedQuantity) of \(p.quantity) \(item.unit)); nothing more is due on it.")
-            case .awaitingApproval: throw .rule("Purchase \(pid) is not approved yet (request \(p.approvalID) is pending); nothing can be received against it.")
-            case .rejected: throw .rule("Purchase \(pid) was rejected; nothing can be received against it.")
+            case .received: throw .rule("Purchase \(pid) was received in full (\(p.receivedQuantity) of \(p.quantity) \(item.unit)); nothing more is due on it.", zh: "采购单 \(pid) 已全部到货（\(p.receivedQuantity)/\(p.quantity) \(item.unit)）；不再有待收货物。")
+            case .awaitingApproval: throw .rule("Purchase \(pid) is not approved yet (request \(p.approvalID) is pending); nothing can be received against it.", zh: "采购单 \(pid) 尚未批准（审批 \(p.approvalID) 待审批中）；不能据此收货。")
+            case .rejected: throw .rule("Purchase \(pid) was rejected; nothing can be received against it.", zh: "采购单 \(pid) 已被驳回；不能据此收货。")
             }
             let due = p.quantity - p.receivedQuantity
-            if m.quantity > due { throw .rule("Only \(due) \(item.unit) still due on purchase \(pid) (\(p.receivedQuantity) of \(p.quantity) received); \(m.quantity) cannot be accepted against it.") }
-            if let o = m.acceptance?.ordered, o != p.quantity { throw .invalid("Purchase \(pid) ordered \(p.quantity) \(item.unit), not \(o).") }
+            if m.quantity > due { throw .rule("Only \(due) \(item.unit) still due on purchase \(pid) (\(p.receivedQuantity) of \(p.quantity) received); \(m.quantity) cannot be accepted against it.", zh: "采购单 \(pid) 只剩 \(due) \(item.unit) 待到货（已收 \(p.receivedQuantity)/\(p.quantity)）；不能据此验收 \(m.quantity)。") }
+            if let o = m.acceptance?.ordered, o != p.quantity { throw .invalid("Purchase \(pid) ordered \(p.quantity) \(item.unit), not \(o).", zh: "采购单 \(pid) 订购的是 \(p.quantity) \(item.unit)，不是 \(o)。") }
         }
         if let a = m.acceptance { try validateAcceptance(a, m) }
         let have = onHand[m.sku, default: 0]
         switch m.kind {
         case .receive, .returned:
-            if m.quantity < 0 { throw .invalid("A \(m.kind.rawValue) adds stock; the quantity cannot be negative.") }
-            if m.kind == .receive, m.quantity == 0, (m.rejectedQuantity ?? 0) == 0 { throw .invalid("Nothing received.") }
+            if m.quantity < 0 { throw .invalid("A \(m.kind.rawValue) adds stock; the quantity cannot be negative.", zh: "\(ZH.kind(m.kind))会增加库存，数量不能为负数。") }
+            if m.kind == .receive, m.quantity == 0, (m.rejectedQuantity ?? 0) == 0 { throw .invalid("Nothing received.", zh: "没有收到任何货物。") }
         case .issue, .writeOff:
-            if m.quantity >= 0 { throw .invalid("Give a positive quantity to \(m.kind == .issue ? "issue" : "write off").") }
+            if m.quantity >= 0 { throw .invalid("Give a positive quantity to \(m.kind == .issue ? "issue" : "write off").", zh: "请填写正数作为\(m.kind == .issue ? "领用" : "报损")数量。") }
             if m.kind == .issue {
                 try requireText(m.department ?? "", "department"); try requireText(m.recipient ?? "", "recipient who signs")
             }
             if have + m.quantity < 0 {
-                throw .rule("Only \(have) \(item.unit) of \(item.name) (\(item.sku)) on hand; cannot take \(-m.quantity).")
+                throw .rule("Only \(have) \(item.unit) of \(item.name) (\(item.sku)) on hand; cannot take \(-m.quantity).", zh: "\(item.name)（\(item.sku)）库存只有 \(have) \(item.unit)；不能取出 \(-m.quantity)。")
             }
         case .adjust:
             try requireText(m.reason ?? "", "reason for the stocktake variance")
-            if have + m.quantity < 0 { throw .invalid("A count cannot be below zero.") }
+            if have + m.quantity < 0 { throw .invalid("A count cannot be below zero.", zh: "盘点数量不能低于零。") }
         }
     }
 
     /// The acceptance record agrees with the move: accepted ≤ delivered, the accepted units are
     /// what enters stock, an inspector signs, and rejections or failed checks say why.
     func validateAcceptance(_ a: Acceptance, _ m: StockMove) throws(Refusal) {
-        if a.delivered < 0 || a.accepted < 0 { throw .invalid("Delivered and accepted quantities cannot be negative.") }
-        if a.accepted > a.delivered { throw .invalid("\(a.accepted) accepted is more than the \(a.delivered) delivered.") }
-        if a.accepted != m.quantity { throw .invalid("The accepted quantity (\(a.accepted)) must be what enters stock (\(m.quantity)).") }
+        if a.delivered < 0 || a.accepted < 0 { throw .invalid("Delivered and accepted quantities cannot be negative.", zh: "到货数量和验收数量不能为负数。") }
+        if a.accepted > a.delivered { throw .invalid("\(a.accepted) accepted is more than the \(a.delivered) delivered.", zh: "验收 \(a.accepted) 多于到货 \(a.delivered)。") }
+        if a.accepted != m.quantity { throw .invalid("The accepted quantity (\(a.accepted)) must be what enters stock (\(m.quantity)).", zh: "验收数量（\(a.accepted)）必须等于入库数量（\(m.quantity)）。") }
         try requireText(a.inspector, "inspector's name")
         let failed = !a.specificationMatches || !a.qualityPassed || a.accepted < a.delivered
         if failed && (a.notes ?? "").nilIfBlank == nil {
-            throw .invalid("Say in the notes why units were rejected or a check failed (specification, quality).")
+            throw .invalid("Say in the notes why units were rejected or a check failed (specification, quality).", zh: "请在备注中说明拒收或检验不合格的原因（规格、质量）。")
         }
     }
 
     /// At least three quotes, unless it is a small urgent buy from the designated supplier; a
     /// chosen quote that is not the cheapest needs a justification; special items need one too.
     func validatePurchase(_ p: PurchaseRequest, _ a: ApprovalRequest, _ ctx: RuleContext) throws(Refusal) {
-        guard let item = items[p.sku] else { throw .invalid("No item \(p.sku) (frontdesk stock list).") }
-        if purchases[p.id] != nil { throw .rule("Purchase \(p.id) exists already.") }
-        if p.quantity < 1 || p.quantity > Self.maxQuantity { throw .invalid("Quantity must be 1 to \(Self.maxQuantity).") }
-        guard let chosen = p.chosenQuote else { throw .invalid("Choose one of the quotes.") }
+        guard let item = items[p.sku] else { throw .invalid("No item \(p.sku) (frontdesk stock list).", zh: "没有物品 \(p.sku)（frontdesk stock list）。") }
+        if purchases[p.id] != nil { throw .rule("Purchase \(p.id) exists already.", zh: "采购单 \(p.id) 已存在。") }
+        if p.quantity < 1 || p.quantity > Self.maxQuantity { throw .invalid("Quantity must be 1 to \(Self.maxQuantity).", zh: "数量必须在 1 到 \(Self.maxQuantity) 之间。") }
+        guard let chosen = p.chosenQuote else { throw .invalid("Choose one of the quotes.", zh: "请从报价中选定一家。") }
         for q in p.quotes where q.unitPrice < 0 || !q.unitPrice.isFinite || q.unitPrice > Self.maxAmount || q.leadDays < 0 || q.leadDays > 3650 {
-            throw .invalid("Quote from \(q.supplier): price and delivery days cannot be negative.")
+            throw .invalid("Quote from \(q.supplier): price and delivery days cannot be negative.", zh: "\(q.supplier) 的报价：价格和交货天数不能为负数。")
         }
-        if Set(p.quotes.map { $0.supplier.lowercased() }).count != p.quotes.count { throw .invalid("Each quote must come from a different supplier.") }
+        if Set(p.quotes.map { $0.supplier.lowercased() }).count != p.quotes.count { throw .invalid("Each quote must come from a different supplier.", zh: "每份报价须来自不同的供应商。") }
         let s = ctx.settings
         let smallUrgent = p.urgent && p.amount <= s.smallPurchaseLimit
             && s.designatedSupplier.map { $0.lowercased() == chosen.supplier.lowercased() } == true
         if p.quotes.count < 3 && !smallUrgent {
             if p.urgent && p.amount <= s.smallPurchaseLimit && s.designatedSupplier == nil {
-                throw .rule("Only \(p.quotes.count) quote(s): a small urgent buy needs the designated supplier, and none is set (frontdesk settings set designatedSupplier NAME).")
+                throw .rule("Only \(p.quotes.count) quote(s): a small urgent buy needs the designated supplier, and none is set (frontdesk settings set designatedSupplier NAME).", zh: "只有 \(p.quotes.count) 份报价：小额紧急采购须向指定供应商购买，但尚未设置（frontdesk settings set designatedSupplier 名称）。")
             }
-            throw .rule("Only \(p.quotes.count) quote(s): compare at least 3 suppliers\(p.urgent ? " (or, up to \(String(format: "%.2f", s.smallPurchaseLimit)), buy urgently from \(s.designatedSupplier ?? "the designated supplier"))" : "").")
+            throw .rule("Only \(p.quotes.count) quote(s): compare at least 3 suppliers\(p.urgent ? " (or, up to \(String(format: "%.2f", s.smallPurchaseLimit)), buy urgently from \(s.designatedSupplier ?? "the designated supplier"))" : "").", zh: "只有 \(p.quotes.count) 份报价：请至少比较 3 家供应商\(p.urgent ? "（或在 \(String(format: "%.2f", s.smallPurchaseLimit)) 以内向\(s.designatedSupplier ?? "指定供应商")紧急采购）" : "")。")
         }
         let cheapest = p.quotes.map(\.unitPrice).min() ?? chosen.unitPrice
         if chosen.unitPrice > cheapest && (p.justification ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            throw .rule("\(chosen.supplier) is not the cheapest quote (\(String(format: "%.2f", cheapest))); give a justification.")
+            throw .rule("\(chosen.supplier) is not the cheapest quote (\(String(format: "%.2f", cheapest))); give a justification.", zh: "\(chosen.supplier) 不是最低报价（最低为 \(String(format: "%.2f", cheapest))）；请说明理由。")
         }
-        if item.special && (p.justification ?? "").isEmpty { throw .rule("\(item.name) is a special item: give a justification and budget.") }
-        if a.type != .purchase || a.amount != p.amount || a.requester != p.requester { throw .invalid("The approval does not match the purchase.") }
+        if item.special && (p.justification ?? "").isEmpty { throw .rule("\(item.name) is a special item: give a justification and budget.", zh: "\(item.name) 是特殊物品：请说明理由和预算。") }
+        if a.type != .purchase || a.amount != p.amount || a.requester != p.requester { throw .invalid("The approval does not match the purchase.", zh: "审批申请与采购单不一致。") }
         try validateNewApproval(a)
     }
 
     func validateDemand(_ d: DemandEntry) throws(Refusal) {
-        guard let item = items[d.sku] else { throw .invalid("No item \(d.sku) (frontdesk stock list).") }
+        guard let item = items[d.sku] else { throw .invalid("No item \(d.sku) (frontdesk stock list).", zh: "没有物品 \(d.sku)（frontdesk stock list）。") }
         try requireText(d.department, "department")
-        if d.quantity < 1 || d.quantity > Self.maxQuantity { throw .invalid("Quantity must be 1 to \(Self.maxQuantity).") }
-        if let b = d.budget, !b.isFinite || b < 0 || b > Self.maxAmount { throw .invalid("The budget must be between 0 and \(Int(Self.maxAmount)).") }
-        if demand[d.id] != nil { throw .rule("Demand \(d.id) exists already.") }
+        if d.quantity < 1 || d.quantity > Self.maxQuantity { throw .invalid("Quantity must be 1 to \(Self.maxQuantity).", zh: "数量必须在 1 到 \(Self.maxQuantity) 之间。") }
+        if let b = d.budget, !b.isFinite || b < 0 || b > Self.maxAmount { throw .invalid("The budget must be between 0 and \(Int(Self.maxAmount)).", zh: "预算必须在 0 到 \(Int(Self.maxAmount)) 之间。") }
+        if demand[d.id] != nil { throw .rule("Demand \(d.id) exists already.", zh: "需求 \(d.id) 已存在。") }
         if item.special && ((d.justification ?? "").isEmpty || d.budget == nil) {
-            throw .rule("\(item.name) is a special item: give a justification and a budget.")
+            throw .rule("\(item.name) is a special item: give a justification and a budget.", zh: "\(item.name) 是特殊物品：请说明理由和预算。")
         }
     }
 
@@ -220,7 +220,7 @@ extension OfficeState {
             try requireRole(ctx, .frontdesk, to: "record departments' demand")
             try validateDemand(d)
         default:
-            throw .invalid("That is not a supplies change.")
+            throw .invalid("That is not a supplies change.", zh: "这不是物品库存的变更。")
         }
     }
 

@@ -13,34 +13,35 @@ extension OfficeState {
         let st = v.status
         let booked = st == .expected || st == .confirmed
         let who = "\(v.name) (\(v.id)) is \(st.words)"
+        let whoZh = "\(v.name)（\(v.id)）当前\(ZH.status(st))"
         switch step {
         case .visitorConfirm:
-            return st == .expected ? nil : .rule("\(who); only an appointment still awaiting confirmation can be confirmed.")
+            return st == .expected ? nil : .rule("\(who); only an appointment still awaiting confirmation can be confirmed.", zh: "\(whoZh)；只有待确认的预约才能确认。")
         case .visitorArrived:
-            return booked ? nil : .rule("\(who); only an expected visitor can arrive.")
+            return booked ? nil : .rule("\(who); only an expected visitor can arrive.", zh: "\(whoZh)；只有预约中的访客才能登记到达。")
         case .visitorCheckIn:
-            if st == .onSite { return .rule("\(who) with badge \(v.badgesOut.joined(separator: ", ")).") }
-            return booked || st == .arrived ? nil : .rule("\(who); only an expected or waiting visitor can check in.")
+            if st == .onSite { return .rule("\(who) with badge \(v.badgesOut.joined(separator: ", ")).", zh: "\(whoZh)，持有访客证 \(v.badgesOut.joined(separator: "、"))。") }
+            return booked || st == .arrived ? nil : .rule("\(who); only an expected or waiting visitor can check in.", zh: "\(whoZh)；只有预约中或在大厅等候的访客才能办理登记。")
         case .visitorWatchDecision:
-            if watchMatch(v, idNumber: nil) == nil { return .rule("\(v.name) (\(v.id)) does not match the watch list.") }
-            if let d = v.watchDecision { return .rule("\(displayName(d.by)) already decided on \(v.name) (\(d.allowed ? "allowed" : "refused")).") }
-            return booked || st == .arrived ? nil : .rule("\(who); a watch-list decision is taken before the visitor is let in.")
+            if watchMatch(v, idNumber: nil) == nil { return .rule("\(v.name) (\(v.id)) does not match the watch list.", zh: "\(v.name)（\(v.id)）不在关注名单上。") }
+            if let d = v.watchDecision { return .rule("\(displayName(d.by)) already decided on \(v.name) (\(d.allowed ? "allowed" : "refused")).", zh: "\(displayName(d.by)) 已对 \(v.name) 作出决定（\(d.allowed ? "准许进入" : "拒绝进入")）。") }
+            return booked || st == .arrived ? nil : .rule("\(who); a watch-list decision is taken before the visitor is let in.", zh: "\(whoZh)；关注名单的决定要在访客进入之前作出。")
         case .visitorCheckOut:
-            return st == .onSite || st == .arrived ? nil : .rule("\(who), not on site or in the lobby.")
+            return st == .onSite || st == .arrived ? nil : .rule("\(who), not on site or in the lobby.", zh: "\(whoZh)，不在访也不在大厅等候。")
         case .visitorUndoCheckIn:
-            return st == .onSite ? nil : .rule("\(who), not checked in.")
+            return st == .onSite ? nil : .rule("\(who), not checked in.", zh: "\(whoZh)，尚未办理登记。")
         case .visitorReturnBadges:
-            if st == .onSite { return .rule("\(who); check them out, which takes the badge back.") }
-            return st == .left && !v.badgesOut.isEmpty ? nil : .rule("\(v.name) (\(v.id)) has no badge out to return.")
+            if st == .onSite { return .rule("\(who); check them out, which takes the badge back.", zh: "\(whoZh)；请为其办理离开，离开时会收回访客证。") }
+            return st == .left && !v.badgesOut.isEmpty ? nil : .rule("\(v.name) (\(v.id)) has no badge out to return.", zh: "\(v.name)（\(v.id)）没有未归还的访客证。")
         case .visitorOutcome:
-            return st == .left || st == .closed ? nil : .rule("\(who); the outcome is recorded after the visit.")
+            return st == .left || st == .closed ? nil : .rule("\(who); the outcome is recorded after the visit.", zh: "\(whoZh)；来访结果在来访结束后登记。")
         case .visitorCancel:
-            return booked ? nil : .rule("\(who); only an expected visit can be cancelled.")
+            return booked ? nil : .rule("\(who); only an expected visit can be cancelled.", zh: "\(whoZh)；只有预约中的来访才能取消。")
         case .visitorNoShow:
-            if !booked { return .rule("\(who); only an expected visitor can be a no-show.") }
-            return now >= v.expectedAt ? nil : .rule("\(v.name) is expected at \(Clock.hm(v.expectedAt, tz)); not a no-show yet.")
+            if !booked { return .rule("\(who); only an expected visitor can be a no-show.", zh: "\(whoZh)；只有预约中的访客才能登记为未到场。") }
+            return now >= v.expectedAt ? nil : .rule("\(v.name) is expected at \(Clock.hm(v.expectedAt, tz)); not a no-show yet.", zh: "\(v.name) 预约在 \(Clock.hm(v.expectedAt, tz)) 到访；现在还不算未到场。")
         default:
-            return .invalid("That is not a step of a visit.")
+            return .invalid("That is not a step of a visit.", zh: "这不是来访流程中的步骤。")
         }
     }
 
@@ -100,14 +101,14 @@ extension OfficeState {
         case .confirmIdentity(let id, let idNumber, _):
             let v = try step(id, .visitorCheckIn)
             try requireText(idNumber, "identity number")
-            if v.idNumber == idNumber { throw .rule("\(v.name)'s identity number is already \(Visitor.mask(idNumber)); nothing to confirm.") }
+            if v.idNumber == idNumber { throw .rule("\(v.name)'s identity number is already \(Visitor.mask(idNumber)); nothing to confirm.", zh: "\(v.name) 的证件号码已是 \(Visitor.mask(idNumber))；无需确认。") }
         case .checkOutVisitor(let id, _, let lost):
             let v = try step(id, .visitorCheckOut)
-            for b in lost where !v.badgesOut.contains(b) { throw .invalid("Badge \(b) is not out with visitor \(id).") }
+            for b in lost where !v.badgesOut.contains(b) { throw .invalid("Badge \(b) is not out with visitor \(id).", zh: "访客证 \(b) 不在访客 \(id) 手中。") }
         case .returnBadges(let id, let codes, _):
             let v = try step(id, .visitorReturnBadges)
-            if codes.isEmpty { throw .invalid("Name the badge that came back.") }
-            for b in codes where !v.badgesOut.contains(b) { throw .invalid("Badge \(b) is not out with visitor \(id).") }
+            if codes.isEmpty { throw .invalid("Name the badge that came back.", zh: "请写明归还的是哪张访客证。") }
+            for b in codes where !v.badgesOut.contains(b) { throw .invalid("Badge \(b) is not out with visitor \(id).", zh: "访客证 \(b) 不在访客 \(id) 手中。") }
         case .cancelVisitor(let id, _): _ = try step(id, .visitorCancel)
         case .visitorNoShow(let id, let at): _ = try step(id, .visitorNoShow, at: at)
         case .recordOutcome(let id, let text, _):
@@ -117,38 +118,38 @@ extension OfficeState {
         case .decideWatch(let id, _): _ = try step(id, .visitorWatchDecision)
         case .addToWatchList(let w):
             try requireRole(ctx, .lead, to: "change the watch list")
-            if (w.name ?? "").isEmpty && (w.idNumber ?? "").isEmpty { throw .invalid("Give a name or an identity number.") }
+            if (w.name ?? "").isEmpty && (w.idNumber ?? "").isEmpty { throw .invalid("Give a name or an identity number.", zh: "请填写姓名或证件号码。") }
             try requireText(w.reason, "reason")
         case .removeFromWatchList(let n, let id):
             try requireRole(ctx, .lead, to: "change the watch list")
-            if !watchList.contains(where: { $0.name == n && $0.idNumber == id }) { throw .invalid("No such watch-list entry.") }
+            if !watchList.contains(where: { $0.name == n && $0.idNumber == id }) { throw .invalid("No such watch-list entry.", zh: "关注名单中没有这一条。") }
         default:
-            throw .invalid("That is not a reception change.")
+            throw .invalid("That is not a reception change.", zh: "这不是前台接待的变更。")
         }
     }
 
     func validateNewBadges(_ codes: [String]) throws(Refusal) {
-        if codes.isEmpty { throw .invalid("No badge codes given.") }
+        if codes.isEmpty { throw .invalid("No badge codes given.", zh: "没有给出访客证编号。") }
         var seen = Set<String>()
         for c in codes {
             try requireText(c, "badge code")
             if c.count > 16 || !c.unicodeScalars.allSatisfy({ ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" }) {
-                throw .invalid("A badge code is up to 16 letters, digits, - or _ (got \(c.debugDescription)).")
+                throw .invalid("A badge code is up to 16 letters, digits, - or _ (got \(c.debugDescription)).", zh: "访客证编号最多 16 个字母、数字、- 或 _（收到的是 \(c.debugDescription)）。")
             }
-            if badges[c] != nil || !seen.insert(c).inserted { throw .rule("Badge \(c) exists already.") }
+            if badges[c] != nil || !seen.insert(c).inserted { throw .rule("Badge \(c) exists already.", zh: "访客证 \(c) 已存在。") }
         }
     }
 
     /// A new appointment: names, a sensible head count, and a day that has not passed.
     func validateNewVisitor(_ v: Visitor, _ ctx: RuleContext) throws(Refusal) {
         try requireText(v.name, "visitor's name"); try requireText(v.host, "host")
-        if v.headCount < 1 { throw .invalid("Head count must be at least 1 (got \(v.headCount)).") }
-        if v.headCount > 200 { throw .invalid("Head count \(v.headCount) is more than a lobby can take; split the group.") }
-        if visitors[v.id] != nil { throw .rule("Visitor id \(v.id) exists already.") }
+        if v.headCount < 1 { throw .invalid("Head count must be at least 1 (got \(v.headCount)).", zh: "人数至少为 1（收到的是 \(v.headCount)）。") }
+        if v.headCount > 200 { throw .invalid("Head count \(v.headCount) is more than a lobby can take; split the group.", zh: "\(v.headCount) 人超出大厅容量；请分批接待。") }
+        if visitors[v.id] != nil { throw .rule("Visitor id \(v.id) exists already.", zh: "访客编号 \(v.id) 已存在。") }
         // Earlier today is a walk-in registered late; an earlier day is a typing mistake.
         if v.expectedAt < ctx.env.calendar.startOfDay(for: ctx.now) {
             let tz = ctx.env.timeZone
-            throw .invalid("\(Clock.dayHM(v.expectedAt, tz)) is on a day that has passed (today is \(Clock.day(ctx.now, tz))); check the date of the visit.")
+            throw .invalid("\(Clock.dayHM(v.expectedAt, tz)) is on a day that has passed (today is \(Clock.day(ctx.now, tz))); check the date of the visit.", zh: "\(Clock.dayHM(v.expectedAt, tz)) 是已经过去的日期（今天是 \(Clock.day(ctx.now, tz))）；请核对来访日期。")
         }
     }
 
@@ -161,32 +162,32 @@ extension OfficeState {
     func validateCheckIn(_ v: Visitor, _ codes: [String], idNumber given: String?, _ ctx: RuleContext) throws(Refusal) {
         let given = given?.trimmingCharacters(in: .whitespaces).nilIfBlank
         if let n = given, let registered = v.idNumber, n != registered {
-            throw .rule("The identity number given (\(Visitor.mask(n))) differs from the one registered for \(v.name) (\(Visitor.mask(registered))). Check the document; if the new number is right, confirm it: frontdesk visitor checkin \(v.id) --id-number NUMBER --confirm-new-identity")
+            throw .rule("The identity number given (\(Visitor.mask(n))) differs from the one registered for \(v.name) (\(Visitor.mask(registered))). Check the document; if the new number is right, confirm it: frontdesk visitor checkin \(v.id) --id-number NUMBER --confirm-new-identity", zh: "填写的证件号码（\(Visitor.mask(n))）与 \(v.name) 登记的号码（\(Visitor.mask(registered))）不同。请核对证件；如新号码无误，请确认：frontdesk visitor checkin \(v.id) --id-number 号码 --confirm-new-identity")
         }
         if ctx.settings.checkInNeedsIdentity && given == nil && v.idNumber == nil {
-            throw .invalid("Check \(v.name)'s identity document and record its number (--id-number); an admin can drop this rule with: frontdesk settings set checkInNeedsIdentity no")
+            throw .invalid("Check \(v.name)'s identity document and record its number (--id-number); an admin can drop this rule with: frontdesk settings set checkInNeedsIdentity no", zh: "请核对 \(v.name) 的身份证件并登记证件号码（--id-number）；管理员可用此命令取消该规定：frontdesk settings set checkInNeedsIdentity no")
         }
         if let w = watchMatch(v, idNumber: given) {
             switch v.watchDecision?.allowed {
             case .some(true): break
-            case .some(false): throw .rule("\(v.name) was refused entry by \(displayName(v.watchDecision?.by ?? "a lead")).")
+            case .some(false): throw .rule("\(v.name) was refused entry by \(displayName(v.watchDecision?.by ?? "a lead")).", zh: "\(v.name) 已被 \(displayName(v.watchDecision?.by ?? "主管")) 拒绝进入。")
             case .none:
-                throw .rule("\(v.name) matches the watch list (\(w.reason)); a lead must decide before a badge is issued: frontdesk visitor clear \(v.id) --allow|--deny")
+                throw .rule("\(v.name) matches the watch list (\(w.reason)); a lead must decide before a badge is issued: frontdesk visitor clear \(v.id) --allow|--deny", zh: "\(v.name) 命中关注名单（\(w.reason)）；须由主管决定后才能发放访客证：frontdesk visitor clear \(v.id) --allow|--deny")
             }
         }
         if codes.count != v.headCount {
-            throw .invalid("\(v.name) is a party of \(v.headCount): give \(v.headCount) badge(s), got \(codes.count).")
+            throw .invalid("\(v.name) is a party of \(v.headCount): give \(v.headCount) badge(s), got \(codes.count).", zh: "\(v.name) 一行 \(v.headCount) 人：需发放 \(v.headCount) 张访客证，实际给出 \(codes.count) 张。")
         }
-        if Set(codes).count != codes.count { throw .invalid("The same badge is given twice.") }
+        if Set(codes).count != codes.count { throw .invalid("The same badge is given twice.", zh: "同一张访客证给了两次。") }
         for c in codes {
-            guard let b = badges[c] else { throw .invalid("No badge \(c) in the pool (frontdesk badge add \(c)).") }
+            guard let b = badges[c] else { throw .invalid("No badge \(c) in the pool (frontdesk badge add \(c)).", zh: "访客证池中没有 \(c)（frontdesk badge add \(c)）。") }
             switch b.state {
             case .available: continue
-            case .lost: throw .rule("Badge \(c) is recorded lost.")
+            case .lost: throw .rule("Badge \(c) is recorded lost.", zh: "访客证 \(c) 已登记为遗失。")
             case .issued:
                 let holder = b.visitorID.flatMap { visitors[$0] }
                 let who = holder.map { "\($0.name) (\($0.id))" } ?? (b.visitorID ?? "someone")
-                throw .rule("Badge \(c) is out with \(who) since \(b.issuedAt.map { Clock.hm($0, ctx.env.timeZone) } ?? "earlier").")
+                throw .rule("Badge \(c) is out with \(who) since \(b.issuedAt.map { Clock.hm($0, ctx.env.timeZone) } ?? "earlier").", zh: "访客证 \(c) 自 \(b.issuedAt.map { Clock.hm($0, ctx.env.timeZone) } ?? "早些时候") 起由 \(who) 持有。")
             }
         }
     }
@@ -209,7 +210,7 @@ extension OfficeState {
     }
 
     func visitor(_ id: String) throws(Refusal) -> Visitor {
-        guard let v = visitors[id] else { throw .invalid("No visitor \(id) in the open register.") }
+        guard let v = visitors[id] else { throw .invalid("No visitor \(id) in the open register.", zh: "在访登记中没有访客 \(id)。") }
         return v
     }
 }
@@ -303,7 +304,7 @@ extension OfficeState {
         var codes = given
         if codes.isEmpty {
             guard let free = freeBadges(v.headCount) else {
-                throw .rule("No free badge for \(v.headCount) visitor(s): every badge is out (frontdesk badge list).")
+                throw .rule("No free badge for \(v.headCount) visitor(s): every badge is out (frontdesk badge list).", zh: "没有足够的空闲访客证发给 \(v.headCount) 位访客：所有访客证都已发出（frontdesk badge list）。")
             }
             codes = free
         }

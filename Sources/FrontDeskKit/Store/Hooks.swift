@@ -43,10 +43,10 @@ extension Store {
         try withWriteLock {
             if Privilege.isTeamSession {
                 if getuid() != 0 {
-                    throw Refusal.permission("On a team store only root may set hooks (a hook runs as every desk user who triggers it): sudo frontdesk settings hook --store \(root) \(event) 'COMMAND'.")
+                    throw Refusal.permission("On a team store only root may set hooks (a hook runs as every desk user who triggers it): sudo frontdesk settings hook --store \(root) \(event) 'COMMAND'.", zh: "团队库只有 root 可以设置钩子（钩子会以触发它的每位前台用户的身份运行）：sudo frontdesk settings hook --store \(root) \(event) 'COMMAND'。")
                 }
             } else if !state.hasRole(env.actingUser, .admin) {
-                throw Refusal.permission("\(env.actingUser) may not change hooks: that needs the admin role.")
+                throw Refusal.permission("\(env.actingUser) may not change hooks: that needs the admin role.", zh: "\(env.actingUser) 不能修改钩子：这需要管理员（admin）角色。")
             }
             var table = hooks().table
             table.hooks[event] = command.isEmpty ? nil : command

@@ -632,7 +632,7 @@ public final class Store {
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         return try withWriteLock {
             if !state.hasRole(env.actingUser, .admin) {
-                throw Refusal.permission("\(env.actingUser) may not change settings: that needs the admin role.")
+                throw Refusal.permission("\(env.actingUser) may not change settings: that needs the admin role.", zh: "\(env.actingUser) 不能修改设置：这需要管理员（admin）角色。")
             }
             try reloadMeta()
             var m = meta

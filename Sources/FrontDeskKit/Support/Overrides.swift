@@ -36,7 +36,7 @@ public enum Overrides {
         if let u = user { env.actingUser = u }
         if let n = now {
             guard let d = DateInput.moment(n, now: env.now(), calendar: env.calendar) else {
-                throw .invalid("FRONTDESK_NOW must be a time like \"YYYY-MM-DD HH:MM\" (office time) or ISO 8601 with Z, got \"\(n)\".")
+                throw .invalid("FRONTDESK_NOW must be a time like \"YYYY-MM-DD HH:MM\" (office time) or ISO 8601 with Z, got \"\(n)\".", zh: "FRONTDESK_NOW 必须是 \"YYYY-MM-DD HH:MM\"（办公室时间）或带 Z 的 ISO 8601 时间，收到的是 \"\(n)\"。")
             }
             env.now = { d }
         }

@@ -13,21 +13,25 @@ public struct DashboardSetupError: Error, CustomStringConvertible {
 /// and the store's change feed, waking at the next minute for the clock; a frame is drawn only
 /// when something changed, and ncurses sends only the cells that differ.
 public enum DashboardLauncher {
-    public static func run(store: Store, themeName: String?, storeLabel: String, noColor: Bool = false) throws {
+    public static func run(store: Store, themeName: String?, storeLabel: String, noColor: Bool = false, ascii: Bool = false) throws {
         let vars = ProcessInfo.processInfo.environment
+        // A missing UTF-8 locale still gets UTF-8 characters; say so once, before the screen covers the shell.
+        let locale = LocaleChoice.adopt(asciiRequested: ascii)
+        if let w = locale.warning { FileHandle.standardError.write(Data((w + "\n").utf8)) }
         let config = UserConfig.load(vars)
         let keymap = try config.keymap()
         let theme = try ThemeCatalog.load(themeName ?? config.theme ?? "default", vars: vars)
         let terminal: Terminal
         do { terminal = try Terminal.start(noColor: noColor) } catch { throw DashboardSetupError(description: "frontdesk: \(error)") }
         defer { terminal.stop() }
-        // Chinese needs a UTF-8 terminal; under another codeset the ASCII screen speaks English.
-        let strings = Strings(terminal.isUTF8 ? UILanguage.fromEnvironment(vars) : .en)
+        let strings = Strings(locale.language)
         var dash = Dashboard(model: DashboardModel(state: store.state, settings: store.meta.settings, env: store.env, allowOverrides: store.meta.allowOverrides),
                              keymap: keymap, strings: strings, storeLabel: storeLabel)
         // Lines of keys.toml this version does not know were skipped: say so, in full.
         dash.history = HistorySource(store: store)   // other days and reports, read through the store
-        if !keymap.warnings.isEmpty { dash.message = (keymap.warnings.map(\.description).joined(separator: "; "), .warning) }
+        // …and the locale warning, which stays readable there once the screen covers stderr.
+        let warnings = (locale.warning.map { [$0] } ?? []) + keymap.warnings.map(\.description)
+        if !warnings.isEmpty { dash.message = (warnings.joined(separator: "; "), .warning) }
         terminal.apply(theme: theme.resolved(colors: terminal.colorCount, noColor: terminal.noColorRequested))
         let feed = store.changeFeed
         var dirty = true
@@ -53,7 +57,7 @@ public enum DashboardLauncher {
         while true {
             if dirty {
                 let size = terminal.size
-                terminal.draw(dash.render(width: size.width, height: size.height, ascii: !terminal.isUTF8))
+                terminal.draw(dash.render(width: size.width, height: size.height, ascii: locale.ascii || !terminal.isUTF8))
                 dirty = false
             }
             // Sleep until a key, a store change, or the next minute (the clock in the status bar).
@@ -107,7 +111,8 @@ public enum DashboardLauncher {
                         let rec = try store.commit { s, ctx in try st.change(s, ctx) }
                         dash.stepped(dash.strings.format(.savedWhat, dash.strings.actionLabel(.step(st.step)), rec.change.subject), ok: true)
                     } catch {
-                        dash.stepped("\(dash.strings[.refused]): \(error)", ok: false)
+                        let reason = (error as? Refusal)?.text(chinese: dash.strings.language == .zhHans) ?? "\(error)"
+                        dash.stepped("\(dash.strings[.refused]): \(reason)", ok: false)
                     }
                     showNotices()
                     rebuild()
@@ -135,7 +140,7 @@ public enum DashboardLauncher {
         } catch let e as FieldError {
             dash.refused(form, e)
         } catch let r as Refusal {
-            dash.refused(form, reason: r.message)
+            dash.refused(form, reason: r.text(chinese: dash.strings.language == .zhHans))
         } catch {
             dash.refused(form, reason: "\(error)")
         }

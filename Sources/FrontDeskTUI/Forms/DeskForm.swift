@@ -84,7 +84,7 @@ extension DeskForm {
     /// own rules are checked when it is committed.
     func changes(_ s: OfficeState, _ ctx: RuleContext) throws -> [Change] {
         guard let spec = kind.declaration(subject: subjectID, s, ctx, Strings(language)) else {
-            throw Refusal.invalid("\(subjectID ?? "The record") is no longer there; close the form.")
+            throw Refusal.invalid("\(subjectID ?? "The record") is no longer there; close the form.", zh: "\(subjectID ?? "该记录") 已不存在；请关闭表单。")
         }
         return try spec.build(try spec.parse(try values(), ctx), s, ctx)
     }
@@ -92,7 +92,7 @@ extension DeskForm {
     /// The form's own change: the last one it builds (any before it is a record it needs first,
     /// such as a confirmed identity number before the check-in).
     func change(_ s: OfficeState, _ ctx: RuleContext) throws -> Change {
-        guard let last = try changes(s, ctx).last else { throw Refusal.invalid("The form built no change; open it again.") }
+        guard let last = try changes(s, ctx).last else { throw Refusal.invalid("The form built no change; open it again.", zh: "表单没有生成任何变更；请重新打开。") }
         return last
     }
 

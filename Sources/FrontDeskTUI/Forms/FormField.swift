@@ -174,7 +174,7 @@ struct FormSpec<Draft> {
             }
             return d
         }, build: { any, s, ctx in
-            guard let d = any as? Draft else { throw Refusal.invalid("The form's values were lost; open it again.") }
+            guard let d = any as? Draft else { throw Refusal.invalid("The form's values were lost; open it again.", zh: "表单内容已丢失；请重新打开。") }
             do { return try build(d, s, ctx) } catch let p as DraftProblem {
                 let i = fields.firstIndex { $0.path.map { $0 as AnyKeyPath } == p.path as AnyKeyPath } ?? 0
                 throw FieldError(field: i, message: p.message.en, zh: p.message.zh)

@@ -10,7 +10,7 @@ public struct RowStep: Equatable, Sendable {
     /// The change the step makes against the latest state (asked again under the store's lock).
     func change(_ s: OfficeState, _ ctx: RuleContext) throws -> Change {
         guard let c = s.immediateChange(step, on: record, ctx) else {
-            throw Refusal.invalid("\(record.id) no longer allows this step; the row shows what it allows now.")
+            throw Refusal.invalid("\(record.id) no longer allows this step; the row shows what it allows now.", zh: "\(record.id) 已不能执行此步骤；该行显示的是现在可执行的操作。")
         }
         return c
     }

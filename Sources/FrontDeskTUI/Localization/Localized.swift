@@ -1,14 +1,13 @@
 import Foundation
+import FrontDeskKit
 
 /// UI language, chosen from LC_ALL, LC_MESSAGES, then LANG (zh* → Simplified Chinese).
 public enum UILanguage: String, Sendable, CaseIterable {
     case en, zhHans
 
+    /// The same choice as the CLI's (``ReaderLanguage/isChinese(_:)``), so both speak alike.
     public static func fromEnvironment(_ vars: [String: String] = ProcessInfo.processInfo.environment) -> UILanguage {
-        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let v = vars[key], !v.isEmpty { return v.lowercased().hasPrefix("zh") ? .zhHans : .en }
-        }
-        return .en
+        ReaderLanguage.isChinese(vars) ? .zhHans : .en
     }
 }
 

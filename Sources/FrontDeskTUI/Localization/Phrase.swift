@@ -22,6 +22,8 @@ extension Strings {
         case upcoming
         case timeline
         case tooSmall
+        // Locale warnings before the screen starts: {1} the locale named, {2} the one used instead.
+        case localeFallback, localeMissing
         case need
         case live
         case stale
@@ -142,6 +144,12 @@ extension Strings {
             case .upcoming: L("Later days, needing action", "后续会议待处理")
             case .timeline: L("Rooms today", "今日会议室")
             case .tooSmall: L("Terminal too small", "终端太小")
+            case .localeFallback:
+                L("frontdesk: locale {1} is not installed; using {2} for characters, English for the interface. To silence this, install the locale (dpkg-reconfigure locales) or set LC_CTYPE={2}.",
+                  "frontdesk：本机未安装区域设置 {1}；字符改用 {2}，界面使用中文。如不想再看到此提示，请安装该区域设置（dpkg-reconfigure locales）或设置 LC_CTYPE={2}。")
+            case .localeMissing:
+                L("frontdesk: locale {1} is not installed and no UTF-8 locale could be used instead; the screen uses ASCII and English. Install a UTF-8 locale (dpkg-reconfigure locales) or set LANG=C.UTF-8.",
+                  "frontdesk：本机未安装区域设置 {1}，也没有可替代的 UTF-8 区域设置；屏幕只显示 ASCII 字符和英文。请安装 UTF-8 区域设置（dpkg-reconfigure locales）或设置 LANG=C.UTF-8。")
             case .need: L("need", "需要")
             case .live: L("live", "实时")
             case .stale: L("stale", "未同步")

@@ -31,6 +31,14 @@ public struct Strings: Sendable {
         zh ? "\(self[what]) \(n)" : "\(n) \(self[what])"
     }
 
+    // MARK: Locale
+
+    /// The warning when the named locale is missing and `fallback` gives the characters instead.
+    public func localeFallback(name: String, fallback: String) -> String { format(.localeFallback, name, fallback) }
+
+    /// The warning when the named locale is missing and the screen falls back to ASCII and English.
+    public func localeMissing(name: String) -> String { format(.localeMissing, name) }
+
     // MARK: Phrases
 
     public subscript(_ key: Phrase) -> String { self[key.text] }

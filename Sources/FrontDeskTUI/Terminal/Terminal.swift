@@ -58,7 +58,7 @@ public final class Terminal {
 
     deinit { stop() }
 
-    /// Takes over the terminal: `setlocale(LC_ALL, "")`, ncurses on stdin/stdout, raw mode
+    /// Takes over the terminal: the locale (``LocaleChoice/adopt(asciiRequested:)``), ncurses on stdin/stdout, raw mode
     /// (Ctrl-C and Ctrl-Z arrive as keys), no echo, no CR/LF translation, keypad keys decoded,
     /// a 25 ms Escape delay, colours with the terminal's default background when available.
     /// Installs SIGINT/SIGTERM/SIGHUP/SIGQUIT handlers that restore the terminal and exit with
@@ -69,7 +69,7 @@ public final class Terminal {
     public static func start(noColor: Bool = false) throws(TerminalError) -> Terminal {
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         if term.isEmpty || term == "dumb" { throw .dumbTerminal(term) }
-        setlocale(LC_ALL, "")
+        LocaleChoice.adopt()  // setlocale(LC_ALL, ""), with the C.UTF-8 fallback for a missing UTF-8 locale
         guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }
         for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             signal(sig) { received in

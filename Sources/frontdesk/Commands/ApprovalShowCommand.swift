@@ -12,7 +12,7 @@ struct ApprovalShowCommand: ParsableCommand {
     func run() throws {
         let store = try storeOptions.open()
         let s = store.state, tz = store.env.timeZone
-        guard let a = try store.approval(id: id) else { throw Refusal.invalid("No approval request \(id) (frontdesk approval list).") }
+        guard let a = try store.approval(id: id) else { throw Refusal.invalid("No approval request \(id) (frontdesk approval list).", zh: "没有审批申请 \(id)（frontdesk approval list）。") }
         let progress = s.chainProgress(a)
         let needed = "\(s.approvalCount(a)) of \(a.requiredApprovals) approval(s) given" + (a.approvers.isEmpty ? "" : s.inOrder(a) ? ", in order" : ", any of the chain")
         if json {

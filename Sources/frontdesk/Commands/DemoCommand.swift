@@ -38,10 +38,10 @@ struct DemoCommand: ParsableCommand {
             try Privilege.claim(storeAt: path)  // never fill another user's store
             let store = try Store.open(at: path, env: env)
             if !store.meta.allowOverrides {
-                throw Refusal.rule("\(store.root) is a working store; demo data goes only into a training store (frontdesk init --allow-overrides, or a new directory).")
+                throw Refusal.rule("\(store.root) is a working store; demo data goes only into a training store (frontdesk init --allow-overrides, or a new directory).", zh: "\(store.root) 是正式数据目录；演示数据只能放入练习用的数据目录（frontdesk init --allow-overrides，或换一个新目录）。")
             }
             if !store.state.rooms.isEmpty || !store.state.visitors.isEmpty || !store.state.items.isEmpty {
-                throw Refusal.rule("\(store.root) is not empty; demo data goes only into an empty store.")
+                throw Refusal.rule("\(store.root) is not empty; demo data goes only into an empty store.", zh: "\(store.root) 不是空的；演示数据只能放入空的数据目录。")
             }
             return store
         }

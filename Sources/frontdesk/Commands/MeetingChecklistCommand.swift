@@ -13,7 +13,7 @@ struct MeetingChecklist: StoreCommand {
     @Argument(help: "materials | notified | room | an equipment name (projector, video…).") var items: [String] = []
 
     func run(store: Store) throws -> Reply {
-        guard let m = store.state.meetings[id] else { throw Refusal.invalid("No meeting \(id) today or open (frontdesk meeting list).") }
+        guard let m = store.state.meetings[id] else { throw Refusal.invalid("No meeting \(id) today or open (frontdesk meeting list).", zh: "今天或未结束的会议中没有 \(id)（frontdesk meeting list）。") }
         if items.isEmpty {
             let open = m.uncheckedItems
             print(open.isEmpty ? "nothing left to check" : open.joined(separator: "\n"))

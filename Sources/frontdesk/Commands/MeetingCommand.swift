@@ -112,7 +112,7 @@ struct MeetingCommand: ParsableCommand {
         func run(store: Store) throws -> Reply {
             let (s, e) = try slot.dates(store.env)
             let rec = try store.commit { state, _ in
-                guard let m = state.meetings[id] else { throw Refusal.invalid("No meeting \(id) today or open.") }
+                guard let m = state.meetings[id] else { throw Refusal.invalid("No meeting \(id) today or open.", zh: "今天或未结束的会议中没有 \(id)。") }
                 return .moveMeeting(meetingID: id, start: s, end: e, roomID: try room.map { try RoomCommand.find($0, in: state).id } ?? m.roomID)
             }
             return .committed(rec, in: store)
@@ -197,7 +197,7 @@ struct MeetingCommand: ParsableCommand {
             func run(store: Store) throws -> Reply {
                 let rec = try store.commit { s, ctx in
                     guard let m = s.meetings.values.first(where: { $0.actionItems.contains { $0.id == actionID } }) else {
-                        throw Refusal.invalid("No open action item \(actionID).")
+                        throw Refusal.invalid("No open action item \(actionID).", zh: "没有未完成的待办事项 \(actionID)。")
                     }
                     return .completeActionItem(meetingID: m.id, itemID: actionID, at: ctx.now)
                 }

@@ -14,7 +14,7 @@ struct MeetingShow: ParsableCommand {
     func run() throws {
         let store = try storeOptions.open()
         let s = store.state, tz = store.env.timeZone, now = store.env.now()
-        guard let stored = try store.meeting(id: id) else { throw Refusal.invalid("No meeting \(id) (frontdesk meeting list --date DAY).") }
+        guard let stored = try store.meeting(id: id) else { throw Refusal.invalid("No meeting \(id) (frontdesk meeting list --date DAY).", zh: "没有会议 \(id)（frontdesk meeting list --date 日期）。") }
         let m = stored.effective(at: now, noShowAfter: store.meta.settings.noShowAfter)
         let flags = s.flags(of: stored, at: now, store.meta.settings)
         if json {

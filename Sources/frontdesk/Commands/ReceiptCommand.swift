@@ -16,7 +16,7 @@ struct ReceiptCommand: ParsableCommand {
         func run() throws {
             let store = try storeOptions.open()
             let found = try store.stockMove(id: id)
-            guard let m = found, m.kind == .receive else { throw Refusal.invalid("No delivery \(id) (the id printed by stock receive).") }
+            guard let m = found, m.kind == .receive else { throw Refusal.invalid("No delivery \(id) (the id printed by stock receive).", zh: "没有入库记录 \(id)（即 stock receive 打印的编号）。") }
             let tz = store.env.timeZone
             // Receipts booked before acceptance records existed still show their counts.
             let a = m.acceptance ?? Acceptance(ordered: nil, delivered: m.countedQuantity ?? m.quantity, accepted: m.quantity,

@@ -33,7 +33,7 @@ struct RoomCommand: ParsableCommand {
 
     /// The room called `name` (or with that id); refused in words when there is none.
     static func find(_ name: String, in state: OfficeState) throws -> Room {
-        guard let r = state.room(named: name) else { throw Refusal.invalid("No room \(name) (frontdesk room list).") }
+        guard let r = state.room(named: name) else { throw Refusal.invalid("No room \(name) (frontdesk room list).", zh: "没有会议室 \(name)（frontdesk room list）。") }
         return r
     }
 

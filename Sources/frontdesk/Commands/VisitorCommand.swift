@@ -88,7 +88,7 @@ struct VisitorCommand: ParsableCommand {
         @Argument(completion: Completions.visitorIDs) var id: String
 
         func run(store: Store) throws -> Reply {
-            guard let v = try store.visitor(id: id) else { throw Refusal.invalid("No visitor \(id) in the register (frontdesk visitor list --date DAY).") }
+            guard let v = try store.visitor(id: id) else { throw Refusal.invalid("No visitor \(id) in the register (frontdesk visitor list --date DAY).", zh: "登记簿中没有访客 \(id)（frontdesk visitor list --date 日期）。") }
             let tz = store.env.timeZone
             let admin = store.state.hasRole(store.env.actingUser, .admin)
             let lines: [(String, String?)] = [
