@@ -27,8 +27,8 @@ public enum DashboardLauncher {
         let strings = Strings(locale.language)
         var dash = Dashboard(model: DashboardModel(state: store.state, settings: store.meta.settings, env: store.env, allowOverrides: store.meta.allowOverrides),
                              keymap: keymap, strings: strings, storeLabel: storeLabel)
-        // Lines of keys.toml this version does not know were skipped: say so, in full.
         dash.history = HistorySource(store: store)   // other days and reports, read through the store
+        // Lines of keys.toml this version does not know were skipped: say so, in full.
         // …and the locale warning, which stays readable there once the screen covers stderr.
         let warnings = (locale.warning.map { [$0] } ?? []) + keymap.warnings.map(\.description)
         if !warnings.isEmpty { dash.message = (warnings.joined(separator: "; "), .warning) }
