@@ -36,6 +36,9 @@ struct Frontdesk: ParsableCommand {
     @Flag(name: .long, help: "No colours, only bold, underline and reverse (as NO_COLOR=1).")
     var noColor = false
 
+    @Flag(name: .long, help: "Leave the mouse to the terminal (its own selection and copy), as mouse = false in config.toml.")
+    var noMouse = false
+
     func run() throws {
         if demo {
             Privilege.dropPermanently()  // the demo store is the user's own
@@ -50,10 +53,10 @@ struct Frontdesk: ParsableCommand {
             try store.commitBatch { state, ctx in
                 DemoOffice.changes(now: ctx.now, calendar: ctx.env.calendar, operator: ctx.actor, in: state)
             }
-            try DashboardLauncher.run(store: store, themeName: theme, storeLabel: "demo", noColor: noColor)
+            try DashboardLauncher.run(store: store, themeName: theme, storeLabel: "demo", noColor: noColor, mouse: !noMouse)
         } else {
             let store = try storeOptions.open()
-            try DashboardLauncher.run(store: store, themeName: theme, storeLabel: store.root, noColor: noColor)
+            try DashboardLauncher.run(store: store, themeName: theme, storeLabel: store.root, noColor: noColor, mouse: !noMouse)
         }
     }
 }

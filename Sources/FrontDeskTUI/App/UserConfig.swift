@@ -6,6 +6,8 @@ import FrontDeskKit
 struct UserConfig {
     var directory: String
     var theme: String?
+    /// `mouse = false`: clicks and the wheel stay with the terminal (its own selection and copy).
+    var mouse = true
 
     static func load(_ vars: [String: String]) -> UserConfig {
         let base = vars["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (homeDirectory(vars) + "/.config")
@@ -16,6 +18,7 @@ struct UserConfig {
                 let line = raw.split(separator: "#", maxSplits: 1).first.map(String.init) ?? ""
                 let kv = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 if kv.count == 2, kv[0] == "theme" { c.theme = kv[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) }
+                if kv.count == 2, kv[0] == "mouse" { c.mouse = kv[1] != "false" }
             }
         }
         return c

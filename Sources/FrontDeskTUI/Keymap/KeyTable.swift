@@ -43,7 +43,7 @@ public enum ActionID: Hashable, Sendable, CustomStringConvertible {
     case newVisitor, checkIn, checkOut, bookRoom
     case issueStock, receiveStock
     case approve, reject
-    case refresh
+    case refresh, suspend
     /// The filter line.
     case filterKeep, filterClear
     /// Forms.
@@ -87,6 +87,7 @@ public enum ActionID: Hashable, Sendable, CustomStringConvertible {
         case .approve: "approve"
         case .reject: "reject"
         case .refresh: "refresh"
+        case .suspend: "suspend"
         case .filterKeep: "filterKeep"
         case .filterClear: "filterClear"
         case .fieldNext: "fieldNext"
@@ -187,6 +188,8 @@ public struct Action: Sendable {
         Action(.approve, keys: c("a"), hint: 8, L("Approve", "批准"), L("Approve the selected request.", "批准所选申请。")),
         Action(.reject, keys: c("x"), L("Reject", "驳回"), L("Reject the selected request, with a reason.", "驳回所选申请，需填写理由。")),
         Action(.refresh, keys: [.ctrl("l")], L("Redraw", "刷新"), L("Redraw the whole screen.", "重新绘制整个屏幕。")),
+        Action(.suspend, keys: [.ctrl("z")], L("Suspend", "挂起"),
+               L("Back to the shell (works in forms too); type fg to return.", "暂时回到命令行（表单中也可用）；输入 fg 返回。")),
 
         // The filter line.
         Action(.filterKeep, .filter, keys: [.enter], hint: 1, L("Keep", "保留"), L("Keep the filter and go back to the rows.", "保留筛选条件，回到列表。")),
