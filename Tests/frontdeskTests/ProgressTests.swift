@@ -70,7 +70,7 @@ import TestSupport
     /// (its one-year run takes minutes in a debug build, so it is checked by hand in tmux).
     @Test func compactPrintsNoProgressWhenStderrIsAPipe() throws {
         let tmp = try TempStore("progress-pipe")
-        var r = try CLI.run(["init"], env: CLI.vars(tmp.path, now: "2026-11-30 10:30"))
+        var r = try CLI.run(["init", "--allow-overrides"], env: CLI.vars(tmp.path, now: "2026-11-30 10:30"))
         try #require(r.status == 0, "\(r)")
         r = try CLI.run(["demo", "--date", "2026-11-30"], env: CLI.vars(tmp.path, now: "2026-11-30 10:30"))
         try #require(r.status == 0, "\(r)")
