@@ -148,6 +148,7 @@ extension Store {
             let (working, closed) = Self.split(s, now: env.now(), calendar: env.calendar, policy: policy)
             try beginHistoryChange()
             _ = try writeSegments(closed, onHand: working.onHand, kept: Array(working.moves.values), progress: progress)
+            progress?(WorkProgress("writing the working set", done: 0, total: 1))
             try startGeneration(with: working)
             try finishHistoryChange()
         }

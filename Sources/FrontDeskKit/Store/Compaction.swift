@@ -40,6 +40,7 @@ extension Store {
                 if name.hasPrefix(StorePaths.history + "/") { historyDir.remove(String(name.dropFirst(StorePaths.history.count + 1))) } else { dir.remove(name) }
             }
             report.segmentsWritten = try writeSegments(closed, onHand: working.onHand, kept: Array(working.moves.values), progress: progress)
+            progress?(WorkProgress("writing the working set", done: 0, total: 1))
             report.archived = closed.values.reduce(0) { $0 + $1.count }
             var kept = working
             if let cutoff = env.calendar.date(byAdding: .day, value: -meta.settings.retentionDays, to: env.now()) {
