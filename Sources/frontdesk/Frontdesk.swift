@@ -39,6 +39,8 @@ struct Frontdesk: ParsableCommand {
 
     @Flag(name: .long, help: "Draw with ASCII lines and English words, whatever the locale (for terminals that cannot show UTF-8).")
     var ascii = false
+    @Flag(name: .long, help: "Leave the mouse to the terminal (its own selection and copy), as mouse = false in config.toml.")
+    var noMouse = false
 
     func run() throws {
         if demo {
@@ -54,10 +56,10 @@ struct Frontdesk: ParsableCommand {
             try store.commitBatch { state, ctx in
                 DemoOffice.changes(now: ctx.now, calendar: ctx.env.calendar, operator: ctx.actor, in: state)
             }
-            try DashboardLauncher.run(store: store, themeName: theme, storeLabel: "demo", noColor: noColor, ascii: ascii)
+            try DashboardLauncher.run(store: store, themeName: theme, storeLabel: "demo", noColor: noColor, ascii: ascii, mouse: !noMouse)
         } else {
             let store = try storeOptions.open()
-            try DashboardLauncher.run(store: store, themeName: theme, storeLabel: store.root, noColor: noColor, ascii: ascii)
+            try DashboardLauncher.run(store: store, themeName: theme, storeLabel: store.root, noColor: noColor, ascii: ascii, mouse: !noMouse)
         }
     }
 }

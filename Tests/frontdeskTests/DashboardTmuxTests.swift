@@ -67,6 +67,7 @@ import TestSupport
             case .delete: try tmux.keys("DC")
             case .function(let n): try tmux.keys("F\(n)")
             case .resize: throw Tmux.Failure(description: "resize is not a key")
+            case .mouse: throw Tmux.Failure(description: "a mouse event is not a key")
             }
         }
 

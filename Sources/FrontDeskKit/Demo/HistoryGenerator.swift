@@ -18,8 +18,8 @@ public struct HistoryGenerator {
 
     /// Records for the `years` before `day` (exclusive), using the rooms, people and items of `state`.
     /// Stock moves stop 61 days before `day` and leave every item at zero, so the demo day's own
-    /// stock story (which starts 60 days back) is unchanged.
-    public func generate(before day: Date, calendar cal: Calendar, state: OfficeState) -> Output {
+    /// stock story (which starts 60 days back) is unchanged. `progress` hears each day generated.
+    public func generate(before day: Date, calendar cal: Calendar, state: OfficeState, progress: ProgressReport? = nil) -> Output {
         var rng = SeededRandom(seed: seed)
         var list = ChangeList(state)
         var out = Output()
@@ -32,8 +32,14 @@ public struct HistoryGenerator {
         let stockEnd = cal.date(byAdding: .day, value: -61, to: day) ?? day
         var level = [String: Int]()
         var d = first
+        let totalDays = max(1, cal.dateComponents([.day], from: first, to: day).day ?? 1)
+        var daysDone = 0
         while d < day {
-            defer { d = cal.date(byAdding: .day, value: 1, to: d) ?? day }
+            defer {
+                d = cal.date(byAdding: .day, value: 1, to: d) ?? day
+                daysDone += 1
+                progress?(WorkProgress("generating history", done: min(daysDone, totalDays), total: totalDays))
+            }
             let wd = cal.component(.weekday, from: d)
             if wd == 1 || wd == 7 { continue }  // weekends
             func t(_ h: Int, _ m: Int) -> Date { cal.date(bySettingHour: h, minute: m, second: 0, of: d) ?? d }
@@ -129,7 +135,7 @@ extension Store {
     /// go straight into month segments with their stock balances, then a new snapshot
     /// generation. Under the lock. Not journaled: it is synthetic data for benchmarks, and
     /// `frontdesk log` says nothing of it.
-    public func importHistory(_ h: HistoryGenerator.Output, policy: RetentionPolicy = RetentionPolicy()) throws {
+    public func importHistory(_ h: HistoryGenerator.Output, policy: RetentionPolicy = RetentionPolicy(), progress: ProgressReport? = nil) throws {
         try withWriteLock {
             var s = state
             for m in h.meetings where s.meetings[m.id] == nil { s.meetings[m.id] = m; s.bump(.meeting, m.id) }
@@ -141,7 +147,8 @@ extension Store {
             for a in h.approvals where s.approvals[a.id] == nil { s.approvals[a.id] = a; s.bump(.approval, a.id) }
             let (working, closed) = Self.split(s, now: env.now(), calendar: env.calendar, policy: policy)
             try beginHistoryChange()
-            _ = try writeSegments(closed, onHand: working.onHand, kept: Array(working.moves.values))
+            _ = try writeSegments(closed, onHand: working.onHand, kept: Array(working.moves.values), progress: progress)
+            progress?(WorkProgress("writing the working set", done: 0, total: 1))
             try startGeneration(with: working)
             try finishHistoryChange()
         }

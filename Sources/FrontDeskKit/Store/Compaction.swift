@@ -27,8 +27,9 @@ extension Store {
     /// snapshot holds only the working set. Under the lock; readers follow the new generation.
     /// Crash-safe: segments are written first and merged by id, the snapshot rename is the
     /// commit point, and the old journal is archived (never deleted) for the audit trail.
+    /// `progress` hears each month segment written (the long part on a big store).
     @discardableResult
-    public func compact(policy: RetentionPolicy = RetentionPolicy()) throws -> CompactionReport {
+    public func compact(policy: RetentionPolicy = RetentionPolicy(), progress: ProgressReport? = nil) throws -> CompactionReport {
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         return try withWriteLock {
             let (working, closed) = Self.split(state, now: env.now(), calendar: env.calendar, policy: policy)
@@ -38,7 +39,8 @@ extension Store {
                 // Under the lock every temp file is a leftover of a crashed write.
                 if name.hasPrefix(StorePaths.history + "/") { historyDir.remove(String(name.dropFirst(StorePaths.history.count + 1))) } else { dir.remove(name) }
             }
-            report.segmentsWritten = try writeSegments(closed, onHand: working.onHand, kept: Array(working.moves.values))
+            report.segmentsWritten = try writeSegments(closed, onHand: working.onHand, kept: Array(working.moves.values), progress: progress)
+            progress?(WorkProgress("writing the working set", done: 0, total: 1))
             report.archived = closed.values.reduce(0) { $0 + $1.count }
             var kept = working
             if let cutoff = env.calendar.date(byAdding: .day, value: -meta.settings.retentionDays, to: env.now()) {
@@ -60,7 +62,8 @@ extension Store {
     /// opening and closing stock, counted back from `onHand` over the moves in those segments and
     /// `kept` (moves staying in the working set): no older segment is read. Later segments that
     /// gain nothing are read and rewritten only when there are any (a clock set back).
-    func writeSegments(_ closed: [String: HistorySegment], onHand: [String: Int], kept: [StockMove]) throws -> [String] {
+    func writeSegments(_ closed: [String: HistorySegment], onHand: [String: Int], kept: [StockMove],
+                       progress: ProgressReport? = nil) throws -> [String] {
         var merged: [String: HistorySegment] = [:]
         for (month, seg) in closed {
             var m = try readSegment(month) ?? HistorySegment(month: month)
@@ -74,8 +77,10 @@ extension Store {
             Self.balance(&merged, from: first, onHand: onHand, kept: kept, calendar: env.calendar)
         }
         let enc = BinaryPlistEncoder()
-        for (month, seg) in merged.sorted(by: { $0.key < $1.key }) {
+        progress?(WorkProgress("writing month segments", done: 0, total: merged.count))
+        for (i, (month, seg)) in merged.sorted(by: { $0.key < $1.key }).enumerated() {
             try historyDir.replace(StorePaths.segment(month), with: try enc.encode(seg))
+            progress?(WorkProgress("writing month segments", done: i + 1, total: merged.count))
         }
         var written = merged.keys.sorted()
         if let first = written.first(where: { merged[$0]?.openingStock != nil }), let opening = merged[first]?.openingStock,

@@ -29,6 +29,8 @@ public struct Dashboard {
         case step(RowStep)
         case refreshStore
         case repaint
+        /// Give the terminal back to the shell until `fg` (Ctrl-Z).
+        case suspend
     }
 
     /// What the panes show; setting it rebuilds the formatted rows of the panes whose query
@@ -45,6 +47,8 @@ public struct Dashboard {
     public var live = true
     /// Lines the help overlay scrolls per PgUp/PgDn (set by the last frame drawn).
     var helpPage = 10
+    /// The size of the last frame rendered: mouse events point into it.
+    var frameSize = (width: 0, height: 0)
     public var storeLabel: String
     /// Where another day and the reports are read from (the launcher's store); nil: today only.
     public var history: HistorySource?
@@ -114,7 +118,10 @@ public struct Dashboard {
 
     public mutating func handle(_ key: Key) -> Effect {
         if key == .resize { return .redraw }
+        // Ctrl-Z works everywhere, as in vim; what was typed stays in the form.
+        if keymap.action(for: key) == .suspend { return .suspend }
         message = nil
+        if case .mouse(let event) = key { return click(event) }
         switch mode {
         case .form(var form):
             if keymap.action(for: key) == .quit, case .ctrl = key {
@@ -221,6 +228,7 @@ public struct Dashboard {
         case .reports: openReports()
         case .reportPreviousMonth, .reportNextMonth, .reportNext, .reportPrevious:
             return .none   // the Reports screen's keys
+        case .suspend: return .suspend
         case .filterKeep, .filterClear, .fieldNext, .fieldPrevious, .choiceUp, .choiceDown, .formEnter, .formSave, .formCancel,
              .quitYes, .step:
             return .none   // not bound in the panes' scope
@@ -236,12 +244,14 @@ public struct Dashboard {
         return .redraw
     }
 
-    mutating func move(_ delta: Int) {
-        let ids = rowIDs(focused)
+    /// Moves the selection of `pane` (the focused one by default) by `delta` rows, stopping at the ends.
+    mutating func move(_ delta: Int, in pane: PaneID? = nil) {
+        let p = pane ?? focused
+        let ids = rowIDs(p)
         guard !ids.isEmpty else { return }
-        let current = views[focused]?.selectedID.flatMap { ids.firstIndex(of: $0) } ?? 0
+        let current = views[p]?.selectedID.flatMap { ids.firstIndex(of: $0) } ?? 0
         let next = max(0, min(ids.count - 1, current + max(-ids.count, min(ids.count, delta))))
-        views[focused]?.selectedID = ids[next]
+        views[p]?.selectedID = ids[next]
     }
 
     /// Forms that act on a record use the selected row of their pane; others open anywhere.

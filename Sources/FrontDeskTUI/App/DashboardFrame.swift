@@ -7,6 +7,7 @@ extension Dashboard {
     /// written back so the selection stays visible.
     public mutating func render(width: Int, height: Int, ascii: Bool = false) -> TextGrid {
         var grid = TextGrid(width: max(0, width), height: max(0, height), asciiOnly: ascii)
+        frameSize = (width, height)
         if case .reports(var view) = mode, width >= 20, height >= 6 {
             ReportsScreen.draw(&view, keymap: keymap, strings: strings, now: model.readAt, calendar: calendar, into: &grid)
             mode = .reports(view)
@@ -73,11 +74,15 @@ extension Dashboard {
         grid.fill(row: r.row, col: r.col, width: r.width, height: 1, role: .tabInactive)
         var col = r.col
         for p in PaneID.allCases {
-            let n = model.overdueCount(p)
-            let label = " \(p.rawValue + 1) \(strings.paneTitle(p))\(n > 0 ? " !\(n)" : "") "
-            col += grid.put(label, row: r.row, col: col, role: p == focused ? .tabActive : .tabInactive, maxWidth: r.col + r.width - col)
+            col += grid.put(tabLabel(p), row: r.row, col: col, role: p == focused ? .tabActive : .tabInactive, maxWidth: r.col + r.width - col)
             col += 1
         }
+    }
+
+    /// " 2 Visitors !3 ": a pane's tab, with its overdue count (a click on it is hit-tested by width).
+    func tabLabel(_ p: PaneID) -> String {
+        let n = model.overdueCount(p)
+        return " \(p.rawValue + 1) \(strings.paneTitle(p))\(n > 0 ? " !\(n)" : "") "
     }
 
     func drawStatus(_ r: Rect, into grid: inout TextGrid) {
@@ -197,16 +202,22 @@ extension Dashboard {
         case .form(let form):
             drawForm(form, into: &grid)
         case .actions(let pane, let id):
-            let items = RowActions.menu(pane, id: id, model: model, keymap: keymap)
-            let keyWidth = items.map { DisplayWidth.of($0.key?.name ?? "") }.max() ?? 1
-            let lines = items.isEmpty ? ["—"] : items.map { item in
-                " \(DisplayWidth.pad(item.key?.name ?? "", to: keyWidth))  \(strings[item.label])\(isForm(item) ? " …" : "")"
-            }
-            popup(title: "\(id) · \(strings.paneTitle(pane))", lines: lines + ["", closeHint], into: &grid)
+            let menu = actionsMenu(pane, id: id)
+            popup(title: menu.title, lines: menu.lines, into: &grid)
         case .confirmQuit:
             let yes = keymap.keyName(.quitYes).map { " (\($0) = \(strings.actionLabel(.quitYes)))" } ?? ""
             popup(title: "frontdesk", lines: [strings[.quitConfirm] + yes], into: &grid)
         }
+    }
+
+    /// The actions menu's box: its items, and its lines (item `i` on line `i`, then the close hint).
+    func actionsMenu(_ pane: PaneID, id: String) -> (title: String, items: [RowAction], lines: [String]) {
+        let items = RowActions.menu(pane, id: id, model: model, keymap: keymap)
+        let keyWidth = items.map { DisplayWidth.of($0.key?.name ?? "") }.max() ?? 1
+        let lines = items.isEmpty ? ["—"] : items.map { item in
+            " \(DisplayWidth.pad(item.key?.name ?? "", to: keyWidth))  \(strings[item.label])\(isForm(item) ? " …" : "")"
+        }
+        return ("\(id) · \(strings.paneTitle(pane))", items, lines + ["", closeHint])
     }
 
     /// "esc Close" from the keymap, under every overlay.
@@ -217,10 +228,9 @@ extension Dashboard {
     /// A centred box with lines; long lines are cut at the box edge by display width.
     @discardableResult
     func popup(title: String, lines: [String], minWidth: Int = 30, into grid: inout TextGrid) -> Rect {
-        let want = max(minWidth, DisplayWidth.of(title) + 6, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
-        let w = min(grid.width - 2, want), h = min(grid.height - 2, lines.count + 2)
-        guard w > 4, h > 2 else { return Rect(row: 0, col: 0, width: 0, height: 0) }
-        let r = Rect(row: (grid.height - h) / 2, col: (grid.width - w) / 2, width: w, height: h)
+        let r = Self.popupRect(title: title, lines: lines, minWidth: minWidth, width: grid.width, height: grid.height)
+        guard r.width > 0 else { return r }
+        let w = r.width, h = r.height
         grid.fill(row: r.row, col: r.col, width: r.width, height: r.height, role: .normal)
         grid.box(row: r.row, col: r.col, width: r.width, height: r.height, title: title, role: .focusBorder, titleRole: .focusTitle, ascii: grid.asciiOnly)
         for (i, l) in lines.prefix(h - 2).enumerated() {
@@ -228,6 +238,15 @@ extension Dashboard {
         }
         grid.cursor = nil
         return r
+    }
+
+    /// Where ``popup(title:lines:minWidth:into:)`` puts its box on a `width` × `height` screen
+    /// (centred, border included); an empty rect when it does not fit.
+    static func popupRect(title: String, lines: [String], minWidth: Int = 30, width: Int, height: Int) -> Rect {
+        let want = max(minWidth, DisplayWidth.of(title) + 6, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
+        let w = min(width - 2, want), h = min(height - 2, lines.count + 2)
+        guard w > 4, h > 2 else { return Rect(row: 0, col: 0, width: 0, height: 0) }
+        return Rect(row: (height - h) / 2, col: (width - w) / 2, width: w, height: h)
     }
 
     /// The line under a field: its error, else for a focused picker the matches (the highlighted

@@ -13,7 +13,8 @@ public struct DashboardSetupError: Error, CustomStringConvertible {
 /// and the store's change feed, waking at the next minute for the clock; a frame is drawn only
 /// when something changed, and ncurses sends only the cells that differ.
 public enum DashboardLauncher {
-    public static func run(store: Store, themeName: String?, storeLabel: String, noColor: Bool = false, ascii: Bool = false) throws {
+    /// `mouse: false` (`--no-mouse`) or `mouse = false` in config.toml leave the mouse to the terminal.
+    public static func run(store: Store, themeName: String?, storeLabel: String, noColor: Bool = false, ascii: Bool = false, mouse: Bool = true) throws {
         let vars = ProcessInfo.processInfo.environment
         // A missing UTF-8 locale still gets UTF-8 characters; say so once, before the screen covers the shell.
         let locale = LocaleChoice.adopt(asciiRequested: ascii)
@@ -22,7 +23,7 @@ public enum DashboardLauncher {
         let keymap = try config.keymap()
         let theme = try ThemeCatalog.load(themeName ?? config.theme ?? "default", vars: vars)
         let terminal: Terminal
-        do { terminal = try Terminal.start(noColor: noColor) } catch { throw DashboardSetupError(description: "frontdesk: \(error)") }
+        do { terminal = try Terminal.start(noColor: noColor, mouse: mouse && config.mouse) } catch { throw DashboardSetupError(description: "frontdesk: \(error)") }
         defer { terminal.stop() }
         let strings = Strings(locale.language)
         var dash = Dashboard(model: DashboardModel(state: store.state, settings: store.meta.settings, env: store.env, allowOverrides: store.meta.allowOverrides),
@@ -65,6 +66,9 @@ public enum DashboardLauncher {
             let untilTick = max(50, Int32((60 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 60)) * 1000) + 20)
             var fds = [pollfd(fd: terminal.inputFD, events: Int16(POLLIN), revents: 0)]
             if let f = feed { fds.append(pollfd(fd: f, events: Int16(POLLIN), revents: 0)) }
+            // SIGTSTP/SIGCONT wake the loop through the terminal's pipe (handlers only write a byte).
+            let jobIndex = fds.count
+            if terminal.jobControlFD >= 0 { fds.append(pollfd(fd: terminal.jobControlFD, events: Int16(POLLIN), revents: 0)) }
             // Without inotify (network file systems) fall back to a cheap size check twice a second.
             var timeout = feed == nil ? min(untilTick, 500) : untilTick
             if store.afterCommit.hasRunningHooks { timeout = min(timeout, 200) }
@@ -78,8 +82,14 @@ public enum DashboardLauncher {
             // The terminal went away (SSH dropped without SIGHUP): leave instead of spinning.
             if fds[0].revents & Int16(POLLHUP | POLLNVAL | POLLERR) != 0 { return }
 
-            if fds.count > 1 && fds[1].revents != 0 { store.drainChangeFeed() }
-            if n == 0 || (fds.count > 1 && fds[1].revents != 0) || n < 0 || feed == nil || !dash.live {
+            if jobIndex < fds.count && fds[jobIndex].revents != 0 {
+                let job = terminal.takeJobControl()
+                if job.stop { terminal.suspend() }   // kill -TSTP: as Ctrl-Z
+                if job.stop || job.continued { terminal.invalidate(); dirty = true }
+            }
+            let feedChanged = feed != nil && fds[1].revents != 0
+            if feedChanged { store.drainChangeFeed() }
+            if n == 0 || feedChanged || n < 0 || feed == nil || !dash.live {
                 do {
                     if try store.refresh() { follow(store.refreshedChanges) }
                     if !dash.live { dash.live = true; dirty = true }
@@ -104,6 +114,7 @@ public enum DashboardLauncher {
                 case .redraw: dirty = true
                 case .quit: return
                 case .repaint: terminal.invalidate(); _ = try? store.refresh(); rebuild()
+                case .suspend: terminal.suspend(); dirty = true
                 case .refreshStore: _ = try? store.refresh(); rebuild()
                 case .submit(let form): submit(form, store: store, dash: &dash); showNotices(); rebuild()
                 case .step(let st):

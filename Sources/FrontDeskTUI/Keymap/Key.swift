@@ -11,6 +11,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case function(Int)
     /// The terminal changed size (not bindable).
     case resize
+    /// A mouse press or wheel step at a screen cell (not bindable; see ``Dashboard/click(_:)``).
+    case mouse(MouseEvent)
 
     /// Parses a key name as written in the keys file and help: a single character (`q`, `G`,
     /// `/`, `?`, `张`), `space`, `ctrl-x` (or `ctrl+x`, `c-x`, `^x`), `enter`/`return`, `esc`/
@@ -57,6 +59,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .delete: "delete"
         case .function(let n): "f\(n)"
         case .resize: "resize"
+        case .mouse(let m): "mouse-\(m.kind)@\(m.row),\(m.col)"
         }
     }
 
@@ -100,4 +103,31 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         "up": .up, "down": .down, "left": .left, "right": .right, "home": .home, "end": .end,
         "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,
     ]
+}
+
+/// One mouse event as the dashboard sees it: what happened, at which screen cell (0-based).
+public struct MouseEvent: Hashable, Sendable {
+    public enum Button: Hashable, Sendable { case left, middle, right }
+    public enum Kind: Hashable, Sendable, CustomStringConvertible {
+        case press(Button)
+        case wheelUp, wheelDown
+
+        public var description: String {
+            switch self {
+            case .press(let b): "\(b)"
+            case .wheelUp: "wheelUp"
+            case .wheelDown: "wheelDown"
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var row: Int
+    public var col: Int
+
+    public init(_ kind: Kind, row: Int, col: Int) {
+        self.kind = kind
+        self.row = row
+        self.col = col
+    }
 }

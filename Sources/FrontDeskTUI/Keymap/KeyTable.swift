@@ -52,6 +52,7 @@ public enum ActionID: Hashable, Sendable, CustomStringConvertible {
     case previousDay, nextDay, today
     /// The Reports screen, and within it the month and the report shown.
     case reports, reportPreviousMonth, reportNextMonth, reportNext, reportPrevious
+    case suspend
     /// The filter line.
     case filterKeep, filterClear
     /// Forms.
@@ -103,6 +104,7 @@ public enum ActionID: Hashable, Sendable, CustomStringConvertible {
         case .reportNextMonth: "reportNextMonth"
         case .reportNext: "reportNext"
         case .reportPrevious: "reportPrevious"
+        case .suspend: "suspend"
         case .filterKeep: "filterKeep"
         case .filterClear: "filterClear"
         case .fieldNext: "fieldNext"
@@ -212,6 +214,8 @@ public struct Action: Sendable {
         Action(.reports, keys: c("R"), hint: 14, L("Reports", "报表"),
                L("Open or close the Reports screen: supplies, meetings, visitors, approvals by month, with charts.",
                  "打开或关闭报表屏幕：按月查看物品、会议、访客、审批，附图表。")),
+        Action(.suspend, keys: [.ctrl("z")], L("Suspend", "挂起"),
+               L("Back to the shell (works in forms too); type fg to return.", "暂时回到命令行（表单中也可用）；输入 fg 返回。")),
 
         // The filter line.
         Action(.filterKeep, .filter, keys: [.enter], hint: 1, L("Keep", "保留"), L("Keep the filter and go back to the rows.", "保留筛选条件，回到列表。")),

@@ -38,6 +38,12 @@ public final class Terminal {
     /// Whether `--no-color` was given or the `NO_COLOR` environment variable is set to a non-empty
     /// value (https://no-color.org); pass it to ``Theme/resolved(colors:noColor:)``.
     public let noColorRequested: Bool
+    /// Whether clicks and the wheel arrive as ``Key/mouse(_:)`` (asked for, and the terminal can
+    /// report them). When false the terminal keeps its own selection and copy.
+    public private(set) var mouseEnabled = false
+    /// The descriptor the SIGTSTP/SIGCONT handlers write to: poll it with ``inputFD`` and call
+    /// ``takeJobControl()`` when it is readable. -1 when the pipe could not be made.
+    public let jobControlFD: Int32
 
     private let window: UnsafeMutablePointer<WINDOW>
     private var stopped = false
@@ -49,8 +55,9 @@ public final class Terminal {
     /// change, a resize or ``invalidate()``, when every cell is copied again.
     private var shown: TextGrid?
 
-    private init(window: UnsafeMutablePointer<WINDOW>, isUTF8: Bool, colorCount: Int, noColor: Bool) {
+    private init(window: UnsafeMutablePointer<WINDOW>, isUTF8: Bool, colorCount: Int, noColor: Bool, jobControlFD: Int32) {
         self.window = window
+        self.jobControlFD = jobControlFD
         self.isUTF8 = isUTF8
         self.colorCount = colorCount
         self.noColorRequested = noColor
@@ -62,11 +69,14 @@ public final class Terminal {
     /// (Ctrl-C and Ctrl-Z arrive as keys), no echo, no CR/LF translation, keypad keys decoded,
     /// a 25 ms Escape delay, colours with the terminal's default background when available.
     /// Installs SIGINT/SIGTERM/SIGHUP/SIGQUIT handlers that restore the terminal and exit with
-    /// 128 + signal; SIGWINCH stays with ncurses, which turns it into ``Key/resize``.
+    /// 128 + signal; SIGWINCH stays with ncurses, which turns it into ``Key/resize``. SIGTSTP
+    /// (`kill -TSTP`) and SIGCONT only write to ``jobControlFD``; the loop then calls
+    /// ``suspend()`` or redraws. With `mouse`, presses and the wheel are reported (see
+    /// ``mouseEnabled``).
     ///
     /// - Throws: ``TerminalError`` when stdin/stdout is not a terminal or `TERM` is unusable.
     ///   Unlike `initscr`, which exits the process in that case.
-    public static func start(noColor: Bool = false) throws(TerminalError) -> Terminal {
+    public static func start(noColor: Bool = false, mouse: Bool = false) throws(TerminalError) -> Terminal {
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         if term.isEmpty || term == "dumb" { throw .dumbTerminal(term) }
         LocaleChoice.adopt()  // setlocale(LC_ALL, ""), with the C.UTF-8 fallback for a missing UTF-8 locale
@@ -94,8 +104,12 @@ public final class Terminal {
             colors = Int(shim_colors())
         }
         let noColorVar = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
-        let terminal = Terminal(window: window, isUTF8: CLocale.isUTF8, colorCount: colors, noColor: noColor || noColorVar)
+        // After newterm: it installs its own SIGTSTP handler, which does curses work inside the handler.
+        let jobFD = shim_job_control_start()
+        let terminal = Terminal(window: window, isUTF8: CLocale.isUTF8, colorCount: colors, noColor: noColor || noColorVar,
+                                jobControlFD: jobFD)
         terminal.defaultColors = defaultColors
+        if mouse { terminal.mouseEnabled = shim_mouse_on() != 0 }
         return terminal
     }
 
@@ -106,6 +120,39 @@ public final class Terminal {
         stopped = true
         curs_set(1)
         endwin()
+        signal(SIGTSTP, SIG_DFL)
+    }
+
+    /// What the job-control signals asked since the last call (drains ``jobControlFD``).
+    public struct JobControl: Equatable, Sendable {
+        /// SIGTSTP arrived (`kill -TSTP`): call ``suspend()``.
+        public var stop: Bool
+        /// SIGCONT arrived (after any stop, ours or `kill -STOP`): the screen may be garbled.
+        public var continued: Bool
+    }
+
+    public func takeJobControl() -> JobControl {
+        let seen = shim_job_control_take()
+        return JobControl(stop: seen & 1 != 0, continued: seen & 2 != 0)
+    }
+
+    /// Ctrl-Z as in vim and less: gives the terminal back to the shell (`endwin`: cursor shown,
+    /// modes and screen restored, mouse reporting off), stops the process group with SIGTSTP's
+    /// default action, and on `fg` takes the terminal again — at its current size, which may have
+    /// changed meanwhile — with the next ``draw(_:)`` repainting every cell. Without a job-control
+    /// shell the stop is discarded by the kernel and this returns at once, screen repainted.
+    public func suspend() {
+        guard !stopped else { return }
+        curs_set(1)
+        endwin()
+        fflush(nil)
+        shim_stop_self()
+        // Continued: back to curses modes, then follow a size change made while stopped.
+        reset_prog_mode()
+        _ = followSize()
+        cursorVisible = -1
+        invalidate()
+        _ = shim_job_control_take()   // our own stop and continue are handled here
     }
 
     /// Current size in cells; changes after a ``Key/resize``.
@@ -207,12 +254,28 @@ public final class Terminal {
         var ch: wint_t = 0
         let rc = wget_wch(window, &ch)
         if rc == ERR { return nil }
+        if rc == KEY_CODE_YES && Int32(bitPattern: ch) == KEY_MOUSE { return readMouse() }
         if rc == KEY_CODE_YES { return Self.functionKey(Int32(bitPattern: ch)) }
         guard let scalar = Unicode.Scalar(ch) else { return nil }
         return Key.normalized(Character(scalar))
     }
 
     // MARK: - Internals
+
+    /// The pending mouse event as a key; nil for releases and what the dashboard does not use.
+    private func readMouse() -> Key? {
+        var row: Int32 = 0, col: Int32 = 0
+        let kind: MouseEvent.Kind
+        switch shim_read_mouse(&row, &col) {
+        case 1: kind = .press(.left)
+        case 2: kind = .press(.middle)
+        case 3: kind = .press(.right)
+        case 4: kind = .wheelUp
+        case 5: kind = .wheelDown
+        default: return nil
+        }
+        return .mouse(MouseEvent(kind, row: Int(row), col: Int(col)))
+    }
 
     private func setCursorVisible(_ visibility: Int32) {
         guard visibility != cursorVisible else { return }

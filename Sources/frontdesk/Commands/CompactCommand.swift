@@ -10,7 +10,11 @@ struct CompactCommand: StoreCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run(store: Store) throws -> Reply {
-        let r = try store.compact()
+        // A line on stderr while segments are written, when stderr is a terminal; erased before the reply.
+        let progress = ProgressLine()
+        defer { progress.finish() }
+        let r = try store.compact(progress: progress.report)
+        progress.finish()
         return Reply(notes: ["archived \(r.archived) closed records into \(r.segmentsWritten.count) month segment(s); \(r.kept) records stay in the working set; generation \(r.generation); personal data purged from \(r.purgedVisitors) visitor(s) and \(r.purgedRecords) journal record(s) past the retention period."])
     }
 }

@@ -26,8 +26,13 @@ struct GenerateCommand: ParsableCommand {
         try store.commitBatch { state, ctx in
             DemoOffice.changes(now: reference, calendar: ctx.env.calendar, operator: ctx.actor, seed: seed, in: state)
         }
-        let history = HistoryGenerator(years: years, seed: seed).generate(before: env.calendar.startOfDay(for: reference), calendar: env.calendar, state: store.state)
-        try store.importHistory(history)
+        // A line on stderr while it works, when stderr is a terminal; erased before the summary.
+        let progress = ProgressLine()
+        defer { progress.finish() }
+        let history = HistoryGenerator(years: years, seed: seed).generate(before: env.calendar.startOfDay(for: reference), calendar: env.calendar,
+                                                                          state: store.state, progress: progress.report)
+        try store.importHistory(history, progress: progress.report)
+        progress.finish()
         Outcome.say("frontdesk: \(history.count) records of history (\(history.meetings.count) meetings, \(history.visitors.count) visitors, \(history.moves.count) stock moves, \(history.approvals.count) approvals) in \(store.historyMonths.count) month segments; working set \(store.state.recordCount) records.")
     }
 }
