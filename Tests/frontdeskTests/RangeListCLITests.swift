@@ -184,6 +184,8 @@ import TestSupport
         let header = try #require(lines.first { $0.hasPrefix("ID ") })
         let rows = lines.filter { $0.hasPrefix("V") && $0.dropFirst().first?.isNumber == true }
         try #require(rows.count > 10)
+        // Names are whole (not cut to fit), Chinese and English alike.
+        #expect(rows.contains { $0.contains("欧阳娜娜") && $0.contains("北京智源科技有限公司") && $0.contains("面试") })
         #expect(rows.contains { $0.contains("欧阳娜娜") } && rows.contains { $0.contains("李娜") } && rows.contains { $0.unicodeScalars.contains { $0.value < 0x80 && $0.properties.isAlphabetic } })
         // Each column starts at the same terminal cell on every line (these columns are never empty in the demo).
         for column in ["COMPANY", "HOST", "PURPOSE", "OUTCOME"] {
