@@ -58,14 +58,15 @@ import TestSupport
         }
     }
 
-    /// Moves from January (the demo's stock story starts 60 days back) to today, all in history
-    /// after compaction: the last balance of each item is what is on hand now.
+    /// Moves from mid-February to today, all in history after compaction: the balances run on
+    /// from the one at the range's start, and the last is what is on hand now.
     @Test func stockMovesCarryTheBalanceAcrossMonths() throws {
         let (tmp, later) = try storeWithLaterDay()
         defer { tmp.remove() }  // kept alive until here: its directory goes with it
         var r = try CLI.run(["compact"], env: later)
         try #require(r.status == 0, "\(r)")
-        let moves = try rows(["stock", "moves", "--sku", "PEN-BLK", "--from", "2026-01-01", "--to", "2026-03-20"], later)
+        // From mid-February: the first balance builds on February's opening stock and its moves before the 15th.
+        let moves = try rows(["stock", "moves", "--sku", "PEN-BLK", "--from", "2026-02-15", "--to", "2026-03-20"], later)
         try #require(moves.count > 3)
         #expect(moves.allSatisfy { $0["sku"] as? String == "PEN-BLK" })
         let months = Set(moves.compactMap { ($0["at"] as? String)?.prefix(7) })
@@ -77,8 +78,11 @@ import TestSupport
         let items = try rows(["stock", "list"], later)
         let onHand = try #require(items.first { $0["sku"] as? String == "PEN-BLK" }?["onHand"] as? Int)
         #expect(moves.last?["onHandAfter"] as? Int == onHand)
-        // The first balance: counted independently from every move of the item before the range (none) — the opening is 0.
-        #expect(moves.first.map { ($0["onHandAfter"] as? Int) == ($0["quantity"] as? Int) } == true)
+        // Independently: the first balance is every earlier move of the item summed (the whole story, from its start).
+        let earlier = try rows(["stock", "moves", "--sku", "PEN-BLK", "--from", "2025-12-01", "--to", "2026-02-14"], later)
+        try #require(!earlier.isEmpty)
+        let opening = earlier.compactMap { $0["quantity"] as? Int }.reduce(0, +)
+        #expect(moves.first?["onHandAfter"] as? Int == opening + (moves.first?["quantity"] as? Int ?? 0))
         r = try CLI.run(["stock", "moves", "--sku", "NOPE"], env: later)
         #expect(r.status == 2 && r.stderr.contains("No item NOPE"), "\(r)")
     }
@@ -180,6 +184,8 @@ import TestSupport
         let header = try #require(lines.first { $0.hasPrefix("ID ") })
         let rows = lines.filter { $0.hasPrefix("V") && $0.dropFirst().first?.isNumber == true }
         try #require(rows.count > 10)
+        // Names are whole (not cut to fit), Chinese and English alike.
+        #expect(rows.contains { $0.contains("欧阳娜娜") && $0.contains("北京智源科技有限公司") && $0.contains("面试") })
         #expect(rows.contains { $0.contains("欧阳娜娜") } && rows.contains { $0.contains("李娜") } && rows.contains { $0.unicodeScalars.contains { $0.value < 0x80 && $0.properties.isAlphabetic } })
         // Each column starts at the same terminal cell on every line (these columns are never empty in the demo).
         for column in ["COMPANY", "HOST", "PURPOSE", "OUTCOME"] {

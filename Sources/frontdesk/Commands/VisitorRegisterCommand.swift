@@ -18,7 +18,7 @@ extension VisitorCommand {
         @Option(help: ArgumentHelp("A month.", valueName: "YYYY-MM")) var month: YearMonth?
         @Option(help: "First day of a range, with --to.") var from: String?
         @Option(help: "Last day of the range, included.") var to: String?
-        @Option(help: "table, csv or json (default table).") var format: ListFormat = .table
+        @Option(help: "table, csv or json.") var format: ListFormat = .table
 
         func validate() throws {
             let given = [day != nil, week != nil, month != nil, from != nil || to != nil].filter { $0 }.count
