@@ -9,8 +9,8 @@ extension Dashboard {
     /// click, so a double click too) opens it as Enter does; the right button opens the row's
     /// actions menu; the wheel moves the selection of the pane under the pointer, focus unchanged.
     /// In the actions menu a click on a step runs it and a click outside closes the menu; the help
-    /// overlay scrolls with the wheel. Anything else — forms, the filter line, other overlays,
-    /// the status bar — ignores the mouse.
+    /// overlay scrolls with the wheel. Anything else — forms, the filter line, other overlays, the
+    /// Reports screen, the status bar — ignores the mouse.
     mutating func click(_ event: MouseEvent) -> Effect {
         switch mode {
         case .normal: break
@@ -23,7 +23,7 @@ extension Dashboard {
             return .redraw
         case .actions(let pane, let id):
             return clickMenu(event, pane: pane, id: id)
-        case .filter, .detail, .form, .confirmQuit:
+        case .filter, .detail, .form, .confirmQuit, .reports:
             return .none
         }
         let layout = Layout.compute(width: frameSize.width, height: frameSize.height, focused: focused, zoomed: zoomed)
