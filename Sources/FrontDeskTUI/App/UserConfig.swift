@@ -107,7 +107,7 @@ public struct UserConfig: Sendable {
     /// The keymap: the defaults, then the system's keys.toml, then the user's (an action the user
     /// names replaces the system's keys for it). A file with a problem is left out whole and its
     /// problem, with `file:line`, is listed in the keymap's warnings (shown in the status line);
-    /// it never stops the dashboard.
+    /// it never stops the dashboard. It does not throw (`throws` stays for its callers).
     public func keymap(_ vars: [String: String] = ProcessInfo.processInfo.environment) throws -> Keymap {
         var entries: [KeysFileEntry] = []
         var problems: [KeymapError] = []
