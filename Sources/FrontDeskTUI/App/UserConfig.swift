@@ -107,7 +107,7 @@ public struct UserConfig: Sendable {
     /// The keymap: the defaults, then the system's keys.toml, then the user's (an action the user
     /// names replaces the system's keys for it). A file with a problem is left out whole and its
     /// problem, with `file:line`, is listed in the keymap's warnings (shown in the status line);
-    /// it never stops the dashboard.
+    /// it never stops the dashboard. It does not throw (`throws` stays for its callers).
     public func keymap(_ vars: [String: String] = ProcessInfo.processInfo.environment) throws -> Keymap {
         var entries: [KeysFileEntry] = []
         var problems: [KeymapError] = []
@@ -312,16 +312,30 @@ enum ConfigText {
             }
             // A value, to its end: brackets balanced across lines, strings and comments skipped.
             func skipValue() {
-                var depth = 0
+                var open: [UInt8] = []   // the brackets not yet closed
+                var listWantsValue = false   // just after a list's `[` or `,`
                 while let c = at(0) {
                     switch c {
-                    case 0x22, 0x27: skipString(); continue
-                    case 0x5B, 0x7B: depth += 1
-                    case 0x5D, 0x7D: depth = max(0, depth - 1)
+                    case 0x20, 0x09, 0x0D: i += 1; continue
                     case 0x23: skipToLineEnd(); continue
                     case 0x0A:
-                        if depth == 0 { return }
+                        if open.isEmpty { return }
                         line += 1
+                        i += 1
+                        continue
+                    default: break
+                    }
+                    // toml++ 3.4 asserts (debug) or misbehaves (release) on a `}` where a list expects a value.
+                    if listWantsValue && c == 0x7D && unparsable == nil {
+                        unparsable = (line, "a '}' where the list expects a value or ']'")
+                    }
+                    listWantsValue = false
+                    switch c {
+                    case 0x22, 0x27: skipString(); continue
+                    case 0x5B: open.append(c); listWantsValue = true
+                    case 0x7B: open.append(c)
+                    case 0x5D, 0x7D: _ = open.popLast()
+                    case 0x2C: listWantsValue = open.last == 0x5B
                     default: break
                     }
                     i += 1
