@@ -42,7 +42,7 @@ struct ApprovalCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         @Flag(help: "Only those waiting for you.") var mine = false
         @Option(help: "Only requests in this state.") var status: ApprovalStatus?
-        @Flag var json = false
+        @Flag(help: .json) var json = false
 
         func run(store: Store) throws -> Reply {
             let q = ApprovalQueue(state: store.state, user: store.env.actingUser, now: store.env.now(), settings: store.meta.settings, calendar: store.env.calendar)
