@@ -124,27 +124,25 @@ import TestSupport
     }
 
     /// Every command with a `--json` flag is documented, and every `--json` flag has the one help text.
+    /// The command tree comes from ArgumentParser's own description of it (one process).
     @Test func everyJSONFlagIsDocumentedWithTheOneHelpText() throws {
         let documented = Set(try Self.sections().map(\.name))
+        let r = try CLI.run(["--experimental-dump-help"])
+        try #require(r.status == 0, "\(r)")
+        let tree = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         var found: [String] = []
-        func walk(_ path: [String]) throws {
-            let help = try CLI.run(path + ["--help"])
-            let text = help.stdout + help.stderr
-            if text.contains("--json") {
-                found.append(path.joined(separator: " "))
-                #expect(text.contains("Print JSON instead of text"), "\(path): --json without the shared help text")
-                #expect(documented.contains(path.joined(separator: " ")), "\(path.joined(separator: " ")) has --json but no section in docs/json.md")
+        func walk(_ command: [String: Any], _ here: [String]) {
+            for a in command["arguments"] as? [[String: Any]] ?? [] {
+                let names = (a["names"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+                guard names.contains("json") else { continue }
+                let where_ = here.joined(separator: " ")
+                found.append(where_)
+                #expect((a["abstract"] as? String)?.hasPrefix("Print JSON instead of text") == true, "\(where_): --json without the shared help text")
+                #expect(documented.contains(where_), "\(where_) has --json but no section in docs/json.md")
             }
-            // Subcommands are listed under SUBCOMMANDS: in the help.
-            guard let at = text.range(of: "SUBCOMMANDS:") else { return }
-            for line in text[at.upperBound...].split(separator: "\n") {
-                guard line.hasPrefix("  "), !line.hasPrefix("   ") else { if !line.hasPrefix(" ") { break }; continue }
-                let name = line.split(separator: " ").first.map(String.init) ?? ""
-                if name.isEmpty || name == "help" { continue }
-                try walk(path + [name])
-            }
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] { walk(sub, here + [sub["commandName"] as? String ?? "?"]) }
         }
-        try walk([])
+        walk(try #require(tree["command"] as? [String: Any]), [])
         #expect(found.count >= 19, "only \(found)")
     }
 }
