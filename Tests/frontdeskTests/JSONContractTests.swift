@@ -113,13 +113,18 @@ import TestSupport
             } else {
                 objects = [try #require(parsed as? [String: Any], "\(s.name): not an object")]
             }
-            for o in objects {
-                #expect(Set(o.keys) == Set(s.fields.keys),
-                        "\(s.name): undocumented \(Set(o.keys).subtracting(s.fields.keys).sorted()), documented but missing \(Set(s.fields.keys).subtracting(o.keys).sorted())")
-                for (k, v) in o { if let t = s.fields[k] { #expect(matches(v, t), "\(s.name): \(k) is \(v), documented as \(t)") } }
-                // Ids are strings everywhere (log's used to be integers).
-                if let id = o["id"] { #expect(id is String, "\(s.name): id \(id) is not a string") }
+            // One issue per difference, not one per row of a long list.
+            for keys in Set(objects.map { Set($0.keys) }) {
+                #expect(keys == Set(s.fields.keys),
+                        "\(s.name): undocumented \(keys.subtracting(s.fields.keys).sorted()), documented but missing \(Set(s.fields.keys).subtracting(keys).sorted())")
             }
+            var wrong: [String: String] = [:]
+            for o in objects {
+                for (k, v) in o where wrong[k] == nil { if let t = s.fields[k], !matches(v, t) { wrong[k] = "\(k) is \(v), documented as \(t)" } }
+                // Ids are strings everywhere (log's used to be integers).
+                if let id = o["id"], !(id is String) { wrong["id"] = "id \(id) is not a string" }
+            }
+            #expect(wrong.isEmpty, "\(s.name): \(wrong.values.sorted())")
         }
     }
 
