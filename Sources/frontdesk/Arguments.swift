@@ -131,11 +131,16 @@ struct Slot: ParsableArguments {
     }
 }
 
+extension ArgumentHelp {
+    /// The one help text of every `--json` flag: the shapes are documented in one place.
+    static let json = ArgumentHelp("Print JSON instead of text (every command's fields, with types and an example: docs/json.md).")
+}
+
 /// What a day's list takes: `--date` (default today), `--status` to keep one state, `--json`.
 struct DayListing<Status: ExpressibleByArgument & Equatable>: ParsableArguments {
     @Option(help: "YYYY-MM-DD, today, tomorrow, mon… (default today)") var date: String?
     @Option(help: "Only records in this state.") var status: Status?
-    @Flag var json = false
+    @Flag(help: .json) var json = false
 
     /// True for a record in the `--status` asked for, or for every record without it.
     func keeps(_ s: Status) -> Bool { status.map { $0 == s } ?? true }
@@ -157,11 +162,11 @@ struct CountedQuantity: ParsableArguments {
 /// What a month-end report takes: `--month YYYY-MM` and `--json`.
 struct MonthReport: ParsableArguments {
     @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: YearMonth
-    @Flag var json = false
+    @Flag(help: .json) var json = false
 }
 
 /// `--month` when it may be left out (the command's abstract says what that means) and `--json`.
 struct MonthListing: ParsableArguments {
     @Option(help: ArgumentHelp("The month (see above for the default).", valueName: "YYYY-MM")) var month: YearMonth?
-    @Flag var json = false
+    @Flag(help: .json) var json = false
 }

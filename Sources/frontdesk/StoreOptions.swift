@@ -99,6 +99,12 @@ enum Output {
         print(escapeControls(String(decoding: data, as: UTF8.self)))
     }
 
+    /// One JSON object on stdout (a command whose answer is not a list of records), as `json` prints.
+    static func jsonObject(_ object: [String: Any]) throws {
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        print(escapeControls(String(decoding: data, as: UTF8.self)))
+    }
+
     /// JSON escapes only C0 controls; C1 controls (U+0080–U+009F, which some terminals obey),
     /// DEL and bidi overrides are escaped too, so `--json` on a terminal is as safe as a table.
     static func escapeControls(_ json: String) -> String {

@@ -7,7 +7,7 @@ struct ApprovalShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "One request in full: its chain, who approved, what is still needed.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(completion: Completions.approvalIDs) var id: String
-    @Flag var json = false
+    @Flag(help: .json) var json = false
 
     func run() throws {
         let store = try storeOptions.open()

@@ -17,7 +17,7 @@ struct BadgeCommand: ParsableCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Every badge and who has it.")
         @OptionGroup var storeOptions: StoreOptions
-        @Flag var json = false
+        @Flag(help: .json) var json = false
 
         func run(store: Store) throws -> Reply {
             let s = store.state

@@ -9,7 +9,7 @@ struct MeetingShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one meeting: guests and replies, checklist, minutes, action items.")
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "Meeting id.", completion: Completions.meetingIDs) var id: String
-    @Flag var json = false
+    @Flag(help: .json) var json = false
 
     func run() throws {
         let store = try storeOptions.open()

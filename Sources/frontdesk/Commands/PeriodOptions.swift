@@ -41,7 +41,7 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, 
 
 /// `--format table|csv|json`, with `--json` kept as the short form of `--format json`.
 struct ListOutput: ParsableArguments {
-    @Flag(help: "A JSON array of objects (the same as --format json).") var json = false
+    @Flag(help: .json) var json = false
     @Option(help: "table, csv or json (default table).") var format: ListFormat?
 
     func validate() throws {
@@ -53,7 +53,7 @@ struct ListOutput: ParsableArguments {
 
 extension Reply {
     /// A listing in `format`: aligned columns under `header`, the same cells as CSV under the
-    /// same header, or a JSON array of one object per row (each with at least `id` and `status`).
+    /// same header, or a JSON array of one object per row (each with at least `id`).
     static func list<Row>(_ rows: [Row], format: ListFormat, _ header: [String], object: (Row) -> [String: Any],
                           cells: (Row) -> [String]) throws -> Reply {
         switch format {

@@ -42,7 +42,7 @@ struct PurchaseCommand: ParsableCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Purchase requests with their quotes side by side.")
         @OptionGroup var storeOptions: StoreOptions
-        @Flag var json = false
+        @Flag(help: .json) var json = false
 
         func run(store: Store) throws -> Reply {
             let rows = store.state.purchases.values.sorted { $0.createdAt > $1.createdAt }

@@ -11,7 +11,7 @@ struct ReceiptCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "One delivery's acceptance record: ordered, delivered, accepted, checks, inspector.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The receipt's move id (printed by stock receive).") var id: String
-        @Flag var json = false
+        @Flag(help: .json) var json = false
 
         func run() throws {
             let store = try storeOptions.open()

@@ -39,7 +39,7 @@ struct RoleCommand: ParsableCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Who holds which role.")
         @OptionGroup var storeOptions: StoreOptions
-        @Flag var json = false
+        @Flag(help: .json) var json = false
 
         func run(store: Store) throws -> Reply {
             try .list(store.state.roles.sorted { $0.key < $1.key }, json: json, ["USER", "ROLES"], object: {

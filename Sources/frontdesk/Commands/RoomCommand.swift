@@ -57,7 +57,7 @@ struct RoomCommand: ParsableCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List rooms.")
         @OptionGroup var storeOptions: StoreOptions
-        @Flag var json = false
+        @Flag(help: .json) var json = false
 
         func run(store: Store) throws -> Reply {
             let now = store.env.now()

@@ -13,9 +13,15 @@ struct SettingsCommand: ParsableCommand {
     struct Show: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Every setting and its value, as `settings set` takes it.")
         @OptionGroup var storeOptions: StoreOptions
+        @Flag(help: .json) var json = false
 
         func run(store: Store) throws -> Reply {
             let s = store.meta.settings
+            if json {
+                let (table, refusal) = store.hooks()
+                try Output.jsonObject(SettingsCommand.jsonObject(s, hooks: table))
+                return Reply(notes: refusal.map { ["warning: \($0)"] } ?? [])
+            }
             var rows: [[String]] = SettingsCommand.numeric.map { [$0.key, $0.unit.format($0.get(s)), $0.help] }
             rows.append(["timeZone", s.timeZone ?? "", s.timeZone == nil ? "office time zone (unset: each user's TZ, now \(TimeZone.current.identifier))" : "office time zone: every desk sees times in it"])
             rows.append(["designatedSupplier", s.designatedSupplier ?? "", "supplier for small urgent purchases"])
@@ -26,6 +32,19 @@ struct SettingsCommand: ParsableCommand {
             Output.table(["SETTING", "VALUE", "MEANING"], rows)
             return Reply(notes: refusal.map { ["warning: \($0)"] } ?? [])
         }
+    }
+
+    /// `settings show --json`: every setting by name, durations and amounts as `settings set` takes
+    /// them, so a value can be typed back unchanged (docs/json.md).
+    static func jsonObject(_ s: StoreSettings, hooks: HookTable) -> [String: Any] {
+        var o: [String: Any] = [:]
+        for n in numeric { o[n.key] = n.unit.format(n.get(s)) }
+        o["timeZone"] = s.timeZone ?? NSNull()
+        o["designatedSupplier"] = s.designatedSupplier ?? NSNull()
+        o["checkInNeedsIdentity"] = s.checkInNeedsIdentity
+        o["approvalsNeeded"] = s.approvalsNeeded
+        o["hooks"] = hooks.hooks
+        return o
     }
 
     struct Set: StoreCommand {

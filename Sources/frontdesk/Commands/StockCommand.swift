@@ -137,7 +137,7 @@ struct StockCommand: ParsableCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Items with on hand against reorder point and target; below reorder first.")
         @OptionGroup var storeOptions: StoreOptions
-        @Flag var json = false
+        @Flag(help: .json) var json = false
 
         func run(store: Store) throws -> Reply {
             let levels = StockLevels(state: store.state, now: store.env.now(), calendar: store.env.calendar)
@@ -236,11 +236,17 @@ struct LedgerCommand: StoreCommand {
     func run(store: Store) throws -> Reply {
         let start = try report.month.start(store.env)
         let ledger = try store.stockLedger(month: start)
-        let listed = try Reply.list(ledger.lines, json: report.json, ["SKU", "NAME", "OPENING", "IN", "OUT", "CLOSING"], object: { l in
-            ["id": l.sku, "status": l.reconciles ? "reconciled" : "mismatch", "sku": l.sku, "opening": l.opening, "in": l.inQuantity,
-             "out": l.outQuantity, "closing": l.closing] as [String: Any]
-        }, cells: { [$0.sku, $0.name, "\($0.opening)", "\($0.inQuantity)", "\($0.outQuantity)", "\($0.closing)"] })
-        if report.json { return listed }
+        if report.json {
+            try Output.jsonObject(["month": ledger.month,
+                                   "lines": ledger.lines.map { l in
+                                       ["sku": l.sku, "name": l.name, "opening": l.opening, "in": l.inQuantity, "out": l.outQuantity,
+                                        "closing": l.closing, "reconciles": l.reconciles] as [String: Any] },
+                                   "departments": ledger.departments.map { d in
+                                       ["department": d.department, "units": d.units, "cost": (d.cost * 100).rounded() / 100] as [String: Any] }])
+            return .done
+        }
+        _ = Reply.table(["SKU", "NAME", "OPENING", "IN", "OUT", "CLOSING"],
+                        ledger.lines.map { [$0.sku, $0.name, "\($0.opening)", "\($0.inQuantity)", "\($0.outQuantity)", "\($0.closing)"] })
         print("")
         return .table(["DEPARTMENT", "UNITS", "COST"], ledger.departments.map { [$0.department, "\($0.units)", String(format: "%.2f", $0.cost)] })
     }

@@ -86,11 +86,16 @@ struct VisitorCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "One visitor in full; the identity number only for admins.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument(completion: Completions.visitorIDs) var id: String
+        @Flag(help: .json) var json = false
 
         func run(store: Store) throws -> Reply {
             guard let v = try store.visitor(id: id) else { throw Refusal.invalid("No visitor \(id) in the register (frontdesk visitor list --date DAY).", zh: "登记簿中没有访客 \(id)（frontdesk visitor list --date 日期）。") }
             let tz = store.env.timeZone
             let admin = store.state.hasRole(store.env.actingUser, .admin)
+            if json {
+                try Output.json([VisitorJSON.object(v, admin: admin)])
+                return .done
+            }
             let lines: [(String, String?)] = [
                 ("id", v.id), ("name", v.name), ("company", v.company), ("purpose", v.purpose), ("host", store.state.displayName(v.host)),
                 ("head count", "\(v.headCount)"), ("status", v.status.rawValue), ("expected", Clock.dayHM(v.expectedAt, tz)),
@@ -168,5 +173,20 @@ struct VisitorCommand: ParsableCommand {
                         v.outcome ?? ""]
             })
         }
+    }
+}
+
+/// A visitor as `visitor show --json` gives it (docs/json.md).
+enum VisitorJSON {
+    static func object(_ v: Visitor, admin: Bool) -> [String: Any] {
+        [
+            "id": v.id, "status": v.status.rawValue, "name": v.name, "company": v.company ?? NSNull(), "purpose": v.purpose ?? NSNull(),
+            "host": v.host, "headCount": v.headCount, "expectedAt": Output.iso(v.expectedAt), "receivedAt": Output.iso(v.receivedAt),
+            "confirmedAt": Output.iso(v.confirmedAt), "arrivedAt": Output.iso(v.arrivedAt), "checkedInAt": Output.iso(v.checkedInAt),
+            "leftAt": Output.iso(v.leftAt), "badges": v.badges, "badgesOut": v.badgesOut,
+            "idNumber": (admin ? v.idNumber : v.maskedIDNumber) ?? NSNull(), "idNumberMasked": !admin && v.idNumber != nil,
+            "outcome": v.outcome ?? NSNull(),
+            "watchDecision": v.watchDecision.map { ["allowed": $0.allowed, "by": $0.by, "at": Output.iso($0.at), "comment": $0.comment ?? NSNull()] as [String: Any] } ?? NSNull(),
+        ]
     }
 }

@@ -32,7 +32,7 @@ struct WatchCommand: ParsableCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Every entry (identity numbers masked except for admins).")
         @OptionGroup var storeOptions: StoreOptions
-        @Flag var json = false
+        @Flag(help: .json) var json = false
 
         func run(store: Store) throws -> Reply {
             let admin = store.state.hasRole(store.env.actingUser, .admin)
