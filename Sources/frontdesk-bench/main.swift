@@ -7,7 +7,12 @@ import FrontDeskKit
 /// Modes: `kit` (FrontDeskKit's `BinaryPlistDecoder` into `HistorySegment`), `serialization`
 /// (Foundation's `PropertyListSerialization` into untyped values) and `decoder` (Foundation's
 /// `PropertyListDecoder` into `HistorySegment`). `meetings` prints instead every history meeting
-/// as `id TAB start TAB end TAB room TAB title` (times in Unix seconds), for calcurse's file. The files are read into memory first, so
+/// as `id TAB start TAB end TAB room TAB title` (times in Unix seconds), for calcurse's file.
+/// `dump` prints every history visitor as `V TAB id TAB host TAB expectedAt TAB status TAB headCount`
+/// and every stock move as `K TAB id TAB sku TAB kind TAB quantity TAB at TAB department` (times in
+/// Unix seconds), for loading SQLite. `serialization-visitors` is Foundation's side of a visitors
+/// report: `PropertyListSerialization` decodes each segment and its visitors are counted per host
+/// (whole process timed by the caller). The files are read into memory first, so
 /// `decode_ms` is the decode alone; each mode runs in its own process so none warms another's caches.
 /// Exits 2 on a usage error and 1 when a segment cannot be read or decoded (naming the file).
 
@@ -23,10 +28,10 @@ func fail(_ message: String, code: Int32) -> Never {
     exit(code)
 }
 
-let modes = ["kit", "serialization", "decoder", "meetings"]
+let modes = ["kit", "serialization", "decoder", "meetings", "dump", "serialization-visitors"]
 let args = CommandLine.arguments
 guard args.count == 3, modes.contains(args[1]) else {
-    fail("usage: frontdesk-bench kit|serialization|decoder|meetings STORE_DIR", code: 2)
+    fail("usage: frontdesk-bench kit|serialization|decoder|meetings|dump|serialization-visitors STORE_DIR", code: 2)
 }
 let mode = args[1]
 let historyDir = URL(fileURLWithPath: args[2]).appendingPathComponent("history")
@@ -50,6 +55,7 @@ let read = milliseconds()
 
 // Counting records keeps the optimiser from dropping a decode whose result is unused.
 var records = 0
+var perHost: [String: Int] = [:]
 for (path, bytes) in files {
     do {
         switch mode {
@@ -64,6 +70,25 @@ for (path, bytes) in files {
                 records += 1
             }
             FileHandle.standardOutput.write(Data(out.utf8))
+        case "dump":
+            let seg = try BinaryPlistDecoder().decode(HistorySegment.self, from: bytes)
+            func clean(_ s: String) -> String { s.split(whereSeparator: { $0 == "\t" || $0.isNewline }).joined(separator: " ") }
+            var out = ""
+            for v in seg.visitors {
+                out += "V\t\(v.id)\t\(clean(v.host))\t\(Int(v.expectedAt.timeIntervalSince1970))\t\(v.status.rawValue)\t\(v.headCount)\n"
+            }
+            for m in seg.moves {
+                out += "K\t\(m.id)\t\(m.sku)\t\(m.kind.rawValue)\t\(m.quantity)\t\(Int(m.at.timeIntervalSince1970))\t\(clean(m.department ?? ""))\n"
+            }
+            records += seg.visitors.count + seg.moves.count
+            FileHandle.standardOutput.write(Data(out.utf8))
+        case "serialization-visitors":
+            let top = try PropertyListSerialization.propertyList(from: bytes, options: [], format: nil)
+            guard let dict = top as? [String: Any] else { fail("\(path) is not a dictionary.", code: 1) }
+            for case let v as [String: Any] in dict["visitors"] as? [Any] ?? [] {
+                perHost[v["host"] as? String ?? "", default: 0] += 1
+                records += 1
+            }
         case "decoder":
             records += try PropertyListDecoder().decode(HistorySegment.self, from: bytes).count
         default:
@@ -76,6 +101,7 @@ for (path, bytes) in files {
     }
 }
 let decoded = milliseconds()
-if mode == "meetings" { exit(0) }
+if mode == "meetings" || mode == "dump" { exit(0) }
 let bytes = files.reduce(0) { $0 + $1.1.count }
+if mode == "serialization-visitors" { print("hosts=\(perHost.count)") }
 print("\(mode) files=\(files.count) records=\(records) bytes=\(bytes) read_ms=\(String(format: "%.3f", read - started)) decode_ms=\(String(format: "%.3f", decoded - read))")

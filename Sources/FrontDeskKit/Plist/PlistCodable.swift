@@ -54,6 +54,54 @@ extension PlistReader {
     }
 }
 
+extension PlistReader {
+    /// The value reference under `key` in dictionary `ref`, or nil when it has no such key. Keys
+    /// are compared in place and no value is read: a cheap look at one field of a record.
+    public mutating func valueRef(_ key: StaticString, in ref: Int) throws(PlistDecodeError) -> Int? {
+        var d = try dictionary(ref)
+        while let e = try d.next(self) {
+            if e.key.equals(key) { return e.value }
+        }
+        return nil
+    }
+
+    /// The records of array `ref` whose date under `dateKey` lies in `window`, as `T`; the others
+    /// are passed over after reading that one date, so no String or Date of theirs is built. A
+    /// record without the key is decoded (and so refused for the missing key).
+    public mutating func records<T: PlistDecodable>(_ ref: Int, dateKey: StaticString, in window: Range<Date>) throws -> [T] {
+        let a = try array(ref)
+        try enter(ref)
+        var out: [T] = []
+        for i in 0..<a.count {
+            do {
+                let element = try element(a, i)
+                if let at = try valueRef(dateKey, in: element) {
+                    let d: Date
+                    do { d = try date(at) } catch { throw error.inside(".\(dateKey)") }
+                    if !window.contains(d) { continue }
+                }
+                out.append(try T(plist: &self, element))
+            } catch { throw error.inside("[\(i)]") }
+        }
+        leave()
+        return out
+    }
+
+    /// Entry `e`'s array of records: all of them, or with a `window` only those whose `dateKey`
+    /// lies in it (see `records(_:dateKey:in:)`).
+    @inline(__always)
+    public mutating func records<T: PlistDecodable>(_ e: PlistEntry, dateKey: StaticString, in window: Range<Date>?) throws -> [T] {
+        guard let window else { return try value(e) }
+        do { return try records(e.value, dateKey: dateKey, in: window) } catch { throw Self.wrap(error, e.key) }
+    }
+
+    /// Checks that entry `e` holds an array, without reading its elements (a part a reader skips).
+    @inline(__always)
+    public mutating func skipArray(_ e: PlistEntry) throws {
+        do { _ = try array(e.value) } catch { throw Self.wrap(error, e.key) }
+    }
+}
+
 extension Error {
     @inline(__always)
     func inside(_ component: String) -> PlistDecodeError {

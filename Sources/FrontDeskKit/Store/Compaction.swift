@@ -150,12 +150,15 @@ extension Store {
         }
     }
 
-    /// The month's segment, or nil when there is none.
-    func readSegment(_ month: String) throws -> HistorySegment? {
+    /// The month's segment, or nil when there is none. A reader passes what it needs: the
+    /// `kinds` of records (the other arrays are not decoded and stay empty), whether the stock
+    /// balances, and a `window` to keep only the records filed in it. Writers read it whole.
+    func readSegment(_ month: String, _ kinds: RecordKinds = [.meetings, .visitors, .moves, .approvals],
+                     balances: Bool = true, window: Range<Date>? = nil) throws -> HistorySegment? {
         let path = paths.segment(month)
         guard let bytes = try historyDir.read(StorePaths.segment(month)) else { return nil }
         let seg: HistorySegment
-        do { seg = try BinaryPlistDecoder().decode(HistorySegment.self, from: bytes) } catch { throw Self.damaged(path, error) }
+        do { seg = try HistorySegment.read(bytes, only: kinds, balances: balances, window: window) } catch { throw Self.damaged(path, error) }
         if let why = seg.rangeProblem() {
             throw StoreError(file: path, problem: "damaged: \(why), beyond anything frontdesk writes",
                              remedy: "Restore it from backup; frontdesk check names every damaged file.")
@@ -234,7 +237,7 @@ extension Store {
         var byID: [String: StockMove] = [:]
         let first = Self.monthKey(date, env.calendar)
         for month in historyMonths where month >= first {
-            for m in try history(month: month)?.moves ?? [] where m.at >= date { byID[m.id] = m }
+            for m in try readSegment(month, .moves, balances: false)?.moves ?? [] where m.at >= date { byID[m.id] = m }
         }
         for m in state.moves.values where m.at >= date { byID[m.id] = m }
         return Array(byID.values)
@@ -247,8 +250,8 @@ extension Store {
     public func stockLedger(month start: Date) throws -> StockLedger {
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         let cal = env.calendar
-        if let seg = try readSegment(Self.monthKey(start, cal)), let opening = seg.openingStock {
-            let end = cal.date(byAdding: .month, value: 1, to: start) ?? start
+        let end = cal.date(byAdding: .month, value: 1, to: start) ?? start
+        if let seg = try readSegment(Self.monthKey(start, cal), .moves), let opening = seg.openingStock {
             var byID: [String: StockMove] = [:]
             for m in seg.moves { byID[m.id] = m }
             for m in state.moves.values where m.at >= start && m.at < end { byID[m.id] = m }

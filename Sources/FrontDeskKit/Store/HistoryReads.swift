@@ -22,20 +22,18 @@ extension Store {
 
     /// Records of `kinds` filed in `[start, end)` — meetings by start, visitors by expected time,
     /// moves by time, approvals by creation — from the segments of the months the range touches
-    /// and from the working set. Segments are read one at a time and dropped.
+    /// and from the working set. Segments are read one at a time and dropped; of each, only the
+    /// arrays of `kinds` are decoded, and only the records in the range are built.
     public func records(_ kinds: RecordKinds, from start: Date, to end: Date) throws -> PeriodRecords {
-        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
-        let cal = env.calendar
-        let first = Self.monthKey(start, cal), last = Self.monthKey(end.addingTimeInterval(-1), cal)
         var meetings: [String: Meeting] = [:], visitors: [String: Visitor] = [:]
         var moves: [String: StockMove] = [:], approvals: [String: ApprovalRequest] = [:]
         func inRange(_ d: Date) -> Bool { d >= start && d < end }
-        for month in historyMonths where month >= first && month <= last {
-            guard let seg = try history(month: month) else { continue }
-            if kinds.contains(.meetings) { for m in seg.meetings where inRange(m.start) { meetings[m.id] = m } }
-            if kinds.contains(.visitors) { for v in seg.visitors where inRange(v.expectedAt) { visitors[v.id] = v } }
-            if kinds.contains(.moves) { for m in seg.moves where inRange(m.at) { moves[m.id] = m } }
-            if kinds.contains(.approvals) { for a in seg.approvals where inRange(a.createdAt) { approvals[a.id] = a } }
+        // Oldest first, so a later copy of a record replaces an earlier one.
+        try eachSegment(kinds, from: start, to: end, newestFirst: false) { seg in
+            for m in seg.meetings { meetings[m.id] = m }
+            for v in seg.visitors { visitors[v.id] = v }
+            for m in seg.moves { moves[m.id] = m }
+            for a in seg.approvals { approvals[a.id] = a }
         }
         if kinds.contains(.meetings) { for m in state.meetings.values where inRange(m.start) { meetings[m.id] = m } }
         if kinds.contains(.visitors) { for v in state.visitors.values where inRange(v.expectedAt) { visitors[v.id] = v } }
@@ -43,6 +41,41 @@ extension Store {
         if kinds.contains(.approvals) { for a in state.approvals.values where inRange(a.createdAt) { approvals[a.id] = a } }
         return PeriodRecords(meetings: Array(meetings.values), visitors: Array(visitors.values),
                              moves: Array(moves.values), approvals: Array(approvals.values))
+    }
+
+    /// Calls `body` with the segment of each month `[start, end)` touches, holding only the
+    /// records of `kinds` filed in the range (and the stock balances with `balances`). One segment
+    /// is held at a time: a reader over years keeps its tallies, not the years.
+    func eachSegment(_ kinds: RecordKinds, from start: Date, to end: Date, balances: Bool = false, newestFirst: Bool,
+                     _ body: (HistorySegment) throws -> Void) throws {
+        guard start < end else { return }
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
+        let cal = env.calendar
+        let first = Self.monthKey(start, cal), last = Self.monthKey(end.addingTimeInterval(-1), cal)
+        let months = historyMonths.filter { $0 >= first && $0 <= last }
+        for month in newestFirst ? months.reversed() : months {
+            guard let seg = try readSegment(month, kinds, balances: balances, window: start..<end) else { continue }
+            try body(seg)
+        }
+    }
+
+    /// Calls `body` with the records under `key` of each month segment `[start, end)` touches,
+    /// newest first, read as `T` (only what a query needs of each record) and only those filed in
+    /// the range (by `dateKey`). One segment is held at a time.
+    func eachSegment<T: PlistDecodable>(_ key: StaticString, dateKey: StaticString, from start: Date, to end: Date,
+                                        _ body: ([T]) throws -> Void) throws {
+        guard start < end else { return }
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
+        let cal = env.calendar
+        let first = Self.monthKey(start, cal), last = Self.monthKey(end.addingTimeInterval(-1), cal)
+        for month in historyMonths.reversed() where month >= first && month <= last {
+            guard let bytes = try historyDir.read(StorePaths.segment(month)) else { continue }
+            let records: [T]
+            do { records = try HistorySegment.readRecords(bytes, key, dateKey: dateKey, window: start..<end) } catch {
+                throw Self.damaged(paths.segment(month), error)
+            }
+            try body(records)
+        }
     }
 
     /// A report over `period`, read from the store: the records it needs and nothing else.
@@ -58,8 +91,18 @@ extension Store {
             return Report.meetings(try records(.meetings, from: period.start, to: period.end).meetings, rooms: state.rooms, people: state.people,
                                    settings: meta.settings, period: period, now: now, calendar: env.calendar)
         case .visitors:
-            return Report.visitors(try records(.visitors, from: period.start, to: period.end).visitors, people: state.people, badges: state.badges,
-                                   period: period, calendar: env.calendar)
+            // Streamed: over years, the tallies are held, not the visitors. The working set's copy
+            // of a record wins, then the newest segment's (as `records` does).
+            var tally = Report.VisitorTally(people: state.people, badges: state.badges, period: period)
+            var seen = Set<String>()
+            for v in state.visitors.values where period.contains(v.expectedAt) {
+                seen.insert(v.id)
+                tally.add(v)
+            }
+            try eachSegment("visitors", dateKey: "expectedAt", from: period.start, to: period.end) { (visitors: [Report.VisitorFacts]) in
+                for v in visitors where seen.insert(v.id).inserted { tally.add(v) }
+            }
+            return tally.report()
         case .approvals:
             return Report.approvals(try records(.approvals, from: period.start, to: period.end).approvals, settings: meta.settings, period: period, now: now)
         }
@@ -74,7 +117,8 @@ extension Store {
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         let cal = env.calendar
         guard let monthStart = cal.dateInterval(of: .month, for: date)?.start,
-              let seg = try readSegment(Self.monthKey(date, cal)), var level = seg.openingStock else {
+              let seg = try readSegment(Self.monthKey(date, cal), .moves, window: monthStart..<max(monthStart, date)),
+              var level = seg.openingStock else {
             var level = state.onHand
             for m in try moves(since: date) { level[m.sku, default: 0] -= m.quantity }
             return level
@@ -106,8 +150,15 @@ extension Store {
         guard id.hasPrefix(kind.idPrefix), let n = Int(id.dropFirst(kind.idPrefix.count)),
               n > 0, n <= state.counters[kind.rawValue, default: 0] else { return nil }
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
+        let kinds: RecordKinds = switch kind {
+        case .meeting: .meetings
+        case .visitor: .visitors
+        case .move: .moves
+        case .approval: .approvals
+        default: [.meetings, .visitors, .moves, .approvals]
+        }
         for month in historyMonths.reversed() {
-            if let seg = try readSegment(month), let found = pick(seg) { return found }
+            if let seg = try readSegment(month, kinds, balances: false), let found = pick(seg) { return found }
         }
         return nil
     }

@@ -113,23 +113,77 @@ extension HistorySegment: PlistCodable {
     static let plistRequired: [StaticString] = ["schemaVersion", "month", "meetings", "visitors", "moves", "approvals"]
 
     public init(plist r: inout PlistReader, _ ref: Int) throws {
+        try self.init(plist: &r, ref, only: [.meetings, .visitors, .moves, .approvals], balances: true, window: nil)
+    }
+
+    /// Reads only the parts of a segment a reader asks for: the record arrays of `kinds` (the
+    /// others stay empty and only their array headers are checked: each top-level key leads
+    /// straight to its array through the offset table, so a skipped array costs nothing), the
+    /// stock balances when `balances`, and with a `window` only records filed in it (meetings by
+    /// start, visitors by expected time, moves by time, approvals by creation); a record outside
+    /// it is passed over after reading that one date. Every required key must still be there.
+    init(plist r: inout PlistReader, _ ref: Int, only kinds: Store.RecordKinds, balances: Bool, window: Range<Date>?) throws {
         self.init(month: "")
         var d = try r.record(ref, Self.self), seen: UInt64 = 0
         while let e = try d.next(r) {
             switch e.key {
             case "schemaVersion": schemaVersion = try r.value(e); seen |= 1 << 0
             case "month": month = try r.value(e); seen |= 1 << 1
-            case "meetings": meetings = try r.value(e); seen |= 1 << 2
-            case "visitors": visitors = try r.value(e); seen |= 1 << 3
-            case "moves": moves = try r.value(e); seen |= 1 << 4
-            case "approvals": approvals = try r.value(e); seen |= 1 << 5
+            case "meetings":
+                if kinds.contains(.meetings) { meetings = try r.records(e, dateKey: "start", in: window) } else { try r.skipArray(e) }
+                seen |= 1 << 2
+            case "visitors":
+                if kinds.contains(.visitors) { visitors = try r.records(e, dateKey: "expectedAt", in: window) } else { try r.skipArray(e) }
+                seen |= 1 << 3
+            case "moves":
+                if kinds.contains(.moves) { moves = try r.records(e, dateKey: "at", in: window) } else { try r.skipArray(e) }
+                seen |= 1 << 4
+            case "approvals":
+                if kinds.contains(.approvals) { approvals = try r.records(e, dateKey: "createdAt", in: window) } else { try r.skipArray(e) }
+                seen |= 1 << 5
             case "previous": previous = try r.value(e)
-            case "openingStock": openingStock = try r.value(e)
-            case "closingStock": closingStock = try r.value(e)
+            case "openingStock": if balances { openingStock = try r.value(e) }
+            case "closingStock": if balances { closingStock = try r.value(e) }
             default: break
             }
         }
         try r.required(seen, Self.plistRequired, Self.self, ref)
+    }
+
+    /// The records under `key` (one of the four arrays) of a segment file, filed in `window` when
+    /// given, read as `T` — a type that takes from each record only what a query needs. The
+    /// other arrays are not decoded; every required key must still be there and each array be one.
+    static func readRecords<T: PlistDecodable>(_ bytes: Data, _ key: StaticString, dateKey: StaticString, window: Range<Date>?) throws -> [T] {
+        try bytes.withUnsafeBytes { buf in
+            var r = try PlistReader(buf)
+            do {
+                var d = try r.record(r.top, Self.self), seen: UInt64 = 0
+                var out: [T] = []
+                while let e = try d.next(r) {
+                    switch e.key {
+                    case "schemaVersion": seen |= 1 << 0
+                    case "month": seen |= 1 << 1
+                    case "meetings", "visitors", "moves", "approvals":
+                        let bit: UInt64 = e.key.equals("meetings") ? 1 << 2 : e.key.equals("visitors") ? 1 << 3 : e.key.equals("moves") ? 1 << 4 : 1 << 5
+                        if e.key.equals(key) { out = try r.records(e, dateKey: dateKey, in: window) } else { try r.skipArray(e) }
+                        seen |= bit
+                    default: break
+                    }
+                }
+                try r.required(seen, Self.plistRequired, Self.self, r.top)
+                return out
+            } catch { throw error.inside("HistorySegment") }
+        }
+    }
+
+    /// A segment file's `kinds` of records (in `window`, when given) and, with `balances`, its
+    /// stock balances; see `init(plist:_:only:balances:window:)`. Throws `PlistDecodeError` for
+    /// malformed bytes, as `BinaryPlistDecoder` does.
+    static func read(_ bytes: Data, only kinds: Store.RecordKinds, balances: Bool, window: Range<Date>?) throws -> HistorySegment {
+        try bytes.withUnsafeBytes { buf in
+            var r = try PlistReader(buf)
+            do { return try HistorySegment(plist: &r, r.top, only: kinds, balances: balances, window: window) } catch { throw error.inside("HistorySegment") }
+        }
     }
 
     public func encode(plist w: inout PlistWriter) throws -> Int {
@@ -240,5 +294,31 @@ extension JournalRecord: PlistCodable {
         try w.codableField("change", change)
         try w.field("prev", prev)
         return w.endDictionary(m)
+    }
+}
+
+extension Report.VisitorFacts: PlistDecodable {
+    /// Reads what the visitors report needs of a visitor record; the other fields are not read,
+    /// but every key a `Visitor` requires must be there (the record is refused as `Visitor` would be).
+    init(plist r: inout PlistReader, _ ref: Int) throws {
+        self.init(id: "", host: "", expectedAt: .distantPast, headCount: 0, status: .expected)
+        var d = try r.record(ref, Visitor.self), seen: UInt64 = 0
+        while let e = try d.next(r) {
+            switch e.key {
+            case "id": id = try r.value(e); seen |= 1 << 0
+            case "name": seen |= 1 << 1
+            case "host": host = try r.value(e); seen |= 1 << 2
+            case "expectedAt": expectedAt = try r.value(e); seen |= 1 << 3
+            case "headCount": headCount = try r.value(e); seen |= 1 << 4
+            case "status": status = try r.value(e); seen |= 1 << 5
+            case "receivedAt": seen |= 1 << 6
+            case "arrivedAt": arrivedAt = try r.value(e)
+            case "checkedInAt": checkedInAt = try r.value(e)
+            case "badges": seen |= 1 << 7
+            case "badgesOut": seen |= 1 << 8
+            default: break
+            }
+        }
+        try r.required(seen, Visitor.plistRequired, Visitor.self, ref)
     }
 }
