@@ -43,7 +43,7 @@ import TestSupport
         ││ esc       返回             关闭菜单、筛选或弹窗。                          ││
         ││ /         筛选             筛选本面板的行。                                ││
         ││ z         最大化           只显示本面板，或恢复显示全部面板。              ││
-        ││ 1–19/108  up down pgup pgdn 滚动 · esc 关闭                                ││
+        ││ 1–19/109  up down pgup pgdn 滚动 · esc 关闭                                ││
         └└────────────────────────────────────────────────────────────────────────────┘┘
         """
         #expect(Self.screen(scrolledTo: nil) == expected.components(separatedBy: "\n"))
@@ -71,7 +71,7 @@ import TestSupport
         ││ a         批准             批准该申请。                                    ││
         ││ x         驳回             驳回该申请并说明理由。                          ││
         ││ n         新申请           提出请假、加班、公文或报废申请。                ││
-        ││ 90–108/108  up down pgup pgdn 滚动 · esc 关闭                              ││
+        ││ 91–109/109  up down pgup pgdn 滚动 · esc 关闭                              ││
         └└────────────────────────────────────────────────────────────────────────────┘┘
         """
         #expect(Self.screen(scrolledTo: .bottom) == expected.components(separatedBy: "\n"))

@@ -131,7 +131,7 @@ extension Store {
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         return try withWriteLock {
             if Privilege.isTeamSession && !state.hasRole(env.actingUser, .admin) {
-                throw Refusal.permission("\(env.actingUser) may not back up the team store: a backup holds every visitor's personal data, so it needs the admin role.")
+                throw Refusal.permission("\(env.actingUser) may not back up the team store: a backup holds every visitor's personal data, so it needs the admin role.", zh: "\(env.actingUser) 无权备份团队存储：备份包含每位访客的个人信息，需要管理员（admin）角色。")
             }
             var out: [(path: String, bytes: Data)] = []
             for name in dir.names() where BackupFormat.isStoreFile(name) {
@@ -157,7 +157,7 @@ enum BackupTarget {
         let name = (full as NSString).lastPathComponent
         var st = stat()
         if stat(full, &st) == 0, st.st_mode & S_IFMT == S_IFDIR {
-            throw Refusal.invalid("\(full) is a directory; name the backup file to write, e.g. \(full)/frontdesk-$(date +%F).fdbackup.")
+            throw Refusal.invalid("\(full) is a directory; name the backup file to write, e.g. \(full)/frontdesk-$(date +%F).fdbackup.", zh: "\(full) 是一个目录；请给出要写入的备份文件名，例如 \(full)/frontdesk-$(date +%F).fdbackup。")
         }
         let dfd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd < 0 {

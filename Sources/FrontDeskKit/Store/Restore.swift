@@ -39,7 +39,7 @@ public enum Backup {
         while given.count > 1 && given.hasSuffix("/") { given.removeLast() }
         var st = stat()
         if lstat(given, &st) == 0, st.st_mode & S_IFMT == S_IFLNK {
-            throw Refusal.invalid("\(given) is a symbolic link; restore into a real, empty directory (or a new one).")
+            throw Refusal.invalid("\(given) is a symbolic link; restore into a real, empty directory (or a new one).", zh: "\(given) 是符号链接；请恢复到一个真实的空目录（或新目录）。")
         }
         let root = Store.normalise(directory)
         let target = try RestoreTarget(root)
@@ -89,13 +89,13 @@ public enum Backup {
         let f = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if f < 0 {
             let e = errno
-            if e == ENOENT { throw Refusal.invalid("No backup file \(file); name a file written by frontdesk backup.") }
+            if e == ENOENT { throw Refusal.invalid("No backup file \(file); name a file written by frontdesk backup.", zh: "没有备份文件 \(file)；请给出由 frontdesk backup 写出的文件。") }
             throw StoreError.io(file, "open the backup", errno: e)
         }
         defer { close(f) }
         var st = stat()
         if fstat(f, &st) != 0 || st.st_mode & S_IFMT != S_IFREG {
-            throw Refusal.invalid("\(file) is not a regular file; name a file written by frontdesk backup.")
+            throw Refusal.invalid("\(file) is not a regular file; name a file written by frontdesk backup.", zh: "\(file) 不是普通文件；请给出由 frontdesk backup 写出的文件。")
         }
         return try Posix.readToEnd(f, from: 0, path: file)
     }
@@ -191,25 +191,25 @@ final class RestoreTarget {
         var st = stat()
         if lstat(root, &st) == 0 {
             if st.st_mode & S_IFMT == S_IFLNK {
-                throw Refusal.invalid("\(root) is a symbolic link; restore into a real, empty directory (or a new one).")
+                throw Refusal.invalid("\(root) is a symbolic link; restore into a real, empty directory (or a new one).", zh: "\(root) 是符号链接；请恢复到一个真实的空目录（或新目录）。")
             }
             guard st.st_mode & S_IFMT == S_IFDIR else {
-                throw Refusal.invalid("\(root) exists and is not a directory; restore into a new or empty directory.")
+                throw Refusal.invalid("\(root) exists and is not a directory; restore into a new or empty directory.", zh: "\(root) 已存在且不是目录；请恢复到新目录或空目录。")
             }
             dir = try StoreDirectory(opening: root)
             let entries = dir.names()
             if !entries.isEmpty {
-                throw Refusal.invalid("\(root) is not empty (\(entries.count) entries); restore into a new or empty directory, so no store or file is overwritten. Nothing was restored.")
+                throw Refusal.invalid("\(root) is not empty (\(entries.count) entries); restore into a new or empty directory, so no store or file is overwritten. Nothing was restored.", zh: "\(root) 不是空目录（有 \(entries.count) 项）；请恢复到新目录或空目录，以免覆盖任何存储或文件。未恢复任何内容。")
             }
             if st.st_uid != geteuid() {
-                throw Refusal.invalid("\(root) belongs to \(StorePolicy.userName(st.st_uid)), not to you; a store must be its owner's alone. Restore into a directory of your own.")
+                throw Refusal.invalid("\(root) belongs to \(StorePolicy.userName(st.st_uid)), not to you; a store must be its owner's alone. Restore into a directory of your own.", zh: "\(root) 属于 \(StorePolicy.userName(st.st_uid))，不属于你；存储只能归其所有者。请恢复到你自己的目录。")
             }
             createdRoot = false
         } else {
             let parent = (root as NSString).deletingLastPathComponent
             if mkdir(root, StorePolicy.directoryMode) != 0 {
                 let e = errno
-                if e == ENOENT { throw Refusal.invalid("\(parent) does not exist; create it first (mkdir -p \(parent)) or restore elsewhere.") }
+                if e == ENOENT { throw Refusal.invalid("\(parent) does not exist; create it first (mkdir -p \(parent)) or restore elsewhere.", zh: "\(parent) 不存在；请先创建（mkdir -p \(parent)），或恢复到别处。") }
                 throw StoreError.io(root, "create the directory", errno: e)
             }
             createdRoot = true

@@ -172,7 +172,7 @@ extension StockCommand {
             let when = WhenText(period: period, tz: tz, calendar: env.calendar)
             return try .list(rows, format: output.resolved, ["ID", "WHEN", "SKU", "KIND", "QTY", "ON HAND", "DEPT/SUPPLIER", "BY", "REASON"], object: { r in
                 let m = r.move
-                return ["id": m.id, "status": m.kind.rawValue, "sku": m.sku, "kind": m.kind.rawValue, "quantity": m.quantity, "at": Output.iso(m.at),
+                return ["id": m.id, "sku": m.sku, "kind": m.kind.rawValue, "quantity": m.quantity, "at": Output.iso(m.at),
                         "by": m.by, "department": m.department ?? NSNull(), "recipient": m.recipient ?? NSNull(), "supplier": m.supplier ?? NSNull(),
                         "unitPrice": m.unitPrice ?? NSNull(), "reason": m.reason ?? NSNull(), "onHandAfter": r.onHandAfter] as [String: Any]
             }, cells: { r in
