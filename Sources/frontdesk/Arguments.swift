@@ -136,22 +136,6 @@ extension ArgumentHelp {
     static let json = ArgumentHelp("Print JSON instead of text (every command's fields, with types and an example: docs/json.md).")
 }
 
-/// What a day's list takes: `--date` (default today), `--status` to keep one state, `--json`.
-struct DayListing<Status: ExpressibleByArgument & Equatable>: ParsableArguments {
-    @Option(help: "YYYY-MM-DD, today, tomorrow, mon… (default today)") var date: String?
-    @Option(help: "Only records in this state.") var status: Status?
-    @Flag(help: .json) var json = false
-
-    /// True for a record in the `--status` asked for, or for every record without it.
-    func keeps(_ s: Status) -> Bool { status.map { $0 == s } ?? true }
-
-    /// The day's query (`Agenda.init`, `VisitorQueue.init`) for the day asked for, at the store's now.
-    func query<Q>(_ store: Store, _ make: (OfficeState, Date, Date, StoreSettings, Calendar) -> Q) throws -> Q {
-        let day = try Parse.dayOrToday(date, store.env)
-        return make(try store.state(forDay: day), day, store.env.now(), store.meta.settings, store.env.calendar)
-    }
-}
-
 /// `--sku` and a counted `--qty` (0 or more): what a delivery's count and a stocktake take.
 struct CountedQuantity: ParsableArguments {
     @Option(completion: Completions.skus) var sku: String

@@ -9,6 +9,9 @@ Outcome.openClosedStandardDescriptors()
 // A set-uid install: become the real user before anything else runs, and clean the environment.
 for warning in Privilege.dropAtStartup() { Outcome.say("frontdesk: warning: \(warning)") }
 let arguments = Array(CommandLine.arguments.dropFirst())
+// config.toml's `language` chooses the reader's language over LC_ALL/LC_MESSAGES/LANG (an SSH
+// client forwards its own LANG); an explicit FRONTDESK_LANGUAGE still wins.
+if arguments != ["--version"], let language = StoreOptions.config.language { setenv("FRONTDESK_LANGUAGE", language, 0) }
 if arguments.first == "help", let problem = Frontdesk.unknownHelpTopic(Array(arguments.dropFirst())) {
     Outcome.say("frontdesk: \(problem) See frontdesk --help.")
     exit(2)

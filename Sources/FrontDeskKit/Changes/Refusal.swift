@@ -34,8 +34,9 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
 /// messages: `LC_ALL`, then `LC_MESSAGES`, then `LANG` (the first non-empty); `zh*` is Chinese.
 /// The dashboard's `UILanguage.fromEnvironment` makes the same choice.
 public enum ReaderLanguage {
+    /// `FRONTDESK_LANGUAGE` (`zh`/`en`; set from config.toml's `language`) first, then the locale variables.
     public static func isChinese(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
-        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        for key in ["FRONTDESK_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"] {
             if let v = env[key], !v.isEmpty { return v.lowercased().hasPrefix("zh") }
         }
         return false

@@ -87,8 +87,6 @@ public struct BackupHeader: Codable, Sendable, Equatable {
     public var totalBytes: Int { files.reduce(0) { $0 + $1.size } }
 }
 
-/// How far a backup or restore is, for a progress line: bytes done of the total.
-public typealias BackupProgress = @Sendable (_ done: Int, _ total: Int) -> Void
 
 /// What `Store.backup` wrote.
 public struct BackupSummary: Sendable, Equatable {
@@ -109,7 +107,7 @@ extension Store {
     /// Throws `StoreError` (the store or the target cannot be used) or `Refusal`.
     /// `progress` is called with bytes written of the total.
     @discardableResult
-    public func backup(to file: String, progress: BackupProgress? = nil) throws -> BackupSummary {
+    public func backup(to file: String, progress: ProgressReport? = nil) throws -> BackupSummary {
         let files = try readForBackup()
         let storeID = Data(SHA256.hash(Data("\(meta.createdAt.timeIntervalSinceReferenceDate.bitPattern) \(meta.createdBy)".utf8)).prefix(8))
         let header = BackupHeader(format: BackupFormat.formatName, schemaVersion: StoreSchema.current, createdAt: env.now(),
@@ -151,7 +149,7 @@ extension Store {
 enum BackupTarget {
     /// Temp file beside `path` (O_EXCL, unpredictable name, mode 0600) → write → fsync → rename →
     /// fsync of the directory. Returns the bytes written. On failure nothing is left behind.
-    static func writeAtomically(_ path: String, parts: [Data], progress: BackupProgress?) throws -> Int {
+    static func writeAtomically(_ path: String, parts: [Data], progress: ProgressReport?) throws -> Int {
         let full = Store.normalise(path)
         let parent = (full as NSString).deletingLastPathComponent
         let name = (full as NSString).lastPathComponent
@@ -176,7 +174,7 @@ enum BackupTarget {
             for p in parts {
                 try Posix.writeAll(f, p, path: full)
                 done += p.count
-                progress?(done, total)
+                progress?(WorkProgress("writing the backup", done: done, total: total))
             }
             try Posix.fsync(f, path: full)
         } catch {

@@ -178,11 +178,12 @@ extension Store {
     /// The working set with the meetings and visitors of the office day of `day` added from
     /// history: what a list for a past day reads (the day's queries are unchanged). Today and
     /// later read the working set alone.
-    public func state(forDay day: Date) throws -> OfficeState {
+    /// `kinds` narrows what is read from history to what the caller shows (a visitor list needs no meetings).
+    public func state(forDay day: Date, kinds: RecordKinds = [.meetings, .visitors]) throws -> OfficeState {
         let cal = env.calendar
         let start = cal.startOfDay(for: day)
         guard start < cal.startOfDay(for: env.now()), let end = cal.date(byAdding: .day, value: 1, to: start) else { return state }
-        let past = try records([.meetings, .visitors], from: start, to: end)
+        let past = try records(kinds.intersection([.meetings, .visitors]), from: start, to: end)
         var s = state
         for m in past.meetings where s.meetings[m.id] == nil { s.meetings[m.id] = m }
         for v in past.visitors where s.visitors[v.id] == nil { s.visitors[v.id] = v }

@@ -25,7 +25,7 @@ public enum Backup {
     /// `Refusal.invalid` (the directory is not empty, not a directory, not yours).
     @discardableResult
     public static func restore(from file: String, into directory: String, installHooks: Bool = false,
-                               progress: BackupProgress? = nil) throws -> RestoreSummary {
+                               progress: ProgressReport? = nil) throws -> RestoreSummary {
         let bytes = try readFile(file)
         let (header, bodyStart) = try verify(bytes, file: file)
         var hooksLeftOut: [String: String] = [:]
@@ -61,7 +61,7 @@ public enum Backup {
                 defer { close(f) }
                 try Posix.writeAll(f, body, path: root + "/" + e.path)
                 try Posix.fsync(f, path: root + "/" + e.path)
-                progress?(done, total)
+                progress?(WorkProgress("restoring files", done: done, total: total))
             }
             close(try target.dir.createFile(StorePaths.lock, O_RDWR))
             target.made.append(StorePaths.lock)

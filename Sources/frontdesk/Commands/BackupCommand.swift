@@ -18,7 +18,10 @@ struct BackupCommand: StoreCommand {
     @Argument(help: ArgumentHelp("The backup file to write.", valueName: "FILE")) var file: String
 
     func run(store: Store) throws -> Reply {
-        let s = try store.backup(to: file)
+        let progress = ProgressLine()
+        defer { progress.finish() }
+        let s = try store.backup(to: file, progress: progress.report)
+        progress.finish()
         let h = s.header
         return Reply(notes: ["backed up \(h.files.count) files (\(s.bytes) bytes, generation \(h.generation), sequence \(h.seq)) to \(s.file); restore with: frontdesk restore \(s.file) DIR"])
     }

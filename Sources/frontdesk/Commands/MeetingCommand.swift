@@ -76,7 +76,7 @@ struct MeetingCommand: ParsableCommand {
             if days.isRange {
                 rows = try store.meetingRows(from: period.start, to: period.end)
             } else {
-                let agenda = Agenda(state: try store.state(forDay: period.start), day: period.start, now: env.now(), settings: store.meta.settings,
+                let agenda = Agenda(state: try store.state(forDay: period.start, kinds: .meetings), day: period.start, now: env.now(), settings: store.meta.settings,
                                     calendar: env.calendar)
                 rows = agenda.rows + (days.date == nil ? agenda.followUps + agenda.upcoming : [])
             }

@@ -19,7 +19,10 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         Privilege.dropPermanently()  // the restored store is the user's own
-        let r = try Backup.restore(from: file, into: directory, installHooks: hooks)
+        let progress = ProgressLine()
+        defer { progress.finish() }
+        let r = try Backup.restore(from: file, into: directory, installHooks: hooks, progress: progress.report)
+        progress.finish()
         let h = r.header
         for (event, command) in r.hooksLeftOut.sorted(by: { $0.key < $1.key }) {
             Outcome.say("frontdesk: hook not installed: \(event) → \(command) (set it again with frontdesk settings hook, or restore with --hooks)")

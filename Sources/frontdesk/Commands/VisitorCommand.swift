@@ -156,7 +156,7 @@ struct VisitorCommand: ParsableCommand {
             let env = store.env, tz = env.timeZone
             let period = try days.period(env)
             let rows = days.isRange ? try store.visitorRows(from: period.start, to: period.end)
-                : VisitorQueue(state: try store.state(forDay: period.start), day: period.start, now: env.now(), settings: store.meta.settings,
+                : VisitorQueue(state: try store.state(forDay: period.start, kinds: .visitors), day: period.start, now: env.now(), settings: store.meta.settings,
                                calendar: env.calendar).rows
             let when = WhenText(period: period, tz: tz, calendar: env.calendar)
             return try .list(rows.filter { status == nil || $0.visitor.status == status }, format: output.resolved,
