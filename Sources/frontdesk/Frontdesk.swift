@@ -56,10 +56,10 @@ struct Frontdesk: ParsableCommand {
             try store.commitBatch { state, ctx in
                 DemoOffice.changes(now: ctx.now, calendar: ctx.env.calendar, operator: ctx.actor, in: state)
             }
-            try DashboardLauncher.run(store: store, themeName: theme, storeLabel: "demo", noColor: noColor, ascii: ascii, mouse: !noMouse)
+            try DashboardLauncher.run(store: store, config: StoreOptions.config, themeName: theme, storeLabel: "demo", noColor: noColor, ascii: ascii, mouse: !noMouse)
         } else {
             let store = try storeOptions.open()
-            try DashboardLauncher.run(store: store, themeName: theme, storeLabel: store.root, noColor: noColor, ascii: ascii, mouse: !noMouse)
+            try DashboardLauncher.run(store: store, config: StoreOptions.config, themeName: theme, storeLabel: store.root, noColor: noColor, ascii: ascii, mouse: !noMouse)
         }
     }
 }

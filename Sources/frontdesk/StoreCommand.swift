@@ -66,10 +66,10 @@ extension Reply {
 }
 
 extension Reply {
-    /// A listing: with `json`, a JSON array of one object per row (each with at least `id` and
-    /// `status`); otherwise aligned columns under `header`.
+    /// A listing: with `json`, a JSON array of one object per row; otherwise aligned columns
+    /// under `header` (the `format:` listing, for commands that take only `--json`).
     static func list<Row>(_ rows: [Row], json: Bool, _ header: [String], object: (Row) -> [String: Any],
                           cells: (Row) -> [String]) throws -> Reply {
-        json ? try .json(rows.map(object)) : .table(header, rows.map(cells))
+        try list(rows, format: json ? .json : .table, header, object: object, cells: cells)
     }
 }

@@ -25,8 +25,9 @@ public enum BinaryPlist {
     /// Encodes `value` as bplist00. Dictionary keys are written in sorted order and
     /// identical strings are written once, so the output is deterministic and compact.
     public static func encode(_ value: PlistValue) -> Data {
-        var w = BPWriter()
-        return w.run(value)
+        var w = PlistWriter()
+        let top = write(value, &w)
+        return w.finish(top: top)
     }
 
     /// Decodes bplist00 bytes. Never traps: every malformed input throws `PlistFormatError`.
@@ -43,207 +44,32 @@ public enum BinaryPlist {
 
 // MARK: - Writer
 
-/// Minimal number of bytes (1...8) needed to store `x` (used for refs and offsets).
-@inline(__always)
-private func byteWidth(_ x: UInt64) -> Int {
-    max(1, (64 &- x.leadingZeroBitCount &+ 7) / 8)
-}
-
-/// Width of an integer object: 1, 2, 4 or 8 bytes.
-@inline(__always)
-private func intWidth(_ x: UInt64) -> Int {
-    if x < 0x100 { return 1 }
-    if x < 0x1_0000 { return 2 }
-    if x < 0x1_0000_0000 { return 4 }
-    return 8
-}
-
-private struct BPWriter {
-    var out: [UInt8] = []
-    /// Object id -> byte offset (containers are filled in after all scalars are written).
-    var offsets: [Int] = []
-    /// Flat storage of child object ids of all containers.
-    var refs: [Int] = []
-    /// (object id, marker, start in `refs`, element count)
-    var containers: [(id: Int, marker: UInt8, start: Int, count: Int)] = []
-    var strings: [String: Int] = [:]
-    // Scalars are uniqued too (as CFBinaryPList does): records repeat small ints, bools and dates.
-    var ints: [Int64: Int] = [:]
-    var reals: [UInt64: Int] = [:]
-    var dates: [UInt64: Int] = [:]
-    var trueID = -1
-    var falseID = -1
-
-    mutating func run(_ top: PlistValue) -> Data {
-        out.reserveCapacity(4096)
-        out.append(contentsOf: [0x62, 0x70, 0x6C, 0x69, 0x73, 0x74, 0x30, 0x30])  // "bplist00"
-        let topID = add(top)
-        let numObjects = offsets.count
-        let refSize = byteWidth(UInt64(numObjects))
-
-        for c in containers {
-            offsets[c.id] = out.count
-            writeMarker(c.marker, count: c.count)
-            let n = c.marker == 0xD0 ? c.count &* 2 : c.count
-            for i in 0..<n {
-                writeUInt(UInt64(refs[c.start &+ i]), width: refSize)
-            }
-        }
-
-        let tableOffset = out.count
-        let offsetSize = byteWidth(UInt64(tableOffset))
-        for off in offsets {
-            writeUInt(UInt64(off), width: offsetSize)
-        }
-        // Trailer: 5 unused bytes, sort version, offsetIntSize, objectRefSize, numObjects, topObject, tableOffset.
-        out.append(contentsOf: [0, 0, 0, 0, 0, 0])
-        out.append(UInt8(offsetSize))
-        out.append(UInt8(refSize))
-        writeUInt(UInt64(numObjects), width: 8)
-        writeUInt(UInt64(topID), width: 8)
-        writeUInt(UInt64(tableOffset), width: 8)
-        return Data(out)
-    }
-
-    @inline(__always)
-    mutating func writeUInt(_ v: UInt64, width: Int) {
-        switch width {
-        case 1: out.append(UInt8(truncatingIfNeeded: v))
-        case 2: withUnsafeBytes(of: UInt16(truncatingIfNeeded: v).bigEndian) { out.append(contentsOf: $0) }
-        case 4: withUnsafeBytes(of: UInt32(truncatingIfNeeded: v).bigEndian) { out.append(contentsOf: $0) }
-        case 8: withUnsafeBytes(of: v.bigEndian) { out.append(contentsOf: $0) }
-        default:
-            var shift = UInt64(width &* 8)
-            while shift > 0 {
-                shift &-= 8
-                out.append(UInt8(truncatingIfNeeded: v >> shift))
-            }
-        }
-    }
-
-    mutating func writeMarker(_ high: UInt8, count: Int) {
-        if count < 15 {
-            out.append(high | UInt8(count))
-        } else {
-            out.append(high | 0x0F)
-            writeIntObject(Int64(count))
-        }
-    }
-
-    mutating func writeIntObject(_ v: Int64) {
-        if v < 0 {
-            out.append(0x13)
-            writeUInt(UInt64(bitPattern: v), width: 8)
-            return
-        }
-        let u = UInt64(v)
-        let w = intWidth(u)
-        switch w {
-        case 1: out.append(0x10)
-        case 2: out.append(0x11)
-        case 4: out.append(0x12)
-        default: out.append(0x13)
-        }
-        writeUInt(u, width: w)
-    }
-
-    mutating func newID(written: Bool) -> Int {
-        let id = offsets.count
-        offsets.append(written ? out.count : -1)
-        return id
-    }
-
-    mutating func addString(_ s: String) -> Int {
-        if let id = strings[s] { return id }
-        let id = newID(written: true)
-        strings[s] = id
-        var ascii = true
-        var utf8Count = 0
-        for b in s.utf8 {
-            if b >= 0x80 { ascii = false; break }
-            utf8Count &+= 1
-        }
-        if ascii {
-            writeMarker(0x50, count: utf8Count)
-            out.append(contentsOf: s.utf8)
-        } else {
-            writeMarker(0x60, count: s.utf16.count)
-            for u in s.utf16 {
-                out.append(UInt8(truncatingIfNeeded: u >> 8))
-                out.append(UInt8(truncatingIfNeeded: u))
-            }
-        }
-        return id
-    }
-
-    mutating func add(_ v: PlistValue) -> Int {
+extension BinaryPlist {
+    /// Writes one value tree through the typed writer (`PlistWriter`), so both front doors share
+    /// one byte layout: children before their container, keys sorted, strings written once.
+    fileprivate static func write(_ v: PlistValue, _ w: inout PlistWriter) -> Int {
         switch v {
-        case .string(let s):
-            return addString(s)
-        case .bool(let b):
-            if b, trueID >= 0 { return trueID }
-            if !b, falseID >= 0 { return falseID }
-            let id = newID(written: true)
-            out.append(b ? 0x09 : 0x08)
-            if b { trueID = id } else { falseID = id }
-            return id
-        case .int(let i):
-            if let id = ints[i] { return id }
-            let id = newID(written: true)
-            ints[i] = id
-            writeIntObject(i)
-            return id
-        case .real(let d):
-            if let id = reals[d.bitPattern] { return id }
-            let id = newID(written: true)
-            reals[d.bitPattern] = id
-            out.append(0x23)
-            writeUInt(d.bitPattern, width: 8)
-            return id
-        case .date(let d):
-            let bits = d.timeIntervalSinceReferenceDate.bitPattern
-            if let id = dates[bits] { return id }
-            let id = newID(written: true)
-            dates[bits] = id
-            out.append(0x33)
-            writeUInt(bits, width: 8)
-            return id
-        case .data(let d):
-            let id = newID(written: true)
-            writeMarker(0x40, count: d.count)
-            out.append(contentsOf: d)
-            return id
+        case .string(let s): return w.string(s)
+        case .bool(let b): return w.bool(b)
+        case .int(let i): return w.int(i)
+        case .real(let d): return w.double(d)
+        case .date(let d): return w.date(d)
+        case .data(let d): return w.data(d)
         case .array(let a):
-            let id = newID(written: false)
-            let start = refs.count
-            refs.append(contentsOf: repeatElement(0, count: a.count))
-            var i = start
+            let mark = w.begin()
             for e in a {
-                let child = add(e)
-                refs[i] = child
-                i &+= 1
+                let id = write(e, &w)
+                w.add(id)
             }
-            containers.append((id, 0xA0, start, a.count))
-            return id
+            return w.endArray(mark)
         case .dict(let d):
-            let id = newID(written: false)
-            let n = d.count
-            let start = refs.count
-            refs.append(contentsOf: repeatElement(0, count: n &* 2))
-            let pairs = d.sorted { $0.key < $1.key }
-            var i = start
-            for p in pairs {
-                let k = addString(p.key)
-                refs[i] = k
-                i &+= 1
+            let mark = w.begin()
+            for (key, value) in d.sorted(by: { $0.key < $1.key }) {
+                let k = w.string(key)
+                let v = write(value, &w)
+                w.add(key: k, v)
             }
-            for p in pairs {
-                let child = add(p.value)
-                refs[i] = child
-                i &+= 1
-            }
-            containers.append((id, 0xD0, start, n))
-            return id
+            return w.endDictionary(mark)
         }
     }
 }

@@ -14,12 +14,12 @@ public struct DashboardSetupError: Error, CustomStringConvertible {
 /// when something changed, and ncurses sends only the cells that differ.
 public enum DashboardLauncher {
     /// `mouse: false` (`--no-mouse`) or `mouse = false` in config.toml leave the mouse to the terminal.
-    public static func run(store: Store, themeName: String?, storeLabel: String, noColor: Bool = false, ascii: Bool = false, mouse: Bool = true) throws {
+    /// `config` is the caller's one reading of config.toml (its warnings already said).
+    public static func run(store: Store, config: UserConfig, themeName: String?, storeLabel: String, noColor: Bool = false, ascii: Bool = false, mouse: Bool = true) throws {
         let vars = ProcessInfo.processInfo.environment
         // A missing UTF-8 locale still gets UTF-8 characters; say so once, before the screen covers the shell.
         let locale = LocaleChoice.adopt(asciiRequested: ascii)
         if let w = locale.warning { FileHandle.standardError.write(Data((w + "\n").utf8)) }
-        let config = UserConfig.load(vars)
         let keymap = try config.keymap()
         let theme = try ThemeCatalog.load(themeName ?? config.theme ?? "default", vars: vars)
         let terminal: Terminal
