@@ -139,7 +139,8 @@ public struct MeetingCalendarImport {
                         start: start, end: end, status: e.status == "TENTATIVE" ? .requested : .confirmed, requestedAt: ctx.now,
                         requiredEquipment: e.needs)
         m.confirmedAt = m.status == .confirmed ? ctx.now : nil
-        m.goal = e.description.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        // Outlook ends its descriptions with a line break; a goal does not need it.
+        m.goal = e.description.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         m.chair = e.chair
         var guests: [GuestInvite] = []
         for a in e.attendees {
