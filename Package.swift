@@ -26,16 +26,20 @@ let package = Package(
         .executableTarget(
             name: "frontdesk",
             dependencies: [
-                "FrontDeskKit", "FrontDeskTUI",
+                "FrontDeskKit", "FrontDeskTUI", "FrontDeskInterchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Calendars and other files offices exchange: pure Foundation over FrontDeskKit.
+        .target(name: "FrontDeskInterchange", dependencies: ["FrontDeskKit"]),
         // scripts/bench's history decoder: FrontDeskKit's codec against Foundation's, one process per mode.
         .executableTarget(name: "frontdesk-bench", dependencies: ["FrontDeskKit"]),
         // Shared fixtures for every test target: fixed clock, temp stores, text-grid helpers.
         .target(name: "TestSupport", dependencies: ["FrontDeskKit"], path: "Tests/TestSupport"),
         .testTarget(name: "FrontDeskKitTests", dependencies: ["FrontDeskKit", "TestSupport"]),
         .testTarget(name: "FrontDeskTUITests", dependencies: ["FrontDeskTUI", "FrontDeskKit", "TestSupport"]),
+        .testTarget(name: "FrontDeskInterchangeTests", dependencies: ["FrontDeskInterchange", "FrontDeskKit", "TestSupport"],
+                    exclude: ["Fixtures"]),
         // Drives the real binary: multi-process store tests, CLI contract, tmux end-to-end.
         .testTarget(name: "frontdeskTests", dependencies: ["frontdesk", "FrontDeskKit", "TestSupport"]),
     ],

@@ -8,7 +8,8 @@ struct MeetingCommand: ParsableCommand {
         commandName: "meeting", abstract: "Meetings: book, list, and move them through their cycle.",
         subcommands: [Add.self, List.self, StepCommand<Confirm>.self, StepCommand<Checkin>.self, StepCommand<Held>.self,
                       StepCommand<Cancel>.self, Minutes.self, StepCommand<Send>.self, StepCommand<Close>.self,
-                      Move.self, ActionCommand.self, GuestCommand.self, MeetingShow.self, StepCommand<Review>.self, MeetingChecklist.self])
+                      Move.self, ActionCommand.self, GuestCommand.self, MeetingShow.self, StepCommand<Review>.self, MeetingChecklist.self,
+                      MeetingExport.self, MeetingImport.self])
 
     struct Add: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Book a room; prints the meeting id. A conflict exits 3 and names the holder.")
