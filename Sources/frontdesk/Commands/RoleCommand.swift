@@ -43,7 +43,7 @@ struct RoleCommand: ParsableCommand {
 
         func run(store: Store) throws -> Reply {
             try .list(store.state.roles.sorted { $0.key < $1.key }, json: json, ["USER", "ROLES"], object: {
-                ["id": $0.key, "status": "active", "roles": $0.value.map(\.rawValue)]
+                ["id": $0.key, "roles": $0.value.map(\.rawValue)]
             }, cells: { [$0.key, $0.value.map(\.rawValue).joined(separator: ", ")] })
         }
     }
