@@ -31,12 +31,12 @@ public enum SpreadsheetExport {
         do {
             let writer = try CSVWriter(stream: stream, newline: .crlf)
             for row in [t.header] + t.rows { try writer.write(row: row.map(neutralise)) }
-            writer.stream.close()
         } catch {
             // An in-memory stream does not refuse writes; the fallback keeps the export whole if it ever did.
-            return ([t.header] + t.rows).map { $0.map { quoteFallback(neutralise($0)) }.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+            return fallback(t)
         }
-        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
+        // CSV.swift puts the line break before each row after the first; the block ends with one too.
+        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return fallback(t) }
         return String(decoding: data, as: UTF8.self) + "\r\n"
     }
 
@@ -61,6 +61,11 @@ public enum SpreadsheetExport {
         guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
         if parts.count == 2 { return !parts[1].isEmpty && parts[1].allSatisfy { $0.isASCII && $0.isNumber } }
         return true
+    }
+
+    /// The same RFC 4180 text without the library, should its in-memory stream ever fail.
+    static func fallback(_ t: SpreadsheetTable) -> String {
+        ([t.header] + t.rows).map { $0.map { quoteFallback(neutralise($0)) }.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     static func quoteFallback(_ s: String) -> String {

@@ -5,22 +5,24 @@ import FrontDeskKit
 /// the path every single-record command takes) against the state the rows before it leave, so two
 /// rows adding the same SKU are caught like a second `stock add` would be.
 public enum SpreadsheetImport {
-    /// What one row asks for: a change built against the trial state (new ids come from it), or a
-    /// refusal with the row's own reason.
-    public typealias RowChange = (SpreadsheetRow, OfficeState, RuleContext) throws -> Change
+    /// What one row asks for: its changes built against the trial state (new ids come from it), or
+    /// a refusal with the row's own reason. A row may need more than one (a person in a new department).
+    public typealias RowChanges = (SpreadsheetRow, OfficeState, RuleContext) throws -> [Change]
 
     /// The changes for every row, in file order. Throws `ImportRefused` listing every bad row (its
     /// line and the reason, a `Refusal`'s words or the row's own) when any row is bad; then no
     /// change is returned at all. Pure: `state` is not changed.
-    public static func plan(_ rows: [SpreadsheetRow], state: OfficeState, _ ctx: RuleContext, change: RowChange) throws -> [Change] {
+    public static func plan(_ rows: [SpreadsheetRow], state: OfficeState, _ ctx: RuleContext, changes make: RowChanges) throws -> [PlannedRow] {
         var trial = state
-        var changes: [Change] = [], problems: [RowProblem] = []
+        var changes: [PlannedRow] = [], problems: [RowProblem] = []
         for row in rows {
             do {
-                let c = try change(row, trial, ctx)
-                try trial.validate(c, ctx)
-                trial.apply(c)
-                changes.append(c)
+                // The row's changes are tried on a copy, so a row refused halfway leaves no trace for the next.
+                var rowTrial = trial
+                let made = try make(row, rowTrial, ctx)
+                for c in made { try rowTrial.validate(c, ctx); rowTrial.apply(c) }
+                trial = rowTrial
+                changes.append(PlannedRow(line: row.line, changes: made))
             } catch let r as Refusal {
                 problems.append(RowProblem(line: row.line, reason: Bilingual(r.message, zh: r.zh ?? r.message)))
             } catch let p as RowReason {
@@ -35,6 +37,12 @@ public enum SpreadsheetImport {
         if !problems.isEmpty { throw ImportRefused(problems: problems, rowCount: rows.count) }
         return changes
     }
+}
+
+/// The changes one row makes, with the row's line in the file.
+public struct PlannedRow: Sendable {
+    public var line: Int
+    public var changes: [Change]
 }
 
 /// A row's own fault found before the kit's rules are asked (a missing cell, a time that is not one).
