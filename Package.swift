@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // config.toml and keys.toml: full TOML with source lines in errors.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Spreadsheet import/export: RFC 4180 reading and writing.
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         // The domain: model, rules, changes, queries and the binary-plist store. Foundation only.
@@ -23,6 +25,8 @@ let package = Package(
         ),
         // The terminal front end. Only its Terminal/ folder calls ncurses.
         .target(name: "FrontDeskTUI", dependencies: ["FrontDeskKit", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // Files other programs read and write: CSV (spreadsheets).
+        .target(name: "FrontDeskInterchange", dependencies: ["FrontDeskKit", .product(name: "CSV", package: "CSV.swift")]),
         .executableTarget(
             name: "frontdesk",
             dependencies: [
@@ -37,6 +41,7 @@ let package = Package(
         // Shared fixtures for every test target: fixed clock, temp stores, text-grid helpers.
         .target(name: "TestSupport", dependencies: ["FrontDeskKit"], path: "Tests/TestSupport"),
         .testTarget(name: "FrontDeskKitTests", dependencies: ["FrontDeskKit", "TestSupport"]),
+        .testTarget(name: "FrontDeskInterchangeTests", dependencies: ["FrontDeskInterchange", "FrontDeskKit", "TestSupport"]),
         .testTarget(name: "FrontDeskTUITests", dependencies: ["FrontDeskTUI", "FrontDeskKit", "TestSupport"]),
         .testTarget(name: "FrontDeskInterchangeTests", dependencies: ["FrontDeskInterchange", "FrontDeskKit", "TestSupport"],
                     exclude: ["Fixtures"]),

@@ -143,14 +143,15 @@ struct CountedQuantity: ParsableArguments {
     func validate() throws { try Check.notNegative(qty, "--qty") }
 }
 
-/// What a month-end report takes: `--month YYYY-MM` and `--json`.
+/// What a month-end report takes: `--month YYYY-MM` and `--format table|csv|json` (or `--json`).
 struct MonthReport: ParsableArguments {
     @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: YearMonth
-    @Flag(help: .json) var json = false
+    @OptionGroup var output: ListOutput
+    var json: Bool { output.resolved == .json }
 }
 
-/// `--month` when it may be left out (the command's abstract says what that means) and `--json`.
+/// `--month` when it may be left out (the command's abstract says what that means) and `--format` (or `--json`).
 struct MonthListing: ParsableArguments {
     @Option(help: ArgumentHelp("The month (see above for the default).", valueName: "YYYY-MM")) var month: YearMonth?
-    @Flag(help: .json) var json = false
+    @OptionGroup var output: ListOutput
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskKit
 import Testing
 import TestSupport
 
@@ -149,5 +150,30 @@ import TestSupport
         }
         walk(try #require(tree["command"] as? [String: Any]), [])
         #expect(found.count >= 19, "only \(found)")
+    }
+
+    /// A `status` is a state the store keeps; one that is always the same word (demand "recorded",
+    /// role and watch-list "active" used to be) is invented, so no section may document it so.
+    @Test func noStatusIsOneConstantWord() throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent("docs/json.md"), encoding: .utf8)
+        let constant = text.split(separator: "\n").filter { line in
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            return cells.count >= 3 && cells[0] == "`status`" && cells[2].hasPrefix("`") && cells[2].hasSuffix("`") && cells[2].filter { $0 == "`" }.count == 2
+        }
+        #expect(constant.isEmpty, "\(constant)")
+        let tmp = try TempStore("json-status")
+        let env = CLI.vars(tmp.path, user: realUnixUser())  // the store's admin: the watch list needs a lead
+        for args in [["init", "--allow-overrides"], ["watch", "add", "--name", "Mallory", "--reason", "banned"],
+                     ["stock", "item", "add", "--sku", "BAT-AA", "--name", "AA", "--unit", "pc", "--reorder-at", "1", "--target", "2"],
+                     ["stock", "demand", "add", "--dept", "财务部", "--sku", "BAT-AA", "--qty", "10", "--month", "2026-04"]] {
+            let r = try CLI.run(args, env: env)
+            try #require(r.status == 0, "\(args): \(r)")
+        }
+        for args in [["stock", "demand", "list"], ["role", "list"], ["watch", "list"]] {
+            let r = try CLI.run(args + ["--json"], env: env)
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]], "\(args): \(r)")
+            #expect(!rows.isEmpty && rows.allSatisfy { $0["status"] == nil }, "\(args): \(rows)")
+        }
+        tmp.remove()
     }
 }

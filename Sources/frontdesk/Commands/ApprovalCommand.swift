@@ -57,7 +57,7 @@ struct ApprovalCommand: ParsableCommand {
             } else {
                 rows = ApprovalQueue(state: store.state, user: env.actingUser, now: env.now(), settings: store.meta.settings, calendar: env.calendar).rows
             }
-            return try .list(rows.filter { (!mine || $0.waitingForUser) && (status == nil || $0.request.status == status) }, format: output.resolved,
+            return try .list(rows.filter { (!mine || $0.waitingForUser) && (status == nil || $0.request.status == status) }, output,
                              ["ID", "TYPE", "TITLE", "REQUESTER", "AMOUNT", dated ? "RAISED" : "AGE", "STATUS", "FLAGS"], object: { r in
                 ["id": r.request.id, "status": r.request.status.rawValue, "flags": r.flags.map(\.rawValue), "type": r.request.type.rawValue,
                  "title": r.request.title, "requester": r.request.requester, "amount": r.request.amount ?? NSNull(),

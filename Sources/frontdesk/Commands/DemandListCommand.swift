@@ -10,8 +10,8 @@ struct DemandListCommand: StoreCommand {
 
     func run(store: Store) throws -> Reply {
         let list = DemandList(state: store.state, month: listing.month?.text)
-        return try .list(list.entries, json: listing.json, ["ID", "MONTH", "DEPARTMENT", "SKU", "QTY", "BUDGET", "WHY"], object: { d in
-            ["id": d.id, "status": "recorded", "month": d.month, "department": d.department, "sku": d.sku, "quantity": d.quantity,
+        return try .list(list.entries, listing.output, ["ID", "MONTH", "DEPARTMENT", "SKU", "QTY", "BUDGET", "WHY"], object: { d in
+            ["id": d.id, "month": d.month, "department": d.department, "sku": d.sku, "quantity": d.quantity,
              "justification": d.justification ?? NSNull(), "budget": d.budget ?? NSNull(), "by": d.by, "at": Output.iso(d.at)]
         }, cells: { d in
             [d.id, d.month, d.department, d.sku, "\(d.quantity) \(store.state.items[d.sku]?.unit ?? "")",

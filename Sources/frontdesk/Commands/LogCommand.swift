@@ -25,7 +25,7 @@ struct LogCommand: StoreCommand {
         } else {
             records = try store.auditTrail(since: try since.map { try Parse.day($0, store.env, "--since") })
         }
-        return try .list(records, format: output.resolved, ["SEQ", "WHEN", "UNIX USER", "AS", "CHANGE", "SUBJECT"], object: { r in
+        return try .list(records, output, ["SEQ", "WHEN", "UNIX USER", "AS", "CHANGE", "SUBJECT"], object: { r in
             ["id": String(r.seq), "seq": r.seq, "at": Output.iso(r.at), "unixUser": r.unixUser, "uid": r.uid,
              "actor": r.actor, "change": r.change.name, "subject": r.change.subject] as [String: Any]
         }, cells: { r in

@@ -82,7 +82,7 @@ struct MeetingCommand: ParsableCommand {
                 rows = agenda.rows + (days.date == nil ? agenda.followUps + agenda.upcoming : [])
             }
             let shownDay = days.isRange ? nil : Output.day(period.start, tz)
-            return try .list(rows.filter { status == nil || $0.meeting.status == status }, format: output.resolved,
+            return try .list(rows.filter { status == nil || $0.meeting.status == status }, output,
                              ["ID", "TIME", "ROOM", "TITLE", "ORGANIZER", "STATUS", "FLAGS"], object: { r in
                 ["id": r.meeting.id, "status": r.meeting.status.rawValue, "flags": r.flags.map(\.rawValue), "title": r.meeting.title,
                  "room": r.roomName, "roomId": r.meeting.roomID, "organizer": r.meeting.organizer,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrontDeskInterchange
 import FrontDeskKit
 import FrontDeskTUI
 
@@ -36,31 +37,43 @@ struct DaysOption: ParsableArguments {
     }
 }
 
-/// How a listing is printed: aligned columns (default), CSV (RFC 4180, the report's writer) or JSON.
+/// How a listing is printed: aligned columns (default), CSV (RFC 4180, `Spreadsheet.print`) or JSON.
 enum ListFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
-/// `--format table|csv|json`, with `--json` kept as the short form of `--format json`.
+/// `--format table|csv|json`, with `--json` kept as the short form of `--format json`, and
+/// `--no-bom` for a CSV without the byte-order mark.
 struct ListOutput: ParsableArguments {
     @Flag(help: .json) var json = false
     @Option(help: "table, csv or json (default table).") var format: ListFormat?
+    @Flag(name: .customLong("no-bom"), help: "CSV without the UTF-8 byte-order mark (spreadsheets need it to read Chinese; scripts may not).")
+    var noBOM = false
 
     func validate() throws {
         if json, let format, format != .json { throw ValidationError("--json is --format json; give one of them.") }
+        if noBOM, resolved != .csv { throw ValidationError("--no-bom is for --format csv.") }
     }
 
     var resolved: ListFormat { json ? .json : format ?? .table }
 }
 
 extension Reply {
-    /// A listing in `format`: aligned columns under `header`, the same cells as CSV under the
-    /// same header, or a JSON array of one object per row (each with at least `id`).
-    static func list<Row>(_ rows: [Row], format: ListFormat, _ header: [String], object: (Row) -> [String: Any],
-                          cells: (Row) -> [String]) throws -> Reply {
+    /// A listing in `output`'s format: aligned columns under `header`, CSV, or a JSON array of one
+    /// object per row (each with at least `id`). CSV has the table's cells under the same header
+    /// unless `csv` gives the spreadsheet its own columns (plain numbers, no units).
+    static func list<Row>(_ rows: [Row], _ output: ListOutput, _ header: [String], object: (Row) -> [String: Any],
+                          cells: (Row) -> [String], csv: (header: [String], cells: (Row) -> [String])? = nil) throws -> Reply {
+        try list(rows, format: output.resolved, bom: !output.noBOM, header, object: object, cells: cells, csv: csv)
+    }
+
+    /// The same with the format given alone (`bom` is for CSV).
+    static func list<Row>(_ rows: [Row], format: ListFormat, bom: Bool = true, _ header: [String], object: (Row) -> [String: Any],
+                          cells: (Row) -> [String], csv: (header: [String], cells: (Row) -> [String])? = nil) throws -> Reply {
         switch format {
         case .table: return .table(header, rows.map(cells))
         case .json: return try .json(rows.map(object))
         case .csv:
-            Swift.print(ReportText.csv(header, rows.map(cells).map { $0.map(TerminalText.sanitize) }), terminator: "")
+            let table = csv.map { SpreadsheetTable(header: $0.header, rows: rows.map($0.cells)) } ?? SpreadsheetTable(header: header, rows: rows.map(cells))
+            Spreadsheet.print([table], bom: bom)
             return .done
         }
     }

@@ -6,7 +6,7 @@ import FrontDeskKit
 struct PurchaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "purchase", abstract: "Purchase requests: quotes compared, then approval, then receipt.",
-        subcommands: [Request.self, List.self])
+        subcommands: [Request.self, List.self, Quotes.self])
 
     struct Request: StoreCommand {
         static let configuration = CommandConfiguration(
@@ -42,11 +42,11 @@ struct PurchaseCommand: ParsableCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Purchase requests with their quotes side by side.")
         @OptionGroup var storeOptions: StoreOptions
-        @Flag(help: .json) var json = false
+        @OptionGroup var output: ListOutput
 
         func run(store: Store) throws -> Reply {
             let rows = store.state.purchases.values.sorted { $0.createdAt > $1.createdAt }
-            return try .list(rows, json: json, ["ID", "SKU", "QTY", "QUOTES (price/days)", "CHOSEN", "AMOUNT", "APPROVAL", "STATUS"], object: { p in
+            return try .list(rows, output, ["ID", "SKU", "QTY", "QUOTES (price/days)", "CHOSEN", "AMOUNT", "APPROVAL", "STATUS"], object: { p in
                 ["id": p.id, "status": p.status.rawValue, "sku": p.sku, "quantity": p.quantity, "amount": p.amount, "approvalId": p.approvalID,
                  "chosen": p.chosenQuote?.supplier ?? NSNull(), "received": p.receivedQuantity,
                  "quotes": p.quotes.map { ["supplier": $0.supplier, "unitPrice": $0.unitPrice, "leadDays": $0.leadDays] }] as [String: Any]
@@ -54,6 +54,47 @@ struct PurchaseCommand: ParsableCommand {
                 [p.id, p.sku, "\(p.quantity)", p.quotes.map { "\($0.supplier) \(String(format: "%.2f", $0.unitPrice))/\($0.leadDays)d" }.joined(separator: " | "),
                  p.chosenQuote?.supplier ?? "", String(format: "%.2f", p.amount), p.approvalID, p.status.rawValue]
             })
+        }
+    }
+
+    /// `purchase quotes [ID] [--format table|csv|json]`: the price-comparison sheet, one row per quote.
+    struct Quotes: StoreCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "quotes", abstract: "The quotes of purchase requests side by side, one row per quote (the price-comparison sheet).",
+            discussion: "Without an id: every purchase request, newest first. --format csv gives the sheet to open in a spreadsheet.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "Only this purchase request.") var id: String?
+        @OptionGroup var output: ListOutput
+
+        func run(store: Store) throws -> Reply {
+            if let id, store.state.purchases[id] == nil {
+                throw Refusal.invalid("No purchase request \(id) (frontdesk purchase list).", zh: "没有采购申请 \(id)（frontdesk purchase list）。")
+            }
+            let purchases = store.state.purchases.values.filter { id == nil || $0.id == id }.sorted { $0.createdAt > $1.createdAt }
+            let rows = purchases.flatMap { p in p.quotes.enumerated().map { (p, $0.offset, $0.element) } }
+            func object(_ p: PurchaseRequest, _ i: Int, _ q: Quote) -> [String: Any] {
+                let isChosen: Bool = i == p.chosen
+                let total: Double = (q.unitPrice * Double(p.quantity) * 100).rounded() / 100
+                let why: Any = isChosen ? p.justification ?? NSNull() : NSNull()
+                return ["id": "\(p.id).\(i + 1)", "purchase": p.id, "sku": p.sku, "quantity": p.quantity, "supplier": q.supplier,
+                        "unitPrice": q.unitPrice, "leadDays": q.leadDays, "quality": q.quality ?? NSNull(), "total": total, "chosen": isChosen, "why": why]
+            }
+            func cells(_ p: PurchaseRequest, _ i: Int, _ q: Quote) -> [String] {
+                let price: String = String(format: "%.2f", q.unitPrice), total: String = String(format: "%.2f", q.unitPrice * Double(p.quantity))
+                return ["\(p.id).\(i + 1)", p.id, p.sku, "\(p.quantity)", q.supplier, price, "\(q.leadDays)", q.quality ?? "", total, i == p.chosen ? "✓" : ""]
+            }
+            func sheet(_ p: PurchaseRequest, _ i: Int, _ q: Quote) -> [String] {
+                let isChosen: Bool = i == p.chosen
+                let price: String = String(format: "%.2f", q.unitPrice), total: String = String(format: "%.2f", q.unitPrice * Double(p.quantity))
+                let name: String = store.state.items[p.sku]?.name ?? ""
+                let why: String = isChosen ? p.justification ?? "" : ""
+                return ["\(p.id).\(i + 1)", p.id, p.sku, name, "\(p.quantity)", q.supplier, price, "\(q.leadDays)", q.quality ?? "", total,
+                        isChosen ? "yes" : "no", why]
+            }
+            let header = ["QUOTE", "PURCHASE", "SKU", "QTY", "SUPPLIER", "PRICE", "DAYS", "QUALITY", "TOTAL", "CHOSEN"]
+            let sheetHeader = ["quote", "purchase", "sku", "name", "quantity", "supplier", "unitPrice", "leadDays", "quality", "total", "chosen", "why"]
+            return try .list(rows, output, header, object: { object($0.0, $0.1, $0.2) }, cells: { cells($0.0, $0.1, $0.2) },
+                             csv: (sheetHeader, { sheet($0.0, $0.1, $0.2) }))
         }
     }
 }

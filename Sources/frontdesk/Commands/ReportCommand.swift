@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrontDeskInterchange
 import FrontDeskKit
 
 /// `frontdesk report KIND --month YYYY-MM | --from DAY --to DAY [--format table|csv|json]`:
@@ -16,14 +17,13 @@ struct ReportCommand: StoreCommand {
         Without --month or --from/--to: the current month. --format csv prints each section as its own block (a header line per block, blocks separated by a blank line); --section keeps one.
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
-
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "supplies, meetings, visitors or approvals") var kind: ReportKind
     @Option(help: "A month, YYYY-MM.") var month: YearMonth?
     @Option(help: "First day (with --to): YYYY-MM-DD, today, mon…") var from: String?
     @Option(help: "Last day, included.") var to: String?
-    @Option(help: "table, csv or json") var format: Format = .table
+    @Option(help: "table, csv or json") var format: ListFormat = .table
+    @Flag(name: .customLong("no-bom"), help: "CSV without the UTF-8 byte-order mark.") var noBOM = false
     @Option(help: "Only this section (its id, e.g. supplies.byDepartment).") var section: String?
 
     func validate() throws {
@@ -52,7 +52,7 @@ struct ReportCommand: StoreCommand {
         }
         switch format {
         case .table: ReportText.table(report)
-        case .csv: print(ReportText.csv(report), terminator: "")
+        case .csv: Spreadsheet.print(ReportText.csv(report), bom: !noBOM)
         case .json: try ReportText.json(report)
         }
         return .done
@@ -73,23 +73,9 @@ enum ReportText {
         }
     }
 
-    /// RFC 4180 quoting; a cell a spreadsheet would run as a formula (=, +, -, @ first) gets a `'`.
-    static func csvField(_ s: String) -> String {
-        var t = s
-        if let c = t.first, "=+-@".contains(c), Double(t) == nil { t = "'" + t }
-        if t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            t = "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return t
-    }
-
-    static func csv(_ r: Report) -> String {
-        r.sections.map { s in csv(s.columns, s.rows.map { $0.map(csvCell) }) }.joined(separator: "\r\n")
-    }
-
-    /// One CSV block: the header line, then a line per row, each ended by CR LF (the one CSV writer).
-    static func csv(_ header: [String], _ rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    /// Each section as its own CSV block (written by `Spreadsheet.print`).
+    static func csv(_ r: Report) -> [SpreadsheetTable] {
+        r.sections.map { s in SpreadsheetTable(header: s.columns, rows: s.rows.map { $0.map(csvCell) }) }
     }
 
     /// Numbers as plain numbers (no percent sign, full precision to cents), empty for none.

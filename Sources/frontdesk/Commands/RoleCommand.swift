@@ -39,11 +39,11 @@ struct RoleCommand: ParsableCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Who holds which role.")
         @OptionGroup var storeOptions: StoreOptions
-        @Flag(help: .json) var json = false
+        @OptionGroup var output: ListOutput
 
         func run(store: Store) throws -> Reply {
-            try .list(store.state.roles.sorted { $0.key < $1.key }, json: json, ["USER", "ROLES"], object: {
-                ["id": $0.key, "status": "active", "roles": $0.value.map(\.rawValue)]
+            try .list(store.state.roles.sorted { $0.key < $1.key }, output, ["USER", "ROLES"], object: {
+                ["id": $0.key, "roles": $0.value.map(\.rawValue)]
             }, cells: { [$0.key, $0.value.map(\.rawValue).joined(separator: ", ")] })
         }
     }

@@ -5,7 +5,7 @@ import FrontDeskKit
 /// `frontdesk room …`: meeting rooms and their periods out of service.
 struct RoomCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "room", abstract: "Meeting rooms.",
-                                                    subcommands: [Add.self, List.self, Close.self])
+                                                    subcommands: [Add.self, List.self, Close.self, Import.self])
 
     struct Close: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "close", abstract: "Take a room out of service for a period (repairs, renovation).")
@@ -57,15 +57,16 @@ struct RoomCommand: ParsableCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List rooms.")
         @OptionGroup var storeOptions: StoreOptions
-        @Flag(help: .json) var json = false
+        @OptionGroup var output: ListOutput
 
         func run(store: Store) throws -> Reply {
             let now = store.env.now()
             let rooms = store.state.rooms.values.sorted { $0.name < $1.name }
             func status(_ r: Room) -> String { r.outOfService.contains { $0.start <= now && now < $0.end } ? "outOfService" : "available" }
-            return try .list(rooms, json: json, ["ID", "NAME", "SEATS", "EQUIPMENT", "STATUS"], object: {
+            return try .list(rooms, output, ["ID", "NAME", "SEATS", "EQUIPMENT", "STATUS"], object: {
                 ["id": $0.id, "status": status($0), "name": $0.name, "capacity": $0.capacity, "equipment": $0.equipment]
-            }, cells: { [$0.id, $0.name, "\($0.capacity)", $0.equipment.joined(separator: ","), status($0)] })
+            }, cells: { [$0.id, $0.name, "\($0.capacity)", $0.equipment.joined(separator: ","), status($0)] },
+            csv: (["id", "name", "capacity", "equipment", "status"], { [$0.id, $0.name, "\($0.capacity)", $0.equipment.joined(separator: ", "), status($0)] }))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrontDeskInterchange
 import FrontDeskKit
 
 /// `frontdesk stock …`: supply items, their moves, month-end demand, the purchase plan and the ledger.
@@ -8,7 +9,7 @@ struct StockCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stock", abstract: "Office supplies: items, receipts, issues, counts.",
         subcommands: [ItemCommand.self, Receive.self, Issue.self, Return.self, WriteOff.self, Count.self, List.self, Moves.self,
-                      DemandCommand.self, PlanCommand.self, LedgerCommand.self, ReceiptCommand.self, StocktakesCommand.self])
+                      DemandCommand.self, PlanCommand.self, LedgerCommand.self, ReceiptCommand.self, StocktakesCommand.self, Import.self])
 
     /// A command that records one stock move, built by the supply process from what was typed,
     /// and prints the move's id (K…) alone on stdout.
@@ -137,11 +138,11 @@ struct StockCommand: ParsableCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Items with on hand against reorder point and target; below reorder first.")
         @OptionGroup var storeOptions: StoreOptions
-        @Flag(help: .json) var json = false
+        @OptionGroup var output: ListOutput
 
         func run(store: Store) throws -> Reply {
             let levels = StockLevels(state: store.state, now: store.env.now(), calendar: store.env.calendar)
-            return try .list(levels.rows, json: json, ["SKU", "NAME", "ON HAND", "REORDER", "TARGET", "COVER", "FLAGS"], object: { r in
+            return try .list(levels.rows, output, ["SKU", "NAME", "ON HAND", "REORDER", "TARGET", "COVER", "FLAGS"], object: { r in
                 ["id": r.item.sku, "status": r.flags.contains(.outOfStock) ? "out" : r.flags.contains(.belowReorder) ? "low" : "ok",
                  "sku": r.item.sku, "name": r.item.name, "unit": r.item.unit, "onHand": r.onHand, "reorderAt": r.item.reorderAt,
                  "target": r.item.target, "flags": r.flags.map(\.rawValue), "dailyUse": (r.dailyUse * 100).rounded() / 100,
@@ -149,7 +150,9 @@ struct StockCommand: ParsableCommand {
             }, cells: { r in
                 [r.item.sku, r.item.name, "\(r.onHand) \(r.item.unit)", "\(r.item.reorderAt)", "\(r.item.target)",
                  r.coverDays.map { "\($0) d" } ?? "–", r.flags.map(\.rawValue).joined(separator: ",")]
-            })
+            }, csv: (StockItemSheet.header + ["onHand", "daysOfCover", "flags"], { r in
+                StockItemSheet.cells(r.item) + ["\(r.onHand)", r.coverDays.map { "\($0)" } ?? "", r.flags.map(\.rawValue).joined(separator: " ")]
+            }))
         }
     }
 }
@@ -170,7 +173,7 @@ extension StockCommand {
             let period = try days.period(env)
             let rows = try store.stockMoveRows(sku: sku, from: period.start, to: period.end)
             let when = WhenText(period: period, tz: tz, calendar: env.calendar)
-            return try .list(rows, format: output.resolved, ["ID", "WHEN", "SKU", "KIND", "QTY", "ON HAND", "DEPT/SUPPLIER", "BY", "REASON"], object: { r in
+            return try .list(rows, output, ["ID", "WHEN", "SKU", "KIND", "QTY", "ON HAND", "DEPT/SUPPLIER", "BY", "REASON"], object: { r in
                 let m = r.move
                 return ["id": m.id, "sku": m.sku, "kind": m.kind.rawValue, "quantity": m.quantity, "at": Output.iso(m.at),
                         "by": m.by, "department": m.department ?? NSNull(), "recipient": m.recipient ?? NSNull(), "supplier": m.supplier ?? NSNull(),
@@ -179,7 +182,11 @@ extension StockCommand {
                 let m = r.move
                 return [m.id, when.at(m.at), m.sku, m.kind.rawValue, m.quantity > 0 ? "+\(m.quantity)" : "\(m.quantity)", "\(r.onHandAfter)",
                         m.department ?? m.supplier ?? "", store.state.displayName(m.by), m.reason ?? ""]
-            })
+            }, csv: (["id", "at", "sku", "kind", "quantity", "onHandAfter", "department", "recipient", "supplier", "unitPrice", "by", "byName", "reason"], { r in
+                let m = r.move
+                return [m.id, Clock.dayHM(m.at, tz), m.sku, m.kind.rawValue, "\(m.quantity)", "\(r.onHandAfter)", m.department ?? "", m.recipient ?? "",
+                        m.supplier ?? "", m.unitPrice.map { String(format: "%.2f", $0) } ?? "", m.by, store.state.displayName(m.by), m.reason ?? ""]
+            }))
         }
     }
 }
@@ -216,7 +223,7 @@ struct PlanCommand: StoreCommand {
 
     func run(store: Store) throws -> Reply {
         let plan = ReorderProposal(state: store.state, month: report.month.text, now: store.env.now(), calendar: store.env.calendar)
-        let listed = try Reply.list(plan.lines, json: report.json, ["SKU", "NAME", "DEMAND", "AVG USE/MO", "ON HAND", "ON ORDER", "TARGET", "PROPOSE", "NOTE"], object: { l in
+        let listed = try Reply.list(plan.lines, report.output, ["SKU", "NAME", "DEMAND", "AVG USE/MO", "ON HAND", "ON ORDER", "TARGET", "PROPOSE", "NOTE"], object: { l in
             ["id": l.sku, "status": l.needsJustification ? "needsJustification" : "proposed", "sku": l.sku, "demand": l.demand,
              "averageMonthlyUse": (l.averageMonthlyUse * 10).rounded() / 10, "onHand": l.onHand, "onOrder": l.onOrder,
              "target": l.target, "proposed": l.proposed] as [String: Any]
@@ -224,7 +231,7 @@ struct PlanCommand: StoreCommand {
             [l.sku, l.name, "\(l.demand)", String(format: "%.1f", l.averageMonthlyUse), "\(l.onHand)", "\(l.onOrder)", "\(l.target)",
              "\(l.proposed) \(l.unit)", l.needsJustification ? "special: justification and budget needed" : ""]
         })
-        return report.json ? listed : Reply(notes: [String(format: "proposal for %@ totals %.2f at list prices.", report.month.text, plan.total)])
+        return report.output.resolved != .table ? listed : Reply(notes: [String(format: "proposal for %@ totals %.2f at list prices.", report.month.text, plan.total)])
     }
 }
 
@@ -243,6 +250,17 @@ struct LedgerCommand: StoreCommand {
                                         "closing": l.closing, "reconciles": l.reconciles] as [String: Any] },
                                    "departments": ledger.departments.map { d in
                                        ["department": d.department, "units": d.units, "cost": (d.cost * 100).rounded() / 100] as [String: Any] }])
+            return .done
+        }
+        if report.output.resolved == .csv {
+            // Two blocks, as a report's sections: the items, then use and cost per department.
+            Spreadsheet.print([
+                SpreadsheetTable(header: ["month", "sku", "name", "opening", "in", "out", "closing", "reconciles"],
+                                 rows: ledger.lines.map { [ledger.month, $0.sku, $0.name, "\($0.opening)", "\($0.inQuantity)", "\($0.outQuantity)",
+                                                           "\($0.closing)", $0.reconciles ? "yes" : "no"] }),
+                SpreadsheetTable(header: ["month", "department", "units", "cost"],
+                                 rows: ledger.departments.map { [ledger.month, $0.department, "\($0.units)", String(format: "%.2f", $0.cost)] }),
+            ], bom: !report.output.noBOM)
             return .done
         }
         _ = Reply.table(["SKU", "NAME", "OPENING", "IN", "OUT", "CLOSING"],

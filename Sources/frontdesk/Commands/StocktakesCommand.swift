@@ -13,7 +13,7 @@ struct StocktakesCommand: StoreCommand {
         let start = try listing.month?.start(store.env)
             ?? store.env.calendar.dateInterval(of: .month, for: store.env.now())?.start ?? store.env.now()
         let list = StocktakeList(state: store.state, moves: try store.moves(since: start), month: start, calendar: store.env.calendar)
-        return try .list(list.lines, json: listing.json, ["ID", "WHEN", "SKU", "NAME", "BOOKS", "COUNTED", "VARIANCE", "REASON", "BY"], object: { l in
+        return try .list(list.lines, listing.output, ["ID", "WHEN", "SKU", "NAME", "BOOKS", "COUNTED", "VARIANCE", "REASON", "BY"], object: { l in
             ["id": l.moveID, "status": l.variance == 0 ? "matches" : "variance", "at": Output.iso(l.at), "sku": l.sku, "books": l.books,
              "counted": l.counted, "variance": l.variance, "reason": l.reason, "by": l.by]
         }, cells: { l in

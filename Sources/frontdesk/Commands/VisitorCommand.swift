@@ -9,7 +9,7 @@ struct VisitorCommand: ParsableCommand {
         commandName: "visitor", abstract: "Visitors: appointments, check-in with badge, check-out.",
         subcommands: [Add.self, StepCommand<Confirm>.self, StepCommand<Arrive>.self, Checkin.self, Checkout.self,
                       StepCommand<ReturnBadge>.self, StepCommand<Cancel>.self, List.self, Show.self, RegisterCommand.self, Clear.self,
-                      StepCommand<UndoCheckin>.self, OutcomeCommand.self, StepCommand<NoShow>.self])
+                      StepCommand<UndoCheckin>.self, OutcomeCommand.self, StepCommand<NoShow>.self, Import.self])
 
     struct Add: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Record an appointment; prints the visitor id. Confirm it within 1 h.")
@@ -159,7 +159,7 @@ struct VisitorCommand: ParsableCommand {
                 : VisitorQueue(state: try store.state(forDay: period.start, kinds: .visitors), day: period.start, now: env.now(), settings: store.meta.settings,
                                calendar: env.calendar).rows
             let when = WhenText(period: period, tz: tz, calendar: env.calendar)
-            return try .list(rows.filter { status == nil || $0.visitor.status == status }, format: output.resolved,
+            return try .list(rows.filter { status == nil || $0.visitor.status == status }, output,
                              ["ID", "EXPECTED", "NAME", "COMPANY", "HOST", "STATUS", "BADGE", "FLAGS", "OUTCOME"], object: { r in
                 let v = r.visitor
                 return ["id": v.id, "status": v.status.rawValue, "flags": r.flags.map(\.rawValue), "name": v.name, "host": v.host,
@@ -171,7 +171,12 @@ struct VisitorCommand: ParsableCommand {
                 return [v.id, when.at(v.expectedAt), v.headCount > 1 ? "\(v.name) ×\(v.headCount)" : v.name, v.company ?? "",
                         r.hostName, v.status.rawValue, v.badgesOut.joined(separator: ","), r.flags.map(\.rawValue).joined(separator: ","),
                         v.outcome ?? ""]
-            })
+            }, csv: (["id", "name", "company", "purpose", "host", "hostName", "expected", "headCount", "status", "badges", "flags", "outcome"], { r in
+                // The columns `visitor import` reads back (name, company, purpose, host, expected, headCount).
+                let v = r.visitor
+                return [v.id, v.name, v.company ?? "", v.purpose ?? "", v.host, r.hostName, Clock.dayHM(v.expectedAt, tz), "\(v.headCount)",
+                        v.status.rawValue, v.badgesOut.joined(separator: " "), r.flags.map(\.rawValue).joined(separator: " "), v.outcome ?? ""]
+            }))
         }
     }
 }

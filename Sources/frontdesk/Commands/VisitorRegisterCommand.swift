@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrontDeskInterchange
 import FrontDeskKit
 import FrontDeskTUI
 
@@ -19,6 +20,7 @@ extension VisitorCommand {
         @Option(help: "First day of a range, with --to.") var from: String?
         @Option(help: "Last day of the range, included.") var to: String?
         @Option(help: "table, csv or json.") var format: ListFormat = .table
+        @Flag(name: .customLong("no-bom"), help: "CSV without the UTF-8 byte-order mark.") var noBOM = false
 
         func validate() throws {
             let given = [day != nil, week != nil, month != nil, from != nil || to != nil].filter { $0 }.count
@@ -40,7 +42,7 @@ extension VisitorCommand {
             let text = RegisterText(register: register, tz: env.timeZone, calendar: env.calendar)
             switch format {
             case .table: text.table()
-            case .csv: print(ReportText.csv(RegisterText.csvHeader, register.entries.map(text.csvRow)), terminator: "")
+            case .csv: Spreadsheet.print([SpreadsheetTable(header: RegisterText.csvHeader, rows: register.entries.map(text.csvRow))], bom: !noBOM)
             case .json: try text.json()
             }
             return .done
@@ -100,7 +102,7 @@ struct RegisterText {
         return [v.id, v.name, "\(v.headCount)", v.company ?? "", v.host, e.hostName, e.hostDepartment ?? "", v.purpose ?? "",
                 at(v.expectedAt), at(v.arrivedAt), at(v.checkedInAt), at(v.leftAt), e.waitMinutes.map { "\(Int($0.rounded()))" } ?? "",
                 badges(e), "\(e.badges.count)", "\(e.badges.filter { $0.fate == .lost }.count)", "\(e.badges.filter { $0.fate == .kept }.count)",
-                e.outcome.rawValue, v.outcome ?? ""].map(TerminalText.sanitize)
+                e.outcome.rawValue, v.outcome ?? ""]
     }
 
     func json() throws {

@@ -32,13 +32,13 @@ struct WatchCommand: ParsableCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Every entry (identity numbers masked except for admins).")
         @OptionGroup var storeOptions: StoreOptions
-        @Flag(help: .json) var json = false
+        @OptionGroup var output: ListOutput
 
         func run(store: Store) throws -> Reply {
             let admin = store.state.hasRole(store.env.actingUser, .admin)
             func idText(_ s: String?) -> String { guard let s else { return "" }; return admin ? s : String(repeating: "•", count: max(0, s.count - 4)) + s.suffix(4) }
-            return try .list(Array(store.state.watchList.enumerated()), json: json, ["NAME", "ID NUMBER", "REASON", "ADDED BY"], object: { i, w in
-                ["id": "\(i + 1)", "status": "active", "name": w.name ?? NSNull(), "idNumber": w.idNumber.map(idText) ?? NSNull(), "reason": w.reason] as [String: Any]
+            return try .list(Array(store.state.watchList.enumerated()), output, ["NAME", "ID NUMBER", "REASON", "ADDED BY"], object: { i, w in
+                ["id": "\(i + 1)", "name": w.name ?? NSNull(), "idNumber": w.idNumber.map(idText) ?? NSNull(), "reason": w.reason] as [String: Any]
             }, cells: { _, w in [w.name ?? "", idText(w.idNumber), w.reason, w.addedBy] })
         }
     }
