@@ -25,7 +25,7 @@ let package = Package(
         ),
         // The terminal front end. Only its Terminal/ folder calls ncurses.
         .target(name: "FrontDeskTUI", dependencies: ["FrontDeskKit", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]),
-        // Files other programs read and write: CSV (spreadsheets).
+        // Files other programs read and write: calendars (.ics, by hand over Foundation) and CSV (spreadsheets).
         .target(name: "FrontDeskInterchange", dependencies: ["FrontDeskKit", .product(name: "CSV", package: "CSV.swift")]),
         .executableTarget(
             name: "frontdesk",
@@ -34,14 +34,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Calendars and other files offices exchange: pure Foundation over FrontDeskKit.
-        .target(name: "FrontDeskInterchange", dependencies: ["FrontDeskKit"]),
         // scripts/bench's history decoder: FrontDeskKit's codec against Foundation's, one process per mode.
         .executableTarget(name: "frontdesk-bench", dependencies: ["FrontDeskKit"]),
         // Shared fixtures for every test target: fixed clock, temp stores, text-grid helpers.
         .target(name: "TestSupport", dependencies: ["FrontDeskKit"], path: "Tests/TestSupport"),
         .testTarget(name: "FrontDeskKitTests", dependencies: ["FrontDeskKit", "TestSupport"]),
-        .testTarget(name: "FrontDeskInterchangeTests", dependencies: ["FrontDeskInterchange", "FrontDeskKit", "TestSupport"]),
         .testTarget(name: "FrontDeskTUITests", dependencies: ["FrontDeskTUI", "FrontDeskKit", "TestSupport"]),
         .testTarget(name: "FrontDeskInterchangeTests", dependencies: ["FrontDeskInterchange", "FrontDeskKit", "TestSupport"],
                     exclude: ["Fixtures"]),

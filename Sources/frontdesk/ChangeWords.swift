@@ -67,6 +67,7 @@ enum ChangeWords {
             let status = s.approvals[id]?.status
             if status == .pending { return "Your \(d.verdict == .approve ? "approval" : "decision") on \(id) is recorded; it still waits for another approver." }
             return "\(id) is \(status?.rawValue ?? "decided")."
+        case .document(let c): return DocumentWords.done(c, in: store, chinese: false)
         case .addDepartment(let d): return "Department \(d.name) added\(d.head.map { ", headed by \(s.displayName($0))" } ?? "")."
         case .addPerson(let p): return "\(p.name) (\(p.login)) added\(p.department.map { " to \($0)" } ?? "")."
         }
@@ -189,6 +190,7 @@ enum ChineseChangeWords {
             let status = s.approvals[id]?.status
             if status == .pending { return "您对 \(id) 的\(d.verdict == .approve ? "批准" : "决定")已记录；仍在等待其他审批人。" }
             return "\(id) \(status.map { ZH.status($0) } ?? "已处理")。"
+        case .document(let c): return DocumentWords.done(c, in: store, chinese: true)
         case .addDepartment(let d): return "已添加部门 \(d.name)\(d.head.map { "，负责人 \(s.displayName($0))" } ?? "")。"
         case .addPerson(let p): return "已添加 \(p.name)（\(p.login)）\(p.department.map { "到\($0)" } ?? "")。"
         }

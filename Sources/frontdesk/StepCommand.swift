@@ -53,6 +53,7 @@ struct StepCommand<S: OneRecordStep>: StoreCommand {
         case .meeting(let id): return .invalid("No meeting \(id) today or open.", zh: "今天或未结束的会议中没有 \(id)。")
         case .supplyItem(let sku): return .invalid("No item \(sku) (frontdesk stock list).", zh: "没有物品 \(sku)（frontdesk stock list）。")
         case .approval(let id): return .invalid("No approval request \(id) (frontdesk approval list).", zh: "没有审批申请 \(id)（frontdesk approval list）。")
+        case .document(let id): return .invalid("No document \(id) in the register (frontdesk doc list).", zh: "登记簿中没有公文 \(id)（frontdesk doc list）。")
         }
     }
 }

@@ -78,6 +78,9 @@ import Testing
         try Self.check(Typed.badge)
         try Self.check(Typed.watch)
         try Self.check(Typed.returning)
+        try Self.check(Typed.documentEvent)
+        try Self.check(Typed.documentCopy)
+        try Self.check(Typed.document)
     }
 
     @Test func storeFilesRoundTripBothWaysWithFoundation() throws {
@@ -107,6 +110,9 @@ import Testing
         changes.append(.addDemand(Typed.demand))
         changes.append(.decideApproval(requestID: "A7", decision: Typed.decision))
         changes.append(.addVisitor(Typed.visitor))
+        changes.append(.document(.register(Typed.document)))
+        changes.append(.document(.sendForApproval(documentID: "W3", approval: Typed.approval, by: "li.na", at: Typed.at(3))))
+        changes.append(.document(.release(documentID: "W3", number: "行政函〔2026〕12号", year: 2026, sequence: 12, by: "li.na", at: Typed.at(4))))
         for c in changes {
             var rec = Typed.record
             rec.change = c

@@ -71,13 +71,30 @@ enum Typed {
     static let watch = WatchEntry(name: "某人", idNumber: "X123", reason: "前雇员 former staff", addedBy: "lead", addedAt: at(120.5))
     static let returning = ReturningVisitor(name: "山田 太郎", company: "株式会社 ACME", lastHost: "li.na", lastVisit: at(130.5))
 
+    static var documentEvent: DocumentEvent { DocumentEvent(step: "doc.decide", at: at(180.5), by: "王芳", text: "请办理 please act") }
+    static var documentCopy: DocumentCopy {
+        var c = DocumentCopy(to: "行政部", sentAt: at(181.5))
+        c.doneAt = at(182.5); c.doneBy = "li.na"; c.note = "已办 done"
+        return c
+    }
+    static var document: Document {
+        var d = Document(id: "W3", direction: .incoming, title: "关于预算的通知 budget", stage: .forwarded, confidentiality: .confidential,
+                         createdAt: at(183.5), createdBy: "li.na")
+        d.number = "收〔2026〕0003"; d.sequence = 3; d.year = 2026; d.events = [documentEvent]
+        d.receivedOn = at(184.5); d.sender = "市财政局"; d.category = "通知"; d.urgency = .veryUrgent; d.pages = 6; d.attachment = "/scans/3.pdf"
+        d.leader = "王芳"; d.submittedAt = at(185.5); d.decision = "请办理"; d.decidedAt = at(186.5); d.departments = [documentCopy]
+        d.type = .letter; d.draftedBy = "行政部"; d.proofreadAt = at(187.5); d.approvalID = "A7"; d.approvedAt = at(188.5)
+        d.releasedAt = at(189.5); d.filedAt = at(190.5); d.recipients = [documentCopy]
+        return d
+    }
+
     static var state: OfficeState {
         var s = OfficeState()
         s.rooms = ["R3": room]; s.meetings = ["M12": meeting]; s.visitors = ["V8": visitor]; s.badges = ["V002": badge]
         s.items = ["S-PEN": item]; s.onHand = ["S-PEN": 95, "S-负": -3]; s.moves = ["K44": move]; s.approvals = ["A7": approval]
         s.people = ["li.na": person]; s.departments = ["行政部": department]; s.roles = ["li.na": [.frontdesk, .lead]]
         s.counters = ["meeting": 12, "visitor": 8]; s.watchList = [watch]; s.returningVisitors = ["山田 太郎": returning]
-        s.purchases = ["P2": purchase]; s.demand = ["D5": demand]
+        s.purchases = ["P2": purchase]; s.demand = ["D5": demand]; s.documents = ["W3": document]
         var issues = DailyIssues()
         issues.firstDay = at(135.5); issues.units = ["S-PEN": [3, 0, 7], "纸": [1]]
         s.archivedIssues = issues

@@ -24,6 +24,8 @@ extension OfficeState {
             applySupply(change)
         case .requestApproval, .decideApproval:
             applyApproval(change)
+        case .document(let c):
+            applyDocument(c)
         }
     }
 

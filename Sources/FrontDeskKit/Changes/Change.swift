@@ -69,6 +69,9 @@ public enum Change: Codable, Sendable, Equatable {
     case requestApproval(ApprovalRequest)
     case decideApproval(requestID: String, decision: Decision)
 
+    // Documents (收文 and 发文)
+    case document(DocumentChange)
+
     /// A short name for the audit trail (`frontdesk log`).
     public var name: String {
         switch self {
@@ -111,6 +114,7 @@ public enum Change: Codable, Sendable, Equatable {
         case .addDemand: "stock.demand"
         case .requestApproval: "approval.request"
         case .decideApproval(_, let d): "approval.\(d.verdict.rawValue)"
+        case .document(let c): c.name
         }
     }
 
@@ -141,6 +145,7 @@ public enum Change: Codable, Sendable, Equatable {
         case .addDemand(let d): d.id
         case .requestApproval(let a): a.id
         case .decideApproval(let id, _): id
+        case .document(let c): c.documentID
         }
     }
 }

@@ -93,6 +93,8 @@ public enum InputLimits {
             try approvalRequest(a)
         case .decideApproval(let rid, let d):
             try id(rid, "approval id"); try text(d.comment, "comment", note, lines: true)
+        case .document(let c):
+            try document(c)
         }
     }
 
@@ -115,6 +117,36 @@ public enum InputLimits {
     static func stockMove(_ m: StockMove) throws(Refusal) {
         try id(m.sku, "SKU"); try id(m.department, "department"); try text(m.recipient, "recipient", name)
         try text(m.reason, "reason", title); try text(m.supplier, "supplier", name); try id(m.purchaseID, "purchase id")
+    }
+
+    static func document(_ c: DocumentChange) throws(Refusal) {
+        try id(c.documentID, "document id")
+        switch c {
+        case .register(let d), .draft(let d):
+            try text(d.title, "document title", title); try text(d.sender, "sender organisation", name)
+            try text(d.category, "category", name); try text(d.attachment, "attachment path", title)
+            try id(d.draftedBy, "drafting department"); try text(d.number, "document number", name)
+        case .submit(_, let leader, let by, _):
+            try id(leader, "leader (login)"); try id(by, "user (login)")
+        case .decide(_, let t, let by, _):
+            try text(t, "decision", note, lines: true); try id(by, "user (login)")
+        case .forward(_, let depts, let by, _):
+            for d in depts { try id(d, "department") }
+            try id(by, "user (login)")
+        case .handled(_, let dept, let n, let by, _):
+            try id(dept, "department"); try text(n, "note", note, lines: true); try id(by, "user (login)")
+        case .proofread(_, let by, _), .file(_, let by, _):
+            try id(by, "user (login)")
+        case .sendForApproval(_, let a, let by, _):
+            try approvalRequest(a); try id(by, "user (login)")
+        case .release(_, let number, _, _, let by, _):
+            try text(number, "document number", name); try id(by, "user (login)")
+        case .distribute(_, let rs, let by, _):
+            for r in rs { try text(r, "recipient", name) }
+            try id(by, "user (login)")
+        case .acknowledge(_, let r, let by, _):
+            try text(r, "recipient", name); try id(by, "user (login)")
+        }
     }
 
     static func approvalRequest(_ a: ApprovalRequest) throws(Refusal) {

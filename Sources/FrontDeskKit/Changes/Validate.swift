@@ -27,6 +27,8 @@ extension OfficeState {
             try validateSupply(change, ctx)
         case .requestApproval, .decideApproval:
             try validateApproval(change, ctx)
+        case .document(let c):
+            try validateDocument(c, ctx)
         }
     }
 

@@ -201,6 +201,7 @@ public enum DemoOffice {
                                                                           comment: verdict == .reject ? "Repair first 先维修" : "OK", at: ago(90))))
             }
         }
+        DemoDocuments.add(to: &list, now: now, calendar: cal, operator: op)
         return list.changes
     }
 }

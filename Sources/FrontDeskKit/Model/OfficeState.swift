@@ -29,6 +29,8 @@ public struct OfficeState: Codable, Sendable, Equatable {
     public var returningVisitors: [String: ReturningVisitor] = [:]
     public var purchases: [String: PurchaseRequest] = [:]
     public var demand: [String: DemandEntry] = [:]
+    /// The document register: incoming and outgoing documents by id.
+    public var documents: [String: Document] = [:]
 
     public init() {}
 
@@ -41,7 +43,7 @@ public struct OfficeState: Codable, Sendable, Equatable {
         people = try get(.people); departments = try get(.departments); roles = try get(.roles); counters = try get(.counters)
         watchList = try c.decodeIfPresent([WatchEntry].self, forKey: .watchList) ?? []
         returningVisitors = try get(.returningVisitors)
-        purchases = try get(.purchases); demand = try get(.demand)
+        purchases = try get(.purchases); demand = try get(.demand); documents = try get(.documents)
         archivedIssues = try c.decodeIfPresent(DailyIssues.self, forKey: .archivedIssues) ?? DailyIssues()
     }
 
@@ -63,7 +65,7 @@ public struct OfficeState: Codable, Sendable, Equatable {
 
     public var recordCount: Int {
         rooms.count + meetings.count + visitors.count + badges.count + items.count + moves.count
-            + approvals.count + people.count + departments.count + purchases.count + demand.count
+            + approvals.count + people.count + departments.count + purchases.count + demand.count + documents.count
     }
 }
 

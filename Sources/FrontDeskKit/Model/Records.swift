@@ -2,7 +2,7 @@ import Foundation
 
 /// The kinds of record the store keeps; each has its id prefix.
 public enum RecordKind: String, Codable, Sendable, CaseIterable {
-    case room, meeting, action, visitor, item, move, approval, demand, purchase
+    case room, meeting, action, visitor, item, move, approval, demand, purchase, document
 
     public var idPrefix: String {
         switch self {
@@ -15,6 +15,7 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
         case .approval: "A"
         case .demand: "D"
         case .purchase: "P"
+        case .document: "W"
         }
     }
 }

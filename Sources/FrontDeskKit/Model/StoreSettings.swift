@@ -38,6 +38,8 @@ public struct StoreSettings: Codable, Sendable, Equatable {
     /// Per approval type (its raw value): how many of the chain must approve ("N of these M").
     /// Missing: every step of the chain, in order.
     public var approvalsNeeded: [String: Int] = [:]
+    /// The document register's numbers and due times (see `DocumentSettings`).
+    public var documents = DocumentSettings()
 
     public init() {}
 
@@ -62,6 +64,7 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         checkInNeedsIdentity = try c.decodeIfPresent(Bool.self, forKey: .checkInNeedsIdentity) ?? d.checkInNeedsIdentity
         approvalsNeeded = try c.decodeIfPresent([String: Int].self, forKey: .approvalsNeeded) ?? d.approvalsNeeded
         timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone)
+        documents = try c.decodeIfPresent(DocumentSettings.self, forKey: .documents) ?? d.documents
     }
 
     public static let defaults = StoreSettings()

@@ -178,6 +178,7 @@ extension OfficeState {
                 a.status = .approved
             }
             approvals[id] = a
+            approvalDecided(a, d)
             if a.status != .pending, let pid = purchases.values.first(where: { $0.approvalID == id })?.id {
                 purchases[pid]?.status = a.status == .approved ? .approved : .rejected
             }

@@ -23,11 +23,16 @@ public enum DueFlag: String, Codable, Sendable, CaseIterable, Comparable {
     case belowReorder, outOfStock
     // Approvals
     case approvalOverdue, waitingForYou
+    // Documents
+    /// A leader's decision on an incoming document is past its due time (by urgency).
+    case decisionOverdue
+    /// Any other step of a document is past its due time.
+    case documentOverdue
 
     public var isOverdue: Bool {
         switch self {
         case .confirmOverdue, .roomCheckOverdue, .minutesOverdue, .actionOverdue, .waitOverdue,
-             .badgeOverdue, .approvalOverdue, .outOfStock, .unclaimed, .badgeLost:
+             .badgeOverdue, .approvalOverdue, .outOfStock, .unclaimed, .badgeLost, .decisionOverdue, .documentOverdue:
             true
         default:
             false

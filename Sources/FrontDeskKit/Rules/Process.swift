@@ -7,10 +7,11 @@ public enum RecordRef: Hashable, Sendable {
     case visitor(String)
     case supplyItem(String)
     case approval(String)
+    case document(String)
 
     public var id: String {
         switch self {
-        case .meeting(let id), .visitor(let id), .supplyItem(let id), .approval(let id): id
+        case .meeting(let id), .visitor(let id), .supplyItem(let id), .approval(let id), .document(let id): id
         }
     }
 }
@@ -64,6 +65,19 @@ public enum StepID: String, CaseIterable, Sendable, Codable {
     case approvalApprove = "approval.approve"
     case approvalReject = "approval.reject"
     case approvalRequest = "approval.request"
+    // Documents (收文 and 发文)
+    case docRegister = "doc.in"
+    case docSubmit = "doc.submit"
+    case docDecide = "doc.decide"
+    case docForward = "doc.forward"
+    case docHandled = "doc.handled"
+    case docDraft = "doc.draft"
+    case docProofread = "doc.proofread"
+    case docSendForApproval = "doc.approval"
+    case docRelease = "doc.release"
+    case docFile = "doc.file"
+    case docDistribute = "doc.distribute"
+    case docAcknowledge = "doc.ack"
 
     /// True when the step needs what a person types (a form in the dashboard, options on the CLI);
     /// false when it is taken at once on the selected record.
@@ -72,7 +86,8 @@ public enum StepID: String, CaseIterable, Sendable, Codable {
         case .meetingConfirm, .meetingMaterials, .meetingPrepared, .meetingRoomChecked, .meetingHeld, .meetingReviewMinutes,
              .meetingSendMinutes, .meetingClose,
              .meetingCancel, .meetingNoShow,
-             .visitorConfirm, .visitorArrived, .visitorUndoCheckIn, .visitorReturnBadges, .visitorCancel, .visitorNoShow:
+             .visitorConfirm, .visitorArrived, .visitorUndoCheckIn, .visitorReturnBadges, .visitorCancel, .visitorNoShow,
+             .docProofread, .docSendForApproval, .docRelease, .docFile:
             false
         default:
             true
@@ -99,6 +114,7 @@ extension OfficeState {
         case .visitor(let id): all = visitors[id].map { visitorSteps($0, ctx) } ?? []
         case .supplyItem(let sku): all = items[sku].map { supplySteps($0, ctx) } ?? []
         case .approval(let id): all = approvalSteps(approvals[id], ctx)
+        case .document(let id): all = documentSteps(documents[id], ctx)
         }
         return all.filter { step in step.role.map { mayTake($0, ctx) } ?? true }
     }
@@ -110,6 +126,7 @@ extension OfficeState {
         switch record {
         case .meeting(let id): return meetings[id] != nil ? meetingImmediateChange(step, id, ctx) : nil
         case .visitor(let id): return visitors[id].flatMap { visitorImmediateChange(step, $0, ctx) }
+        case .document(let id): return documents[id].flatMap { documentImmediateChange(step, $0, ctx) }
         case .supplyItem, .approval: return nil
         }
     }

@@ -37,6 +37,8 @@ public struct Dashboard {
     /// result changed (``contents``), and only those.
     public var model: DashboardModel { didSet { syncContents() } }
     public var focused: PaneID = .meetings
+    /// The pane focused last on each page, taken back when the page is shown again.
+    var pageFocus: [Page: PaneID] = [:]
     public var zoomed = false
     public var views: [PaneID: PaneViewState] = [:]
     public var mode: Mode = .normal
@@ -201,10 +203,11 @@ public struct Dashboard {
         case .help: mode = .help(scroll: 0)
         case .nextPane: focused = focused.next
         case .prevPane: focused = focused.previous
-        case .pane1: focused = .meetings
-        case .pane2: focused = .visitors
-        case .pane3: focused = .stock
-        case .pane4: focused = .approvals
+        case .pane1: focusPane(0)
+        case .pane2: focusPane(1)
+        case .pane3: focusPane(2)
+        case .pane4: focusPane(3)
+        case .nextPage: showPage(focused.page.next)
         case .up: move(-1)
         case .down: move(1)
         case .pageUp: move(-10)
@@ -291,7 +294,21 @@ public struct Dashboard {
     }
 
     func paneAction(_ p: PaneID) -> ActionID {
-        switch p { case .meetings: .pane1; case .visitors: .pane2; case .stock: .pane3; case .approvals: .pane4 }
+        [ActionID.pane1, .pane2, .pane3, .pane4][min(p.index, 3)]
+    }
+
+    /// Focuses the `n`th pane (0-based) of the page shown; a number past its panes does nothing.
+    mutating func focusPane(_ n: Int) {
+        let panes = focused.page.panes
+        if n < panes.count { focused = panes[n] }
+    }
+
+    /// Shows `page`, on the pane focused there last (its first pane the first time).
+    public mutating func showPage(_ page: Page) {
+        guard page != focused.page else { return }
+        pageFocus[focused.page] = focused
+        focused = pageFocus[page] ?? page.panes[0]
+        zoomed = false
     }
 
     /// The store refused the form's change: keep what was typed, show the reason.

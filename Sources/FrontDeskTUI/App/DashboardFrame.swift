@@ -73,16 +73,35 @@ extension Dashboard {
     func drawTabs(_ r: Rect, into grid: inout TextGrid) {
         grid.fill(row: r.row, col: r.col, width: r.width, height: 1, role: .tabInactive)
         var col = r.col
-        for p in PaneID.allCases {
+        for p in focused.page.panes {
             col += grid.put(tabLabel(p), row: r.row, col: col, role: p == focused ? .tabActive : .tabInactive, maxWidth: r.col + r.width - col)
             col += 1
+        }
+        // Away from home the tab bar says which page this is, at its right end.
+        if focused.page != .home {
+            let text = " " + pageLabel(focused.page) + " "
+            let at = r.col + r.width - DisplayWidth.of(text)
+            if at >= col { grid.put(text, row: r.row, col: at, role: .tabActive) }
         }
     }
 
     /// " 2 Visitors !3 ": a pane's tab, with its overdue count (a click on it is hit-tested by width).
     func tabLabel(_ p: PaneID) -> String {
         let n = model.overdueCount(p)
-        return " \(p.rawValue + 1) \(strings.paneTitle(p))\(n > 0 ? " !\(n)" : "") "
+        return " \(p.index + 1) \(strings.paneTitle(p))\(n > 0 ? " !\(n)" : "") "
+    }
+
+    /// "page 2/2" / "第 2/2 页".
+    func pageLabel(_ page: Page) -> String {
+        strings[L("page \(page.number)/\(Page.allCases.count)", "第 \(page.number)/\(Page.allCases.count) 页")]
+    }
+
+    /// "page 2: 3 overdue" / "第 2 页：逾期 3", for each other page with something overdue.
+    func overdueElsewhereText() -> String? {
+        let parts = model.overdueElsewhere(than: focused.page).map { p in
+            strings[L("page \(p.page.number): ", "第 \(p.page.number) 页：")] + strings.counted(p.count, .overdue)
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     func drawStatus(_ r: Rect, into grid: inout TextGrid) {
@@ -105,6 +124,11 @@ extension Dashboard {
         var col = r.col
         col += grid.put(left, row: r.row, col: col, role: .statusBar, maxWidth: r.width)
         col += grid.put(liveText + " ", row: r.row, col: col, role: live ? .ok : .warning, maxWidth: r.col + r.width - col)
+        // What is overdue on another page, so nothing there falls through the cracks.
+        if !isFiltering, let elsewhere = overdueElsewhereText() {
+            let key = keymap.keyName(.nextPage).map { " (\($0))" } ?? ""
+            col += grid.put(" " + elsewhere + key + " ", row: r.row, col: col, role: .overdue, maxWidth: r.col + r.width - col)
+        }
         if let m = message {
             let room = r.col + r.width - col
             if DisplayWidth.of(" " + m.text) <= room {

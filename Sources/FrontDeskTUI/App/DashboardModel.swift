@@ -16,6 +16,8 @@ public struct DashboardModel: Sendable {
     public var visitors: VisitorQueue
     public var stock: StockLevels
     public var approvals: ApprovalQueue
+    /// The document register (page 2), titles masked for whoever may not read them.
+    public var documents: DocumentRegister
     public var state: OfficeState
     /// Who acts and under which settings: what the actions menu asks the processes with.
     public var context: RuleContext
@@ -39,6 +41,7 @@ public struct DashboardModel: Sendable {
         visitors = VisitorQueue(state: state, day: now, now: now, settings: settings, calendar: cal)
         stock = StockLevels(state: state, now: now, calendar: cal)
         approvals = ApprovalQueue(state: state, user: env.actingUser, now: now, settings: settings, calendar: cal)
+        documents = DocumentRegister(state: state, user: env.actingUser, now: now, settings: settings)
     }
 
     /// The model after another session's `changes` were applied to give `state`: the queries of
@@ -61,6 +64,7 @@ public struct DashboardModel: Sendable {
         if touched.contains(.visitors) { m.visitors = VisitorQueue(state: state, day: at, now: at, settings: settings, calendar: cal) }
         if touched.contains(.stock) { m.stock = StockLevels(state: state, now: at, calendar: cal) }
         if touched.contains(.approvals) { m.approvals = ApprovalQueue(state: state, user: user, now: at, settings: settings, calendar: cal) }
+        if touched.contains(.documents) { m.documents = DocumentRegister(state: state, user: user, now: at, settings: settings) }
         return m
     }
 
@@ -80,6 +84,16 @@ public struct DashboardModel: Sendable {
         case .visitors: visitors.rows.filter { $0.flags.contains(where: \.isOverdue) }.count
         case .stock: stock.rows.filter { $0.flags.contains(.belowReorder) }.count
         case .approvals: approvals.rows.filter { $0.flags.contains(.approvalOverdue) }.count
+        case .documents: documents.rows.filter { $0.flags.contains(where: \.isOverdue) }.count
+        }
+    }
+
+    /// What is overdue on the pages other than `page`, page by page (those with nothing overdue
+    /// left out): the status bar's "page 2: 3 overdue", so nothing falls through the cracks.
+    public func overdueElsewhere(than page: Page) -> [(page: Page, count: Int)] {
+        Page.allCases.filter { $0 != page }.compactMap { p in
+            let n = p.panes.reduce(0) { $0 + overdueCount($1) }
+            return n > 0 ? (p, n) : nil
         }
     }
 }
@@ -114,10 +128,16 @@ extension PaneID {
             [.visitors]
         case .addItem, .moveStock, .addDemand:
             [.stock]
-        case .requestPurchase, .decideApproval:
+        case .requestPurchase:
             [.stock, .approvals]
+        case .decideApproval:
+            // A decided document approval moves its document on.
+            [.stock, .approvals, .documents]
         case .requestApproval:
             [.approvals]
+        case .document(let c):
+            // Sending a draft for approval also writes an approval request.
+            if case .sendForApproval = c { [.documents, .approvals] } else { [.documents] }
         }
     }
 }

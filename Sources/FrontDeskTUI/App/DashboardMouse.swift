@@ -27,7 +27,7 @@ extension Dashboard {
             return .none
         }
         let layout = Layout.compute(width: frameSize.width, height: frameSize.height, focused: focused, zoomed: zoomed)
-        let tabs = PaneID.allCases.map { DisplayWidth.of(tabLabel($0)) }
+        let tabs = focused.page.panes.map { DisplayWidth.of(tabLabel($0)) }
         switch HitTest.target(row: event.row, col: event.col, layout: layout, tabWidths: tabs) {
         case .nothing:
             return .none

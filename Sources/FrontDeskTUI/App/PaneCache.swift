@@ -12,6 +12,7 @@ enum PaneCache {
             case visitors(VisitorQueue)
             case stock(StockLevels)
             case approvals(ApprovalQueue)
+            case documents(DocumentRegister)
         }
         var rows: Rows
         var queriedAt: Date
@@ -25,6 +26,7 @@ enum PaneCache {
             case .visitors: .visitors(model.visitors)
             case .stock: .stock(model.stock)
             case .approvals: .approvals(model.approvals)
+            case .documents: .documents(model.documents)
             }
             queriedAt = model.queriedAt[pane] ?? model.now
             timeZone = model.timeZone

@@ -6,6 +6,7 @@ public enum FormKind: String, Sendable, CaseIterable {
     case newVisitor, checkIn, checkOut, bookRoom, issueStock, receiveStock, approve, reject
     case minutes, actionItem, actionDone, outcome, watchDecision, countStock, demand, purchase
     case moveMeeting, inviteGuest, guestReply, roomOutOfService, addRoom, newApproval, returnStock, writeOff, checkPreparation
+    case docIn, docDraft, docSubmit, docDecide, docForward, docHandled, docDistribute, docAck
 }
 
 /// A modal form on screen: the fields of its declaration, the focused one, and the last refusal

@@ -318,6 +318,83 @@ extension FormKind {
                 return .requestApproval(a)
             }).erased()
 
+        case .docIn:
+            struct Draft { var title = "", sender = "", category: String?, urgency = "normal", confidentiality = "none", pages = 1, attachment: String? }
+            return FormSpec(title: L("Register incoming document", "收文登记"), draft: Draft(), fields: [
+                .text(L("Title", "标题"), \.title),
+                .text(L("From", "来文单位"), \.sender),
+                .text(L("Category", "类别"), \.category),
+                .pick(L("Urgency", "紧急程度"), \.urgency, from: DocumentUrgency.allCases.map { Choice($0.rawValue, strings[L($0.rawValue, $0.chinese)]) },
+                      initial: strings[L("normal", "普通")], hint: L("sets when the leader's decision is due", "决定领导批示的期限")),
+                .pick(L("Confidentiality", "密级"), \.confidentiality, from: Confidentiality.allCases.map { Choice($0.rawValue) }, initial: "none",
+                      hint: L("confidential: title shown to its handlers and admins only", "机密：标题仅对经办人和管理员可见")),
+                .count(L("Pages", "页数"), \.pages, min: 1, initial: "1"),
+                .text(L("Attachment", "附件位置"), \.attachment),
+            ], build: { d, s, ctx in
+                s.registerIncoming(title: d.title, sender: d.sender, receivedOn: ctx.now, category: d.category,
+                                   urgency: DocumentUrgency(rawValue: d.urgency) ?? .normal, confidentiality: Confidentiality(rawValue: d.confidentiality) ?? .none,
+                                   pages: d.pages, attachment: d.attachment, ctx)
+            }).erased()
+
+        case .docDraft:
+            struct Draft { var type = "notice", title = "", department = "", confidentiality = "none" }
+            return FormSpec(title: L("Draft outgoing document", "拟稿"), draft: Draft(), fields: [
+                .pick(L("Type", "文种"), \.type, from: OutgoingType.allCases.map { Choice($0.rawValue, strings[L($0.rawValue, $0.chinese)]) },
+                      initial: strings[L("notice", "通知")]),
+                .text(L("Title", "标题"), \.title),
+                .pick(L("Department", "拟稿部门"), \.department, from: pick.departments, allowsOther: true),
+                .pick(L("Confidentiality", "密级"), \.confidentiality, from: Confidentiality.allCases.map { Choice($0.rawValue) }, initial: "none"),
+            ], build: { d, s, ctx in
+                s.draftOutgoing(type: OutgoingType(rawValue: d.type) ?? .notice, title: d.title, department: d.department,
+                                confidentiality: Confidentiality(rawValue: d.confidentiality) ?? .none, ctx)
+            }).erased()
+
+        case .docSubmit:
+            guard let id = subject, let doc = s.documents[id] else { return nil }
+            struct Draft { var leader = "" }
+            return FormSpec(title: L("Submit \(doc.number ?? id) to a leader", "呈送领导 · \(doc.number ?? id)"), draft: Draft(), fields: [
+                .pick(L("Leader", "领导"), \.leader, from: pick.people),
+            ], build: { d, _, ctx in .document(.submit(documentID: id, leader: d.leader, by: ctx.actor, at: ctx.now)) }).erased()
+
+        case .docDecide:
+            guard let id = subject, let doc = s.documents[id] else { return nil }
+            struct Draft { var text = "" }
+            return FormSpec(title: L("Decision on \(doc.number ?? id)", "批示 · \(doc.number ?? id)"), draft: Draft(), fields: [
+                .text(L("Decision", "批示"), \.text, hint: L("in the leader's words", "领导原话")),
+            ], build: { d, _, ctx in .document(.decide(documentID: id, text: d.text, by: ctx.actor, at: ctx.now)) }).erased()
+
+        case .docForward:
+            guard let id = subject, let doc = s.documents[id] else { return nil }
+            struct Draft { var departments: [String] = [] }
+            let known = s.departments.keys.sorted().joined(separator: ", ")
+            return FormSpec(title: L("Forward \(doc.number ?? id)", "转办 · \(doc.number ?? id)"), draft: Draft(), fields: [
+                .list(L("Departments", "承办部门"), \.departments, hint: Localized(verbatim: known)),
+            ], build: { d, _, ctx in .document(.forward(documentID: id, departments: d.departments, by: ctx.actor, at: ctx.now)) }).erased()
+
+        case .docHandled:
+            guard let id = subject, let doc = s.documents[id] else { return nil }
+            struct Draft { var department = "", note: String? }
+            let open = doc.departments.filter { $0.doneAt == nil }.map(\.to)
+            return FormSpec(title: L("Handled · \(doc.number ?? id)", "办结 · \(doc.number ?? id)"), draft: Draft(), fields: [
+                .pick(L("Department", "部门"), \.department, from: open.map { Choice($0) }, initial: open.first ?? ""),
+                .text(L("Note", "办理情况"), \.note),
+            ], build: { d, _, ctx in .document(.handled(documentID: id, department: d.department, note: d.note, by: ctx.actor, at: ctx.now)) }).erased()
+
+        case .docDistribute:
+            guard let id = subject, let doc = s.documents[id] else { return nil }
+            struct Draft { var recipients: [String] = [] }
+            return FormSpec(title: L("Distribute \(doc.number ?? id)", "分发 · \(doc.number ?? id)"), draft: Draft(), fields: [
+                .list(L("Recipients", "接收方"), \.recipients, hint: L("departments, logins or organisations, comma-separated", "部门、登录名或单位，以逗号分隔")),
+            ], build: { d, _, ctx in .document(.distribute(documentID: id, recipients: d.recipients, by: ctx.actor, at: ctx.now)) }).erased()
+
+        case .docAck:
+            guard let id = subject, let doc = s.documents[id] else { return nil }
+            struct Draft { var recipient = "" }
+            let open = doc.recipients.filter { $0.doneAt == nil }.map(\.to)
+            return FormSpec(title: L("Acknowledged · \(doc.number ?? id)", "签收 · \(doc.number ?? id)"), draft: Draft(), fields: [
+                .pick(L("Recipient", "接收方"), \.recipient, from: open.map { Choice($0) }, initial: open.first ?? ""),
+            ], build: { d, _, ctx in .document(.acknowledge(documentID: id, recipient: d.recipient, by: ctx.actor, at: ctx.now)) }).erased()
+
         case .returnStock, .writeOff:
             guard let sku = subject, let item = s.items[sku] else { return nil }
             struct Draft { var quantity = 0, other = "" }

@@ -38,6 +38,7 @@ public enum RowActions {
         case .visitors: record = .visitor(id)
         case .stock: record = .supplyItem(id)
         case .approvals: record = .approval(id)
+        case .documents: record = .document(id)
         }
         return model.state.nextSteps(for: record, model.context).compactMap { step in
             // A step that needs input the dashboard has no form for yet is left to the CLI.
@@ -63,5 +64,7 @@ public enum RowActions {
         .stockIssue: .issueStock, .stockReceive: .receiveStock, .stockCount: .countStock, .stockDemand: .demand,
         .stockPurchase: .purchase, .stockReturn: .returnStock, .stockWriteOff: .writeOff,
         .approvalApprove: .approve, .approvalReject: .reject, .approvalRequest: .newApproval,
+        .docRegister: .docIn, .docDraft: .docDraft, .docSubmit: .docSubmit, .docDecide: .docDecide, .docForward: .docForward,
+        .docHandled: .docHandled, .docDistribute: .docDistribute, .docAcknowledge: .docAck,
     ]
 }

@@ -42,6 +42,8 @@ public enum KeyScope: Hashable, Sendable, CustomStringConvertible {
 public enum ActionID: Hashable, Sendable, CustomStringConvertible {
     case quit, help
     case nextPane, prevPane, pane1, pane2, pane3, pane4
+    /// The next page of panes (home → documents and the other desks → home).
+    case nextPage
     case up, down, pageUp, pageDown, top, bottom
     case open, back, filter, zoom, actions
     case newVisitor, checkIn, checkOut, bookRoom
@@ -76,6 +78,7 @@ public enum ActionID: Hashable, Sendable, CustomStringConvertible {
         case .pane2: "pane2"
         case .pane3: "pane3"
         case .pane4: "pane4"
+        case .nextPage: "nextPage"
         case .up: "up"
         case .down: "down"
         case .pageUp: "pageUp"
@@ -141,6 +144,7 @@ public enum ActionID: Hashable, Sendable, CustomStringConvertible {
         case "visitor": return .visitors
         case "stock": return .stock
         case "approval": return .approvals
+        case "doc": return .documents
         default: return .meetings   // meeting.*, room.*
         }
     }
@@ -216,6 +220,9 @@ public struct Action: Sendable {
                  "打开或关闭报表屏幕：按月查看物品、会议、访客、审批，附图表。")),
         Action(.suspend, keys: [.ctrl("z")], L("Suspend", "挂起"),
                L("Back to the shell (works in forms too); type fg to return.", "暂时回到命令行（表单中也可用）；输入 fg 返回。")),
+        Action(.nextPage, keys: [.function(2), .char("P")], L("Next page", "下一页面"),
+               L("Switch between the home page and page 2 (documents); 1–4 pick a pane of the page shown.",
+                 "在首页与第 2 页（公文）之间切换；1–4 选择当前页面的面板。")),
 
         // The filter line.
         Action(.filterKeep, .filter, keys: [.enter], hint: 1, L("Keep", "保留"), L("Keep the filter and go back to the rows.", "保留筛选条件，回到列表。")),
@@ -294,6 +301,20 @@ public struct Action: Sendable {
         step(.approvalApprove, "a", L("Approve", "批准"), L("Approve the request.", "批准该申请。")),
         step(.approvalReject, "x", L("Reject", "驳回"), L("Reject the request with a reason.", "驳回该申请并说明理由。")),
         step(.approvalRequest, "n", L("New request", "新申请"), L("Request leave, overtime, a document or a scrapping.", "提出请假、加班、公文或报废申请。")),
+
+        // Actions menu: Documents (收文 and 发文).
+        step(.docSubmit, "s", L("Submit to leader", "呈送领导"), L("Submit the incoming document to a leader for a decision.", "将收文呈送领导批示。")),
+        step(.docDecide, "c", L("Decision", "批示"), L("Record the leader's decision (the leader or an admin).", "记录领导批示（领导本人或管理员）。")),
+        step(.docForward, "f", L("Forward", "转办"), L("Forward the document to departments to handle.", "将公文转交部门办理。")),
+        step(.docHandled, "h", L("Handled", "办结"), L("Mark the document handled by one department.", "标记某部门已办结。")),
+        step(.docProofread, "p", L("Proofread", "校对排版"), L("Record that the draft is proofread and laid out.", "记录草稿已校对排版。")),
+        step(.docSendForApproval, "a", L("Send for approval", "送审"), L("Send the draft through the approval chain (any approver).", "将草稿送交审批（任一审批人）。")),
+        step(.docRelease, "r", L("Release", "印发"), L("Release with the next number of its type this year.", "按本年度该类公文的下一个文号印发。")),
+        step(.docFile, "l", L("File", "归档"), L("File the released document.", "将已印发的公文归档。")),
+        step(.docDistribute, "t", L("Distribute", "分发"), L("Distribute to a list of recipients.", "分发给接收方名单。")),
+        step(.docAcknowledge, "k", L("Acknowledged", "签收"), L("Record a recipient's acknowledgement.", "记录接收方签收。")),
+        step(.docRegister, "n", L("Register incoming", "收文登记"), L("Register an incoming document.", "登记一份收文。")),
+        step(.docDraft, "d", L("Draft outgoing", "拟稿"), L("Draft an outgoing document.", "起草一份发文。")),
     ]
 
     private static let byID: [ActionID: Action] = Dictionary(table.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -186,6 +186,8 @@ public struct Strings: Sendable {
         case .belowReorder: (en, cn) = ("!reorder", "!补货")
         case .outOfStock: (en, cn) = ("!out", "!缺货")
         case .approvalOverdue: (en, cn) = ("!overdue", "!逾期")
+        case .decisionOverdue: (en, cn) = ("!decision", "!批示")
+        case .documentOverdue: (en, cn) = ("!overdue", "!逾期")
         case .waitingForYou: return nil
         }
         return Localized(en, cn)

@@ -39,6 +39,7 @@ public enum PaneRenderer {
         case .visitors: VisitorsPane.detail(id: id, model: model, strings: strings)
         case .stock: StockPane.detail(id: id, model: model, strings: strings)
         case .approvals: ApprovalsPane.detail(id: id, model: model, strings: strings)
+        case .documents: DocumentsPane.detail(id: id, model: model, strings: strings)
         }
     }
 
@@ -49,6 +50,7 @@ public enum PaneRenderer {
         case .visitors: VisitorsPane.content(model, strings: strings)
         case .stock: StockPane.content(model, strings: strings)
         case .approvals: ApprovalsPane.content(model, strings: strings)
+        case .documents: DocumentsPane.content(model, strings: strings)
         }
         // Another day says so in every pane's title, not only in the status bar.
         if let day = model.viewedDay { c.title += " · " + Clock.day(day, model.timeZone) }

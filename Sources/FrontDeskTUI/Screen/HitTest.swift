@@ -17,7 +17,8 @@ public enum HitTest {
         guard case .panes(let visible, _, let tabBar) = layout else { return .nothing }
         if let bar = tabBar, contains(bar, row: row, col: col) {
             var start = bar.col
-            for (pane, width) in zip(PaneID.allCases, tabWidths) {
+            let panes = visible.keys.first?.page.panes ?? Page.home.panes
+            for (pane, width) in zip(panes, tabWidths) {
                 if col >= start && col < start + width { return .tab(pane) }
                 start += width + 1
             }

@@ -1,6 +1,29 @@
-/// The four panes of the dashboard, in their tab / number-key order.
+/// The dashboard's pages, each a list of panes in tab / number-key order. Adding a pane is a
+/// `PaneID` case, its entry in a page's `panes` and its renderer in `PaneRenderer`.
+public enum Page: Int, CaseIterable, Sendable, Hashable {
+    /// The four panes of the front desk's day.
+    case home
+    /// The other desks: the document register (archives, assets and parcels join it here).
+    case office
+
+    public var panes: [PaneID] {
+        switch self {
+        case .home: [.meetings, .visitors, .stock, .approvals]
+        case .office: [.documents]
+        }
+    }
+
+    /// The page after this one, wrapping around.
+    public var next: Page { Page(rawValue: (rawValue + 1) % Page.allCases.count) ?? .home }
+
+    /// The page's number as people say it (1, 2).
+    public var number: Int { rawValue + 1 }
+}
+
+/// The panes of the dashboard; each belongs to one page (``Page/panes``).
 public enum PaneID: Int, CaseIterable, Sendable, Hashable {
     case meetings, visitors, stock, approvals
+    case documents
 
     /// The pane's name in both languages (tabs, box titles, help).
     public var name: Localized {
@@ -9,13 +32,20 @@ public enum PaneID: Int, CaseIterable, Sendable, Hashable {
         case .visitors: Strings.Phrase.paneVisitors.text
         case .stock: Strings.Phrase.paneStock.text
         case .approvals: Strings.Phrase.paneApprovals.text
+        case .documents: L("Documents", "公文")
         }
     }
 
-    /// The next pane in tab order, wrapping around.
-    public var next: PaneID { PaneID(rawValue: (rawValue + 1) % 4) ?? .meetings }
-    /// The previous pane in tab order, wrapping around.
-    public var previous: PaneID { PaneID(rawValue: (rawValue + 3) % 4) ?? .meetings }
+    /// The page the pane is on.
+    public var page: Page { Page.allCases.first { $0.panes.contains(self) } ?? .home }
+
+    /// The pane's place on its page (0-based): its number key and tab position.
+    public var index: Int { page.panes.firstIndex(of: self) ?? 0 }
+
+    /// The next pane of its page in tab order, wrapping around.
+    public var next: PaneID { let p = page.panes; return p[(index + 1) % p.count] }
+    /// The previous pane of its page in tab order, wrapping around.
+    public var previous: PaneID { let p = page.panes; return p[(index + p.count - 1) % p.count] }
 }
 
 /// A rectangle of screen cells.
@@ -64,9 +94,10 @@ public enum Layout {
     ///
     /// - Below the minimum: `.tooSmall`.
     /// - `zoomed`: the focused pane fills everything above the status bar; no tab bar.
-    /// - At least 120×36: 2×2 grid (Meetings top-left, Visitors top-right, Stock bottom-left,
-    ///   Approvals bottom-right) above the status bar; the right column and bottom row take the
-    ///   odd column / row.
+    /// - At least 120×36: the panes of the focused pane's page in a grid above the status bar:
+    ///   four as 2×2 (Meetings top-left, Visitors top-right, Stock bottom-left, Approvals
+    ///   bottom-right), three as two above one, two side by side, one alone; the right column
+    ///   and bottom row take the odd column / row.
     /// - Otherwise tabbed: tab bar on row 0, the focused pane below, status bar at the bottom.
     public static func compute(width: Int, height: Int, focused: PaneID, zoomed: Bool) -> LayoutResult {
         guard width >= minWidth, height >= minHeight else {
@@ -81,12 +112,16 @@ public enum Layout {
             let area = height - 1
             let topH = area / 2, bottomH = area - topH
             let leftW = width / 2, rightW = width - leftW
-            return .panes(visible: [
-                .meetings: Rect(row: 0, col: 0, width: leftW, height: topH),
-                .visitors: Rect(row: 0, col: leftW, width: rightW, height: topH),
-                .stock: Rect(row: topH, col: 0, width: leftW, height: bottomH),
-                .approvals: Rect(row: topH, col: leftW, width: rightW, height: bottomH),
-            ], statusBar: status, tabBar: nil)
+            let panes = focused.page.panes
+            let rects: [Rect] = switch panes.count {
+            case 1: [Rect(row: 0, col: 0, width: width, height: area)]
+            case 2: [Rect(row: 0, col: 0, width: leftW, height: area), Rect(row: 0, col: leftW, width: rightW, height: area)]
+            case 3: [Rect(row: 0, col: 0, width: leftW, height: topH), Rect(row: 0, col: leftW, width: rightW, height: topH),
+                     Rect(row: topH, col: 0, width: width, height: bottomH)]
+            default: [Rect(row: 0, col: 0, width: leftW, height: topH), Rect(row: 0, col: leftW, width: rightW, height: topH),
+                      Rect(row: topH, col: 0, width: leftW, height: bottomH), Rect(row: topH, col: leftW, width: rightW, height: bottomH)]
+            }
+            return .panes(visible: Dictionary(uniqueKeysWithValues: zip(panes, rects)), statusBar: status, tabBar: nil)
         }
         return .panes(visible: [focused: Rect(row: 1, col: 0, width: width, height: height - 2)],
                       statusBar: status, tabBar: Rect(row: 0, col: 0, width: width, height: 1))

@@ -781,3 +781,148 @@ extension VisitorStatus: PlistStringEnum {}
 extension BadgeState: PlistStringEnum {}
 extension Role: PlistStringEnum {}
 extension RecordKind: PlistStringEnum {}
+
+extension DocumentEvent: PlistCodable {
+    static let plistRequired: [StaticString] = ["step", "at", "by"]
+
+    public init(plist r: inout PlistReader, _ ref: Int) throws {
+        self = DocumentEvent(step: "", at: .distantPast, by: "")
+        var d = try r.record(ref, Self.self), seen: UInt64 = 0
+        while let e = try d.next(r) {
+            switch e.key {
+            case "step": step = try r.value(e); seen |= 1 << 0
+            case "at": at = try r.value(e); seen |= 1 << 1
+            case "by": by = try r.value(e); seen |= 1 << 2
+            case "text": text = try r.value(e)
+            default: break
+            }
+        }
+        try r.required(seen, Self.plistRequired, Self.self, ref)
+    }
+
+    public func encode(plist w: inout PlistWriter) throws -> Int {
+        let m = w.begin()
+        try w.field("step", step)
+        try w.field("at", at)
+        try w.field("by", by)
+        try w.field("text", text)
+        return w.endDictionary(m)
+    }
+}
+
+extension DocumentCopy: PlistCodable {
+    static let plistRequired: [StaticString] = ["to", "sentAt"]
+
+    public init(plist r: inout PlistReader, _ ref: Int) throws {
+        self = DocumentCopy(to: "", sentAt: .distantPast)
+        var d = try r.record(ref, Self.self), seen: UInt64 = 0
+        while let e = try d.next(r) {
+            switch e.key {
+            case "to": to = try r.value(e); seen |= 1 << 0
+            case "sentAt": sentAt = try r.value(e); seen |= 1 << 1
+            case "doneAt": doneAt = try r.value(e)
+            case "doneBy": doneBy = try r.value(e)
+            case "note": note = try r.value(e)
+            default: break
+            }
+        }
+        try r.required(seen, Self.plistRequired, Self.self, ref)
+    }
+
+    public func encode(plist w: inout PlistWriter) throws -> Int {
+        let m = w.begin()
+        try w.field("to", to)
+        try w.field("sentAt", sentAt)
+        try w.field("doneAt", doneAt)
+        try w.field("doneBy", doneBy)
+        try w.field("note", note)
+        return w.endDictionary(m)
+    }
+}
+
+extension Document: PlistCodable {
+    static let plistRequired: [StaticString] = ["id", "direction", "title", "stage", "confidentiality", "createdAt", "createdBy", "events",
+                                                "departments", "recipients"]
+
+    public init(plist r: inout PlistReader, _ ref: Int) throws {
+        self = Document(id: "", direction: .incoming, title: "", stage: .registered, createdAt: .distantPast, createdBy: "")
+        var d = try r.record(ref, Self.self), seen: UInt64 = 0
+        while let e = try d.next(r) {
+            switch e.key {
+            case "id": id = try r.value(e); seen |= 1 << 0
+            case "direction": direction = try r.value(e); seen |= 1 << 1
+            case "title": title = try r.value(e); seen |= 1 << 2
+            case "stage": stage = try r.value(e); seen |= 1 << 3
+            case "confidentiality": confidentiality = try r.value(e); seen |= 1 << 4
+            case "number": number = try r.value(e)
+            case "sequence": sequence = try r.value(e)
+            case "year": year = try r.value(e)
+            case "createdAt": createdAt = try r.value(e); seen |= 1 << 5
+            case "createdBy": createdBy = try r.value(e); seen |= 1 << 6
+            case "events": events = try r.value(e); seen |= 1 << 7
+            case "receivedOn": receivedOn = try r.value(e)
+            case "sender": sender = try r.value(e)
+            case "category": category = try r.value(e)
+            case "urgency": urgency = try r.value(e)
+            case "pages": pages = try r.value(e)
+            case "attachment": attachment = try r.value(e)
+            case "leader": leader = try r.value(e)
+            case "submittedAt": submittedAt = try r.value(e)
+            case "decision": decision = try r.value(e)
+            case "decidedAt": decidedAt = try r.value(e)
+            case "departments": departments = try r.value(e); seen |= 1 << 8
+            case "type": type = try r.value(e)
+            case "draftedBy": draftedBy = try r.value(e)
+            case "proofreadAt": proofreadAt = try r.value(e)
+            case "approvalID": approvalID = try r.value(e)
+            case "approvedAt": approvedAt = try r.value(e)
+            case "releasedAt": releasedAt = try r.value(e)
+            case "filedAt": filedAt = try r.value(e)
+            case "recipients": recipients = try r.value(e); seen |= 1 << 9
+            default: break
+            }
+        }
+        try r.required(seen, Self.plistRequired, Self.self, ref)
+    }
+
+    public func encode(plist w: inout PlistWriter) throws -> Int {
+        let m = w.begin()
+        try w.field("id", id)
+        try w.field("direction", direction)
+        try w.field("title", title)
+        try w.field("stage", stage)
+        try w.field("confidentiality", confidentiality)
+        try w.field("number", number)
+        try w.field("sequence", sequence)
+        try w.field("year", year)
+        try w.field("createdAt", createdAt)
+        try w.field("createdBy", createdBy)
+        try w.field("events", events)
+        try w.field("receivedOn", receivedOn)
+        try w.field("sender", sender)
+        try w.field("category", category)
+        try w.field("urgency", urgency)
+        try w.field("pages", pages)
+        try w.field("attachment", attachment)
+        try w.field("leader", leader)
+        try w.field("submittedAt", submittedAt)
+        try w.field("decision", decision)
+        try w.field("decidedAt", decidedAt)
+        try w.field("departments", departments)
+        try w.field("type", type)
+        try w.field("draftedBy", draftedBy)
+        try w.field("proofreadAt", proofreadAt)
+        try w.field("approvalID", approvalID)
+        try w.field("approvedAt", approvedAt)
+        try w.field("releasedAt", releasedAt)
+        try w.field("filedAt", filedAt)
+        try w.field("recipients", recipients)
+        return w.endDictionary(m)
+    }
+}
+
+extension DocumentDirection: PlistStringEnum {}
+extension DocumentUrgency: PlistStringEnum {}
+extension Confidentiality: PlistStringEnum {}
+extension OutgoingType: PlistStringEnum {}
+extension DocumentStage: PlistStringEnum {}

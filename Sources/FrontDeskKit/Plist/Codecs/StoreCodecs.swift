@@ -27,6 +27,7 @@ extension OfficeState: PlistCodable {
             case "returningVisitors": returningVisitors = try r.value(e)
             case "purchases": purchases = try r.value(e)
             case "demand": demand = try r.value(e)
+            case "documents": documents = try r.value(e)
             case "archivedIssues": archivedIssues = try r.value(e)
             default: break
             }
@@ -51,6 +52,7 @@ extension OfficeState: PlistCodable {
         try w.field("returningVisitors", returningVisitors)
         try w.field("purchases", purchases)
         try w.field("demand", demand)
+        try w.field("documents", documents)
         try w.field("archivedIssues", archivedIssues)
         return w.endDictionary(m)
     }
