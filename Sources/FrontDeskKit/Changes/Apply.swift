@@ -24,6 +24,10 @@ extension OfficeState {
             applySupply(change)
         case .requestApproval, .decideApproval:
             applyApproval(change)
+        case .addAsset, .moveAsset, .reportAssetFault, .sendAssetToRepair, .assetBack, .recordAssetCount, .settleAssetCount:
+            applyAssetChange(change)
+        case .receiveParcel, .collectParcel, .returnParcel, .sendParcel:
+            applyParcelChange(change)
         }
     }
 

@@ -27,6 +27,10 @@ extension OfficeState {
             try validateSupply(change, ctx)
         case .requestApproval, .decideApproval:
             try validateApproval(change, ctx)
+        case .addAsset, .moveAsset, .reportAssetFault, .sendAssetToRepair, .assetBack, .recordAssetCount, .settleAssetCount:
+            try validateAssetChange(change, ctx)
+        case .receiveParcel, .collectParcel, .returnParcel, .sendParcel:
+            try validateParcelChange(change, ctx)
         }
     }
 

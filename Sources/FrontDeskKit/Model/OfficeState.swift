@@ -29,6 +29,12 @@ public struct OfficeState: Codable, Sendable, Equatable {
     public var returningVisitors: [String: ReturningVisitor] = [:]
     public var purchases: [String: PurchaseRequest] = [:]
     public var demand: [String: DemandEntry] = [:]
+    /// The fixed-asset ledger by tag (scrapped and lost assets stay, off the books).
+    public var assets: [String: Asset] = [:]
+    /// Asset stocktakes by id.
+    public var assetCounts: [String: AssetCount] = [:]
+    /// Courier parcels in and out by id.
+    public var parcels: [String: Parcel] = [:]
 
     public init() {}
 
@@ -42,6 +48,7 @@ public struct OfficeState: Codable, Sendable, Equatable {
         watchList = try c.decodeIfPresent([WatchEntry].self, forKey: .watchList) ?? []
         returningVisitors = try get(.returningVisitors)
         purchases = try get(.purchases); demand = try get(.demand)
+        assets = try get(.assets); assetCounts = try get(.assetCounts); parcels = try get(.parcels)
         archivedIssues = try c.decodeIfPresent(DailyIssues.self, forKey: .archivedIssues) ?? DailyIssues()
     }
 
@@ -64,6 +71,7 @@ public struct OfficeState: Codable, Sendable, Equatable {
     public var recordCount: Int {
         rooms.count + meetings.count + visitors.count + badges.count + items.count + moves.count
             + approvals.count + people.count + departments.count + purchases.count + demand.count
+            + assets.count + assetCounts.count + parcels.count
     }
 }
 

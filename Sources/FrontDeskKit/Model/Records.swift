@@ -2,7 +2,7 @@ import Foundation
 
 /// The kinds of record the store keeps; each has its id prefix.
 public enum RecordKind: String, Codable, Sendable, CaseIterable {
-    case room, meeting, action, visitor, item, move, approval, demand, purchase
+    case room, meeting, action, visitor, item, move, approval, demand, purchase, assetCount, parcel
 
     public var idPrefix: String {
         switch self {
@@ -15,6 +15,8 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
         case .approval: "A"
         case .demand: "D"
         case .purchase: "P"
+        case .assetCount: "G"
+        case .parcel: "C"
         }
     }
 }

@@ -38,6 +38,14 @@ public struct StoreSettings: Codable, Sendable, Equatable {
     /// Per approval type (its raw value): how many of the chain must approve ("N of these M").
     /// Missing: every step of the chain, in order.
     public var approvalsNeeded: [String: Int] = [:]
+    /// An asset under repair longer than this is flagged (default 14 days).
+    public var assetRepairOverdueAfter: TimeInterval = 14 * 86_400
+    /// An incoming parcel not collected this long after it arrived is flagged (default 3 days).
+    public var parcelCollectWithin: TimeInterval = 3 * 86_400
+    /// Useful life in whole years per asset category, for straight-line book value.
+    public var assetUsefulYears: [String: Int] = [:]
+    /// Useful life of a category not listed in `assetUsefulYears`.
+    public var assetDefaultUsefulYears: Int = 5
 
     public init() {}
 
@@ -62,6 +70,10 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         checkInNeedsIdentity = try c.decodeIfPresent(Bool.self, forKey: .checkInNeedsIdentity) ?? d.checkInNeedsIdentity
         approvalsNeeded = try c.decodeIfPresent([String: Int].self, forKey: .approvalsNeeded) ?? d.approvalsNeeded
         timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone)
+        assetRepairOverdueAfter = try c.decodeIfPresent(TimeInterval.self, forKey: .assetRepairOverdueAfter) ?? d.assetRepairOverdueAfter
+        parcelCollectWithin = try c.decodeIfPresent(TimeInterval.self, forKey: .parcelCollectWithin) ?? d.parcelCollectWithin
+        assetUsefulYears = try c.decodeIfPresent([String: Int].self, forKey: .assetUsefulYears) ?? d.assetUsefulYears
+        assetDefaultUsefulYears = try c.decodeIfPresent(Int.self, forKey: .assetDefaultUsefulYears) ?? d.assetDefaultUsefulYears
     }
 
     public static let defaults = StoreSettings()

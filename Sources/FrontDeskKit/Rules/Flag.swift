@@ -23,11 +23,16 @@ public enum DueFlag: String, Codable, Sendable, CaseIterable, Comparable {
     case belowReorder, outOfStock
     // Approvals
     case approvalOverdue, waitingForYou
+    // Assets and parcels
+    /// Under repair longer than `StoreSettings.assetRepairOverdueAfter`.
+    case repairOverdue
+    /// An incoming parcel not collected within `StoreSettings.parcelCollectWithin`.
+    case parcelOverdue
 
     public var isOverdue: Bool {
         switch self {
         case .confirmOverdue, .roomCheckOverdue, .minutesOverdue, .actionOverdue, .waitOverdue,
-             .badgeOverdue, .approvalOverdue, .outOfStock, .unclaimed, .badgeLost:
+             .badgeOverdue, .approvalOverdue, .outOfStock, .unclaimed, .badgeLost, .repairOverdue, .parcelOverdue:
             true
         default:
             false

@@ -7,6 +7,7 @@ import Foundation
 public enum HostNotifier {
     /// Placeholders a hook command may use.
     public static let placeholders = ["visitor", "host", "time", "company", "id", "event", "badge", "purpose"] + MeetingHooks.placeholders
+        + ParcelHooks.placeholders + AssetHooks.placeholders
 
     public struct Started {
         public let event: String
@@ -19,6 +20,8 @@ public enum HostNotifier {
     /// The hook's values for a committed change, or nil when the change has no hook event.
     public static func values(for change: Change, in state: OfficeState, timeZone tz: TimeZone) -> [String: String]? {
         if let meeting = state.meetingHookValues(change, timeZone: tz) { return meeting }
+        if let parcel = state.parcelHookValues(change, timeZone: tz) { return parcel }
+        if let asset = state.assetHookValues(change, timeZone: tz) { return asset }
         let id = change.subject
         guard let v = state.visitors[id] else { return nil }
         switch change {

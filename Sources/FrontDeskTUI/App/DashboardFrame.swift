@@ -105,6 +105,11 @@ extension Dashboard {
         var col = r.col
         col += grid.put(left, row: r.row, col: col, role: .statusBar, maxWidth: r.width)
         col += grid.put(liveText + " ", row: r.row, col: col, role: live ? .ok : .warning, maxWidth: r.col + r.width - col)
+        // Parcels waiting for collection: the desk hands them over while receiving visitors.
+        let parcels = model.state.parcelsWaiting
+        if parcels > 0 {
+            col += grid.put(strings.format(.parcelsWaiting, "\(parcels)") + " ", row: r.row, col: col, role: .statusBar, maxWidth: r.col + r.width - col)
+        }
         if let m = message {
             let room = r.col + r.width - col
             if DisplayWidth.of(" " + m.text) <= room {

@@ -118,6 +118,10 @@ extension PaneID {
             [.stock, .approvals]
         case .requestApproval:
             [.approvals]
+        case .addAsset, .moveAsset, .reportAssetFault, .sendAssetToRepair, .assetBack, .recordAssetCount, .settleAssetCount,
+             .receiveParcel, .collectParcel, .returnParcel, .sendParcel:
+            // The Assets and Parcels panes read the state when drawn; the home panes read none of it.
+            []
         }
     }
 }

@@ -28,6 +28,9 @@ extension OfficeState: PlistCodable {
             case "purchases": purchases = try r.value(e)
             case "demand": demand = try r.value(e)
             case "archivedIssues": archivedIssues = try r.value(e)
+            case "assets": assets = try r.value(e)
+            case "assetCounts": assetCounts = try r.value(e)
+            case "parcels": parcels = try r.value(e)
             default: break
             }
         }
@@ -52,6 +55,9 @@ extension OfficeState: PlistCodable {
         try w.field("purchases", purchases)
         try w.field("demand", demand)
         try w.field("archivedIssues", archivedIssues)
+        try w.field("assets", assets)
+        try w.field("assetCounts", assetCounts)
+        try w.field("parcels", parcels)
         return w.endDictionary(m)
     }
 }
