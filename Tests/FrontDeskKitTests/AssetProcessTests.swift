@@ -24,6 +24,7 @@ struct AssetProcessTests {
         s.apply(.addPerson(Person(login: "lina", name: "李娜", department: "研发部")))
         s.apply(.grantRole(user: "tom", role: .frontdesk))
         s.apply(.grantRole(user: "lina", role: .approver))
+        s.apply(.grantRole(user: "root", role: .admin))
         for a in assets { s.apply(.addAsset(a)) }
         return s
     }

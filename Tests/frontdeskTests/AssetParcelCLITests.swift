@@ -22,7 +22,8 @@ import TestSupport
     }
 
     @Test func theDemoLedgerHasAnOverdueRepairAndAPendingScrap() throws {
-        let (_, env) = try demo()
+        let (tmp, env) = try demo()
+        defer { withExtendedLifetime(tmp) {} }
         let assets = try json(["asset", "list"], env)
         #expect(assets.count >= 10)
         #expect((assets.first?["flags"] as? [String]) == ["repairOverdue"], "the overdue repair leads")
@@ -35,7 +36,8 @@ import TestSupport
     }
 
     @Test func aDuplicateTagExitsThreeInBothLanguages() throws {
-        let (_, env) = try demo()
+        let (tmp, env) = try demo()
+        defer { withExtendedLifetime(tmp) {} }
         let args = ["asset", "add", "--tag", "FA-0101", "--category", "laptop", "--model", "X", "--cost", "100", "--dept", "行政部", "--location", "2F"]
         let en = try CLI.run(args, env: env)
         #expect(en.status == 3 && en.stderr.contains("FA-0101 is on the ledger already"), "\(en)")
@@ -50,7 +52,8 @@ import TestSupport
     }
 
     @Test func theScrapApprovalsDecisionScrapsTheAsset() throws {
-        let (_, env) = try demo()
+        let (tmp, env) = try demo()
+        defer { withExtendedLifetime(tmp) {} }
         let raised = try CLI.run(["asset", "scrap", "FA-0178", "--reason", "镜头损坏 lens broken"], env: env)
         try #require(raised.status == 0, "\(raised)")
         let id = raised.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -64,7 +67,8 @@ import TestSupport
     }
 
     @Test func aStocktakeIsSettledUntilTheBooksMatchTheFloor() throws {
-        let (_, env) = try demo()
+        let (tmp, env) = try demo()
+        defer { withExtendedLifetime(tmp) {} }
         let count = try CLI.run(["asset", "count", "--location", "3F 研发区", "FA-0101", "FA-0112", "ZZ-1"], env: env)
         try #require(count.status == 0, "\(count)")
         let id = count.stdout.split(separator: "\n").last.map(String.init) ?? ""
@@ -81,7 +85,8 @@ import TestSupport
     }
 
     @Test func parcelsInCollectedAndTheMonthsCostPerDepartment() throws {
-        let (_, env) = try demo()
+        let (tmp, env) = try demo()
+        defer { withExtendedLifetime(tmp) {} }
         let r = try CLI.run(["parcel", "in", "--carrier", "顺丰", "--tracking", "SF777", "--to", "ann", "--shelf", "C3"], env: env)
         try #require(r.status == 0, "\(r)")
         let id = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -53,13 +53,14 @@ extension OfficeState {
             guard let c = assetCounts[id] else { throw .invalid("No asset count \(id) (frontdesk asset count --list).", zh: "没有资产盘点 \(id)（frontdesk asset count --list）。") }
             let result = assetCountResult(c)
             try requireText(s.reason, "reason")
+            if result.settled[s.tag] != nil {
+                throw .rule("The difference of \(s.tag) in count \(id) is settled already.", zh: "盘点 \(id) 中 \(s.tag) 的差异已处理。")
+            }
             let allowed: [AssetSettlementKind]
             if result.missing.contains(s.tag) { allowed = [.lost, .found] }
             else if result.misplaced.contains(s.tag) { allowed = [.moved, .returned] }
             else if result.unexpected.contains(s.tag) { allowed = [.noted] }
-            else if c.settlements.contains(where: { $0.tag == s.tag }) {
-                throw .rule("The difference of \(s.tag) in count \(id) is settled already.", zh: "盘点 \(id) 中 \(s.tag) 的差异已处理。")
-            } else {
+            else {
                 throw .invalid("\(s.tag) is no difference of count \(id): the count and the books agree on it.", zh: "\(s.tag) 不是盘点 \(id) 的差异：盘点与账面一致。")
             }
             if !allowed.contains(s.kind) {

@@ -64,9 +64,15 @@ public enum AssetsPane {
             [Span(r.holderName ?? a.location)],
             [Span(a.department, .dim)],
             [Span(strings.assetState(a.state), stateRole)],
-            [Span(PaneText.amount(Double(r.bookValueCents) / 100), off ? .dim : .normal)],
+            [Span(money(r.bookValueCents), off ? .dim : .normal)],
             PaneText.marks(r.flags, strings) + (r.daysUnderRepair.map { [Span(r.flags.isEmpty ? strings.format(.underRepairDays, "\($0)") : " \($0)d", .dim)] } ?? []),
         ])
+    }
+
+    /// "2,920.00": book values always to the cent, grouped by thousands.
+    static func money(_ cents: Int) -> String {
+        let t = PaneText.amount(Double(cents) / 100)
+        return t.contains(".") || t.contains("e") ? t : t + ".00"
     }
 
     /// Draws the pane into `rect` of `grid` (the second page places it).
