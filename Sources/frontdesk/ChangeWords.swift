@@ -66,10 +66,34 @@ enum ChangeWords {
         case .decideApproval(let id, let d):
             let status = s.approvals[id]?.status
             if status == .pending { return "Your \(d.verdict == .approve ? "approval" : "decision") on \(id) is recorded; it still waits for another approver." }
+            if status == .approved, let a = s.approvals[id], a.type == .scrap, let tag = a.asset, s.assets[tag]?.state == .scrapped {
+                return "\(id) is approved; asset \(tag) is scrapped and off the books."
+            }
             return "\(id) is \(status?.rawValue ?? "decided")."
         case .document(let c): return DocumentWords.done(c, in: store, chinese: false)
         case .addDepartment(let d): return "Department \(d.name) added\(d.head.map { ", headed by \(s.displayName($0))" } ?? "")."
         case .addPerson(let p): return "\(p.name) (\(p.login)) added\(p.department.map { " to \($0)" } ?? "")."
+        case .addAsset(let a):
+            return "Asset \(a.tag) (\(a.model)) added to the ledger: \(a.department), \(a.location)\(a.holder.map { ", held by \(s.displayName($0))" } ?? ""), cost \(Cents.text(a.costCents))\(a.purchaseID.map { ", received on purchase \($0)" } ?? "")."
+        case .moveAsset(let tag, let t):
+            return "Asset \(tag) moved: \(t.toDepartment), \(t.toLocation), \(t.toHolder.map { "held by \(s.displayName($0))" } ?? "no holder"), \(t.toState.rawValue)."
+        case .reportAssetFault(let tag, let r):
+            return "Fault of \(tag) recorded (\(r.fault)); it is under repair. Send it with: frontdesk asset repair \(tag) --to VENDOR"
+        case .sendAssetToRepair(let tag, let to, _): return "Asset \(tag) sent to \(to) for repair."
+        case .assetBack(let tag, let work, let cost, _):
+            return "Asset \(tag) is back from repair (\(work), \(Cents.text(cost))); it is \(s.assets[tag]?.state.rawValue ?? "back")."
+        case .recordAssetCount(let c):
+            let r = s.assetCountResult(c)
+            return "Asset count \(c.id) of \(c.location) recorded: \(r.matched.count) matched, \(r.missing.count) missing, \(r.unexpected.count) unexpected, \(r.misplaced.count) misplaced\(r.open.isEmpty ? "; the books match the floor." : "; settle each with: frontdesk asset settle \(c.id) TAG --as KIND --reason TEXT")"
+        case .settleAssetCount(let id, let st):
+            let left = s.assetCounts[id].map { s.assetCountResult($0).open.count } ?? 0
+            return "\(st.tag) settled as \(st.kind.rawValue) in count \(id)\(left == 0 ? "; the books match the floor." : "; \(left) difference(s) still open.")"
+        case .receiveParcel(let p):
+            return "Parcel \(p.id) (\(p.carrier) \(p.tracking)) for \(p.person.map { s.displayName($0) } ?? p.department ?? "?") is on shelf \(p.shelf ?? "–")."
+        case .collectParcel(let id, let who, _): return "Parcel \(id) collected by \(who)."
+        case .returnParcel(let id, let reason, _): return "Parcel \(id) returned to the sender (\(reason))."
+        case .sendParcel(let p):
+            return "Parcel \(p.id) sent by \(p.person.map { s.displayName($0) } ?? "?") via \(p.carrier) \(p.tracking), \(Cents.text(p.costCents ?? 0)) charged to \(p.department ?? "?")."
         }
     }
 
@@ -189,10 +213,34 @@ enum ChineseChangeWords {
         case .decideApproval(let id, let d):
             let status = s.approvals[id]?.status
             if status == .pending { return "您对 \(id) 的\(d.verdict == .approve ? "批准" : "决定")已记录；仍在等待其他审批人。" }
+            if status == .approved, let a = s.approvals[id], a.type == .scrap, let tag = a.asset, s.assets[tag]?.state == .scrapped {
+                return "\(id) 已批准；资产 \(tag) 已报废并销账。"
+            }
             return "\(id) \(status.map { ZH.status($0) } ?? "已处理")。"
         case .document(let c): return DocumentWords.done(c, in: store, chinese: true)
         case .addDepartment(let d): return "已添加部门 \(d.name)\(d.head.map { "，负责人 \(s.displayName($0))" } ?? "")。"
         case .addPerson(let p): return "已添加 \(p.name)（\(p.login)）\(p.department.map { "到\($0)" } ?? "")。"
+        case .addAsset(let a):
+            return "资产 \(a.tag)（\(a.model)）已登记入账：\(a.department)，\(a.location)\(a.holder.map { "，使用人 \(s.displayName($0))" } ?? "")，原值 \(Cents.text(a.costCents))\(a.purchaseID.map { "，采购单 \($0) 到货" } ?? "")。"
+        case .moveAsset(let tag, let t):
+            return "资产 \(tag) 已调拨：\(t.toDepartment)，\(t.toLocation)，\(t.toHolder.map { "使用人 \(s.displayName($0))" } ?? "无使用人")，\(ZH.words(t.toState.rawValue))。"
+        case .reportAssetFault(let tag, let r):
+            return "已登记 \(tag) 的故障（\(r.fault)），进入维修。送修请运行：frontdesk asset repair \(tag) --to 维修方"
+        case .sendAssetToRepair(let tag, let to, _): return "资产 \(tag) 已送 \(to) 维修。"
+        case .assetBack(let tag, let work, let cost, _):
+            return "资产 \(tag) 已修回（\(work)，\(Cents.text(cost))）；现为\(ZH.words(s.assets[tag]?.state.rawValue ?? "in-use"))。"
+        case .recordAssetCount(let c):
+            let r = s.assetCountResult(c)
+            return "资产盘点 \(c.id)（\(c.location)）已登记：相符 \(r.matched.count)，盘亏 \(r.missing.count)，盘盈 \(r.unexpected.count)，位置不符 \(r.misplaced.count)\(r.open.isEmpty ? "；账实相符。" : "；请逐项处理：frontdesk asset settle \(c.id) 标签 --as 方式 --reason 原因")"
+        case .settleAssetCount(let id, let st):
+            let left = s.assetCounts[id].map { s.assetCountResult($0).open.count } ?? 0
+            return "盘点 \(id) 中 \(st.tag) 已按 \(st.kind.rawValue) 处理\(left == 0 ? "；账实相符。" : "；尚有 \(left) 项差异未处理。")"
+        case .receiveParcel(let p):
+            return "包裹 \(p.id)（\(p.carrier) \(p.tracking)）收件人 \(p.person.map { s.displayName($0) } ?? p.department ?? "?")，放在 \(p.shelf ?? "–") 号架。"
+        case .collectParcel(let id, let who, _): return "包裹 \(id) 已由 \(who) 领取。"
+        case .returnParcel(let id, let reason, _): return "包裹 \(id) 已退回寄件人（\(reason)）。"
+        case .sendParcel(let p):
+            return "包裹 \(p.id) 已寄出：寄件人 \(p.person.map { s.displayName($0) } ?? "?")，\(p.carrier) \(p.tracking)，费用 \(Cents.text(p.costCents ?? 0)) 计入 \(p.department ?? "?")。"
         }
     }
 

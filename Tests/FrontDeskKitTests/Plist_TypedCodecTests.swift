@@ -81,6 +81,12 @@ import Testing
         try Self.check(Typed.documentEvent)
         try Self.check(Typed.documentCopy)
         try Self.check(Typed.document)
+        try Self.check(Typed.repair)
+        try Self.check(Typed.transfer)
+        try Self.check(Typed.asset)
+        try Self.check(Typed.settlement)
+        try Self.check(Typed.assetCount)
+        try Self.check(Typed.parcel)
     }
 
     @Test func storeFilesRoundTripBothWaysWithFoundation() throws {
@@ -113,6 +119,17 @@ import Testing
         changes.append(.document(.register(Typed.document)))
         changes.append(.document(.sendForApproval(documentID: "W3", approval: Typed.approval, by: "li.na", at: Typed.at(3))))
         changes.append(.document(.release(documentID: "W3", number: "行政函〔2026〕12号", year: 2026, sequence: 12, by: "li.na", at: Typed.at(4))))
+        changes.append(.addAsset(Typed.asset))
+        changes.append(.moveAsset(tag: "FA-0107", transfer: Typed.transfer))
+        changes.append(.reportAssetFault(tag: "FA-0107", repair: Typed.repair))
+        changes.append(.sendAssetToRepair(tag: "FA-0107", to: "物业", at: Typed.at(3)))
+        changes.append(.assetBack(tag: "FA-0107", work: "换屏", costCents: 45_050, at: Typed.at(4)))
+        changes.append(.recordAssetCount(Typed.assetCount))
+        changes.append(.settleAssetCount(countID: "G1", settlement: Typed.settlement))
+        changes.append(.receiveParcel(Typed.parcel))
+        changes.append(.collectParcel(parcelID: "C3", collector: "张伟", at: Typed.at(5)))
+        changes.append(.returnParcel(parcelID: "C3", reason: "拒收", at: Typed.at(6)))
+        changes.append(.sendParcel(Typed.parcel))
         for c in changes {
             var rec = Typed.record
             rec.change = c

@@ -86,6 +86,30 @@ enum Typed {
         d.type = .letter; d.draftedBy = "行政部"; d.proofreadAt = at(187.5); d.approvalID = "A7"; d.approvedAt = at(188.5)
         d.releasedAt = at(189.5); d.filedAt = at(190.5); d.recipients = [documentCopy]
         return d
+    static var repair: AssetRepair {
+        var r = AssetRepair(fault: "屏幕闪烁 flicker", reportedAt: at(180.5), reportedBy: "li.na", stateBefore: .inUse)
+        r.sentTo = "联想 service"; r.sentAt = at(181.5); r.backAt = at(182.5); r.work = "换屏 new screen"; r.costCents = 45_050
+        return r
+    }
+    static let transfer = AssetTransfer(at: at(183.5), by: "王芳", fromDepartment: "行政部", toDepartment: "销售部", fromLocation: "仓库",
+                                        toLocation: "5F", fromHolder: "li.na", toHolder: "张伟", reason: "入职 joiner", toState: .inUse)
+    static var asset: Asset {
+        var a = Asset(tag: "FA-0107", category: "laptop", model: "ThinkPad 笔记本", serial: "PF2A", purchasedOn: at(184.5), costCents: 899_900,
+                      supplier: "联想 Lenovo", department: "销售部", location: "5F", holder: "张伟", state: .scrapped, addedAt: at(185.5), addedBy: "li.na")
+        a.purchaseID = "P2"; a.repairs = [repair]; a.transfers = [transfer]; a.scrapApprovalID = "A7"; a.offBooksAt = at(186.5)
+        return a
+    }
+    static let settlement = AssetSettlement(tag: "FA-0107", kind: .moved, reason: "查实 checked", by: "li.na", at: at(187.5))
+    static var assetCount: AssetCount {
+        var c = AssetCount(id: "G1", location: "5F", at: at(188.5), by: "li.na", found: ["FA-0107", "X-1"], expected: ["FA-0108"])
+        c.settlements = [settlement]
+        return c
+    }
+    static var parcel: Parcel {
+        var p = Parcel(id: "C3", incoming: true, carrier: "顺丰 SF", tracking: "SF123", person: "li.na", department: "行政部", size: "M",
+                       shelf: "A2", status: .returned, at: at(189.5), by: "王芳")
+        p.collectedAt = at(190.5); p.collectedBy = "张伟"; p.returnedAt = at(191.5); p.returnReason = "拒收 refused"; p.costCents = 2_350
+        return p
     }
 
     static var state: OfficeState {
@@ -98,6 +122,7 @@ enum Typed {
         var issues = DailyIssues()
         issues.firstDay = at(135.5); issues.units = ["S-PEN": [3, 0, 7], "纸": [1]]
         s.archivedIssues = issues
+        s.assets = ["FA-0107": asset]; s.assetCounts = ["G1": assetCount]; s.parcels = ["C3": parcel]
         return s
     }
     static var snapshot: Snapshot {

@@ -51,6 +51,8 @@ import TestSupport
         "stock demand add", "stock plan", "stock ledger",
         "purchase request", "purchase list", "approval request", "approval list", "approval approve", "approval reject",
         "role grant", "role revoke", "role list", "settings show", "settings set", "settings hook",
+        "asset add", "asset move", "asset repair", "asset back", "asset scrap", "asset count", "asset settle", "asset list",
+        "asset show", "asset value", "parcel in", "parcel collect", "parcel return", "parcel out", "parcel list", "parcel cost",
     ]
 
     @Test func everyDocumentedCommandStillAnswersHelp() throws {

@@ -26,6 +26,10 @@ extension OfficeState {
             applyApproval(change)
         case .document(let c):
             applyDocument(c)
+        case .addAsset, .moveAsset, .reportAssetFault, .sendAssetToRepair, .assetBack, .recordAssetCount, .settleAssetCount:
+            applyAssetChange(change)
+        case .receiveParcel, .collectParcel, .returnParcel, .sendParcel:
+            applyParcelChange(change)
         }
     }
 

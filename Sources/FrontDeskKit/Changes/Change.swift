@@ -71,6 +71,24 @@ public enum Change: Codable, Sendable, Equatable {
 
     // Documents (收文 and 发文)
     case document(DocumentChange)
+    // Fixed assets (scrapping goes through `requestApproval` of type scrap and its decision)
+    case addAsset(Asset)
+    /// To another department, location or holder (any of them).
+    case moveAsset(tag: String, transfer: AssetTransfer)
+    /// A fault reported: the asset is under repair from now.
+    case reportAssetFault(tag: String, repair: AssetRepair)
+    /// The asset under repair went to a vendor or property management.
+    case sendAssetToRepair(tag: String, to: String, at: Date)
+    /// Back from repair, with what was done and its cost.
+    case assetBack(tag: String, work: String, costCents: Int, at: Date)
+    case recordAssetCount(AssetCount)
+    case settleAssetCount(countID: String, settlement: AssetSettlement)
+
+    // Parcels
+    case receiveParcel(Parcel)
+    case collectParcel(parcelID: String, collector: String, at: Date)
+    case returnParcel(parcelID: String, reason: String, at: Date)
+    case sendParcel(Parcel)
 
     /// A short name for the audit trail (`frontdesk log`).
     public var name: String {
@@ -115,6 +133,17 @@ public enum Change: Codable, Sendable, Equatable {
         case .requestApproval: "approval.request"
         case .decideApproval(_, let d): "approval.\(d.verdict.rawValue)"
         case .document(let c): c.name
+        case .addAsset: "asset.add"
+        case .moveAsset: "asset.move"
+        case .reportAssetFault: "asset.fault"
+        case .sendAssetToRepair: "asset.repair"
+        case .assetBack: "asset.back"
+        case .recordAssetCount: "asset.count"
+        case .settleAssetCount: "asset.settle"
+        case .receiveParcel: "parcel.in"
+        case .collectParcel: "parcel.collect"
+        case .returnParcel: "parcel.return"
+        case .sendParcel: "parcel.out"
         }
     }
 
@@ -146,6 +175,12 @@ public enum Change: Codable, Sendable, Equatable {
         case .requestApproval(let a): a.id
         case .decideApproval(let id, _): id
         case .document(let c): c.documentID
+        case .addAsset(let a): a.tag
+        case .moveAsset(let t, _), .reportAssetFault(let t, _), .sendAssetToRepair(let t, _, _), .assetBack(let t, _, _, _): t
+        case .recordAssetCount(let c): c.id
+        case .settleAssetCount(let id, _): id
+        case .receiveParcel(let p), .sendParcel(let p): p.id
+        case .collectParcel(let id, _, _), .returnParcel(let id, _, _): id
         }
     }
 }

@@ -95,6 +95,32 @@ public enum InputLimits {
             try id(rid, "approval id"); try text(d.comment, "comment", note, lines: true)
         case .document(let c):
             try document(c)
+        case .addAsset(let a):
+            try id(a.tag, "asset tag"); try text(a.category, "category", name); try text(a.model, "model", name)
+            try text(a.serial, "serial number", name); try text(a.supplier, "supplier", name); try id(a.department, "department")
+            try text(a.location, "location", name); try text(a.holder, "holder", name); try id(a.purchaseID, "purchase id")
+        case .moveAsset(let tag, let t):
+            try id(tag, "asset tag"); try id(t.toDepartment, "department"); try text(t.toLocation, "location", name)
+            try text(t.toHolder, "holder", name); try text(t.reason, "reason", title)
+        case .reportAssetFault(let tag, let r):
+            try id(tag, "asset tag"); try text(r.fault, "fault", note, lines: true)
+        case .sendAssetToRepair(let tag, let to, _):
+            try id(tag, "asset tag"); try text(to, "vendor or property management", name)
+        case .assetBack(let tag, let work, _, _):
+            try id(tag, "asset tag"); try text(work, "work done", note, lines: true)
+        case .recordAssetCount(let c):
+            try text(c.location, "location", name)
+            if c.found.count > 100_000 { throw .invalid("More than 100000 tags in one count; count the location in parts.", zh: "一次盘点超过 100000 个标签；请分批盘点。") }
+            for t in c.found { try id(t, "asset tag") }
+        case .settleAssetCount(let cid, let s):
+            try id(cid, "asset count id"); try id(s.tag, "asset tag"); try text(s.reason, "reason", title)
+        case .receiveParcel(let p), .sendParcel(let p):
+            try text(p.carrier, "carrier", name); try id(p.tracking, "tracking number"); try text(p.person, "person", name)
+            try id(p.department, "department"); try text(p.size, "size", identifier); try text(p.shelf, "shelf", identifier)
+        case .collectParcel(let pid, let collector, _):
+            try id(pid, "parcel id"); try text(collector, "collector's name", name)
+        case .returnParcel(let pid, let reason, _):
+            try id(pid, "parcel id"); try text(reason, "reason", title)
         }
     }
 

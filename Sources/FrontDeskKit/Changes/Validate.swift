@@ -29,6 +29,10 @@ extension OfficeState {
             try validateApproval(change, ctx)
         case .document(let c):
             try validateDocument(c, ctx)
+        case .addAsset, .moveAsset, .reportAssetFault, .sendAssetToRepair, .assetBack, .recordAssetCount, .settleAssetCount:
+            try validateAssetChange(change, ctx)
+        case .receiveParcel, .collectParcel, .returnParcel, .sendParcel:
+            try validateParcelChange(change, ctx)
         }
     }
 

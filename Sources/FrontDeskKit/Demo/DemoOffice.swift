@@ -172,6 +172,38 @@ public enum DemoOffice {
             }
         }
 
+        // Fixed assets: the ledger in both languages; one repair overdue, one fresh, one in store, and
+        // FA-0194 (an old projector) whose scrap request below is linked to it and still pending.
+        for a in DemoAssets.ledger {
+            let asset = Asset(tag: a.tag, category: a.category, model: a.model, serial: a.serial, purchasedOn: at(9, 0, dayOffset: -a.ageDays),
+                              costCents: a.costCents, supplier: a.supplier, department: a.dept, location: a.location, holder: a.holder,
+                              state: a.holder == nil && a.location.contains("库") ? .inStore : .inUse, addedAt: at(9, 0, dayOffset: -a.ageDays), addedBy: "zhangmin")
+            list.add(.addAsset(asset))
+        }
+        list.add(.reportAssetFault(tag: "FA-0107", repair: AssetRepair(fault: "屏幕闪烁 screen flickers", reportedAt: at(9, 30, dayOffset: -20),
+                                                                      reportedBy: "priya", stateBefore: .inUse)))
+        list.add(.sendAssetToRepair(tag: "FA-0107", to: "联想服务站 Lenovo service", at: at(14, 0, dayOffset: -19)))
+        list.add(.reportAssetFault(tag: "FA-0215", repair: AssetRepair(fault: "Paper jam every few pages", reportedAt: at(11, 0, dayOffset: -2),
+                                                                      reportedBy: "zhangmin", stateBefore: .inUse)))
+        list.add(.sendAssetToRepair(tag: "FA-0215", to: "物业管理处 property management", at: at(15, 0, dayOffset: -2)))
+        list.add(.moveAsset(tag: "FA-0151", transfer: AssetTransfer(at: at(16, 0, dayOffset: -5), by: "lina", fromDepartment: "行政部", toDepartment: "销售部",
+                                                                   fromLocation: "2F 仓库", toLocation: "5F 销售区", fromHolder: nil, toHolder: "maria",
+                                                                   reason: "新同事 new colleague", toState: .inUse)))
+
+        // A day's parcels: waiting on the shelf (one for four days, past the collection time),
+        // collected, one returned, and three sent with their cost.
+        for p in DemoAssets.parcels {
+            let when = p.daysAgo > 0 ? at(10, 15, dayOffset: -p.daysAgo) : ago(p.minutesAgo)
+            let dept = p.person.flatMap { login in OfficeCast.people.first { $0.login == login }?.dept } ?? p.dept
+            var parcel = Parcel(id: list.id(.parcel), incoming: p.incoming, carrier: p.carrier, tracking: p.tracking, person: p.person,
+                                department: dept, size: p.incoming ? p.size : nil, shelf: p.incoming ? p.shelf : nil,
+                                status: p.incoming ? .waiting : .sent, at: when, by: rng.pick(OfficeCast.desk))
+            if !p.incoming { parcel.costCents = p.costCents }
+            list.add(p.incoming ? .receiveParcel(parcel) : .sendParcel(parcel))
+            if let who = p.collectedBy { list.add(.collectParcel(parcelID: parcel.id, collector: who, at: when.addingTimeInterval(40 * 60))) }
+            if p.returned { list.add(.returnParcel(parcelID: parcel.id, reason: "收件人已离职 recipient left the company", at: when.addingTimeInterval(30 * 60))) }
+        }
+
         // Approvals: ten pending (some overdue, some in a chain), four decided.
         let kinds: [(ApprovalType, String, Double?)] = [
             (.purchase, "采购 A4 复印纸 200 包", 4900), (.leave, "年假 Annual leave 3 days", nil),
@@ -204,4 +236,40 @@ public enum DemoOffice {
         DemoDocuments.add(to: &list, now: now, calendar: cal, operator: op)
         return list.changes
     }
+}
+
+/// The demo office's fixed assets and a day's parcels.
+enum DemoAssets {
+    /// (tag, category, model, serial, age in days, cost in cents, supplier, department, location, holder)
+    static let ledger: [(tag: String, category: String, model: String, serial: String?, ageDays: Int, costCents: Int, supplier: String?,
+                         dept: String, location: String, holder: String?)] = [
+        ("FA-0101", "laptop", "ThinkPad X1 Carbon", "PF3K9L2M", 400, 1_299_900, "联想 Lenovo", "研发部", "3F 研发区", "chenjing"),
+        ("FA-0107", "laptop", "ThinkPad T14 笔记本", "PF2A7Q1Z", 900, 899_900, "联想 Lenovo", "研发部", "3F 研发区", "priya"),
+        ("FA-0112", "laptop", "MacBook Pro 14", "C02XK1JHMD6M", 200, 1_499_900, "Apple", "销售部", "5F 销售区", "wangwei"),
+        ("FA-0120", "monitor", "Dell U2723QE 显示器", "CN0H7K3M", 300, 359_900, "戴尔 Dell", "研发部", "3F 研发区", "zhoujie"),
+        ("FA-0133", "furniture", "人体工学椅 Ergonomic chair", nil, 1200, 189_900, "Steelcase", "财务部", "4F 财务室", "ann"),
+        ("FA-0151", "laptop", "ThinkPad T14 笔记本", "PF2B8R4X", 700, 899_900, "联想 Lenovo", "行政部", "2F 仓库", nil),
+        ("FA-0160", "phone", "iPhone 15 测试机", "F2LXK9P0", 150, 599_900, "Apple", "研发部", "3F 研发区", "david"),
+        ("FA-0178", "camera", "Sony A7 IV 相机", "5038112", 500, 1_699_900, "索尼 Sony", "行政部", "2F 仓库", nil),
+        ("FA-0194", "projector", "Epson EB-X41 投影仪 (old)", "X4VK2100934", 2400, 420_000, "爱普生 Epson", "行政部", "长城厅 Great Wall", nil),
+        ("FA-0215", "printer", "HP LaserJet M428 打印机", "PHB3L12345", 1000, 329_900, "惠普 HP", "行政部", "2F 打印区", nil),
+        ("FA-0230", "furniture", "会议桌 Conference table", nil, 1500, 880_000, "震旦 Aurora", "行政部", "Board Room", nil),
+        ("FA-0241", "laptop", "Surface Laptop 5", "0F1234567890", 100, 1_088_800, "微软 Microsoft", "人力资源部", "6F 人事部", "huangli"),
+    ]
+
+    /// Incoming and outgoing parcels of the demo day (and one left from four days ago).
+    static let parcels: [(incoming: Bool, carrier: String, tracking: String, person: String?, dept: String?, size: String?, shelf: String?,
+                          daysAgo: Int, minutesAgo: Int, collectedBy: String?, returned: Bool, costCents: Int?)] = [
+        (true, "顺丰 SF Express", "SF1400238815421", "priya", nil, "M", "A2", 4, 0, nil, false, nil),
+        (true, "京东 JD", "JDVA20391827736", "wangwei", nil, "S", "A1", 0, 130, "王伟", false, nil),
+        (true, "中通 ZTO", "78314452901883", nil, "财务部", "L", "B1", 0, 110, nil, false, nil),
+        (true, "DHL", "1234567890", "tom", nil, "S", "A1", 0, 95, "Tom Becker", false, nil),
+        (true, "圆通 YTO", "YT7451289034471", "huangli", nil, "M", "A3", 0, 80, nil, false, nil),
+        (true, "EMS", "EA123456789CN", "zhaolei", nil, "S", "A1", 0, 60, "黄丽 (for 赵磊)", false, nil),
+        (true, "韵达 Yunda", "4312098877651", "sam", nil, "S", "A2", 0, 45, nil, false, nil),
+        (true, "申通 STO", "773102948811", nil, "行政部", "L", "B2", 0, 150, nil, true, nil),
+        (false, "顺丰 SF Express", "SF1400239001187", "lina", "行政部", nil, nil, 0, 120, nil, false, 2300),
+        (false, "EMS", "EA987654321CN", "ann", "财务部", nil, nil, 0, 70, nil, false, 1800),
+        (false, "DHL", "9876543210", "maria", "销售部", nil, nil, 0, 30, nil, false, 18650),
+    ]
 }

@@ -31,6 +31,12 @@ public struct OfficeState: Codable, Sendable, Equatable {
     public var demand: [String: DemandEntry] = [:]
     /// The document register: incoming and outgoing documents by id.
     public var documents: [String: Document] = [:]
+    /// The fixed-asset ledger by tag (scrapped and lost assets stay, off the books).
+    public var assets: [String: Asset] = [:]
+    /// Asset stocktakes by id.
+    public var assetCounts: [String: AssetCount] = [:]
+    /// Courier parcels in and out by id.
+    public var parcels: [String: Parcel] = [:]
 
     public init() {}
 
@@ -44,6 +50,7 @@ public struct OfficeState: Codable, Sendable, Equatable {
         watchList = try c.decodeIfPresent([WatchEntry].self, forKey: .watchList) ?? []
         returningVisitors = try get(.returningVisitors)
         purchases = try get(.purchases); demand = try get(.demand); documents = try get(.documents)
+        assets = try get(.assets); assetCounts = try get(.assetCounts); parcels = try get(.parcels)
         archivedIssues = try c.decodeIfPresent(DailyIssues.self, forKey: .archivedIssues) ?? DailyIssues()
     }
 
@@ -66,6 +73,7 @@ public struct OfficeState: Codable, Sendable, Equatable {
     public var recordCount: Int {
         rooms.count + meetings.count + visitors.count + badges.count + items.count + moves.count
             + approvals.count + people.count + departments.count + purchases.count + demand.count + documents.count
+            + assets.count + assetCounts.count + parcels.count
     }
 }
 

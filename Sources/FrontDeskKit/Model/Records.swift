@@ -2,7 +2,7 @@ import Foundation
 
 /// The kinds of record the store keeps; each has its id prefix.
 public enum RecordKind: String, Codable, Sendable, CaseIterable {
-    case room, meeting, action, visitor, item, move, approval, demand, purchase, document
+    case room, meeting, action, visitor, item, move, approval, demand, purchase, document, assetCount, parcel
 
     public var idPrefix: String {
         switch self {
@@ -16,6 +16,8 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
         case .demand: "D"
         case .purchase: "P"
         case .document: "W"
+        case .assetCount: "G"
+        case .parcel: "C"
         }
     }
 }

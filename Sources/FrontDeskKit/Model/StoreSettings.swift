@@ -40,6 +40,14 @@ public struct StoreSettings: Codable, Sendable, Equatable {
     public var approvalsNeeded: [String: Int] = [:]
     /// The document register's numbers and due times (see `DocumentSettings`).
     public var documents = DocumentSettings()
+    /// An asset under repair longer than this is flagged (default 14 days).
+    public var assetRepairOverdueAfter: TimeInterval = 14 * 86_400
+    /// An incoming parcel not collected this long after it arrived is flagged (default 3 days).
+    public var parcelCollectWithin: TimeInterval = 3 * 86_400
+    /// Useful life in whole years per asset category, for straight-line book value.
+    public var assetUsefulYears: [String: Int] = [:]
+    /// Useful life of a category not listed in `assetUsefulYears`.
+    public var assetDefaultUsefulYears: Int = 5
 
     public init() {}
 
@@ -65,6 +73,10 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         approvalsNeeded = try c.decodeIfPresent([String: Int].self, forKey: .approvalsNeeded) ?? d.approvalsNeeded
         timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone)
         documents = try c.decodeIfPresent(DocumentSettings.self, forKey: .documents) ?? d.documents
+        assetRepairOverdueAfter = try c.decodeIfPresent(TimeInterval.self, forKey: .assetRepairOverdueAfter) ?? d.assetRepairOverdueAfter
+        parcelCollectWithin = try c.decodeIfPresent(TimeInterval.self, forKey: .parcelCollectWithin) ?? d.parcelCollectWithin
+        assetUsefulYears = try c.decodeIfPresent([String: Int].self, forKey: .assetUsefulYears) ?? d.assetUsefulYears
+        assetDefaultUsefulYears = try c.decodeIfPresent(Int.self, forKey: .assetDefaultUsefulYears) ?? d.assetDefaultUsefulYears
     }
 
     public static let defaults = StoreSettings()

@@ -24,6 +24,7 @@ extension OfficeState {
             if (a.documentRef ?? "").isEmpty { throw .invalid("A document routing request needs the document reference (--document).", zh: "公文流转申请需要填写文号（--document）。") }
         case .scrap:
             if (a.asset ?? "").isEmpty { throw .invalid("An asset scrapping request names the asset (--asset).", zh: "资产报废申请需要写明资产（--asset）。") }
+            try validateScrapRequest(a)
         case .purchase:
             break
         }
@@ -169,6 +170,8 @@ extension OfficeState {
         switch change {
         case .requestApproval(let a):
             approvals[a.id] = a; bump(.approval, a.id)
+            // A scrap request about a ledger asset is linked to it, so the decision scraps it.
+            if a.type == .scrap, let tag = a.asset, assets[tag] != nil { assets[tag]?.scrapApprovalID = a.id }
         case .decideApproval(let id, let d):
             guard var a = approvals[id] else { return }
             a.decisions.append(d)
@@ -179,6 +182,7 @@ extension OfficeState {
             }
             approvals[id] = a
             approvalDecided(a, d)
+            applyScrapDecision(a, at: d.at)
             if a.status != .pending, let pid = purchases.values.first(where: { $0.approvalID == id })?.id {
                 purchases[pid]?.status = a.status == .approved ? .approved : .rejected
             }

@@ -28,11 +28,17 @@ public enum DueFlag: String, Codable, Sendable, CaseIterable, Comparable {
     case decisionOverdue
     /// Any other step of a document is past its due time.
     case documentOverdue
+    // Assets and parcels
+    /// Under repair longer than `StoreSettings.assetRepairOverdueAfter`.
+    case repairOverdue
+    /// An incoming parcel not collected within `StoreSettings.parcelCollectWithin`.
+    case parcelOverdue
 
     public var isOverdue: Bool {
         switch self {
         case .confirmOverdue, .roomCheckOverdue, .minutesOverdue, .actionOverdue, .waitOverdue,
-             .badgeOverdue, .approvalOverdue, .outOfStock, .unclaimed, .badgeLost, .decisionOverdue, .documentOverdue:
+             .badgeOverdue, .approvalOverdue, .outOfStock, .unclaimed, .badgeLost, .decisionOverdue, .documentOverdue,
+             .repairOverdue, .parcelOverdue:
             true
         default:
             false

@@ -32,6 +32,10 @@ extension OfficeState {
             guard let p = purchases[pid] else { throw .invalid("No purchase \(pid).", zh: "没有采购单 \(pid)。") }
             if p.sku != m.sku { throw .invalid("Purchase \(pid) is for \(p.sku), not \(m.sku).", zh: "采购单 \(pid) 采购的是 \(p.sku)，不是 \(m.sku)。") }
             if m.kind != .receive { throw .invalid("Only a delivery is booked against a purchase.", zh: "只有到货入库才能对应采购单。") }
+            if item.isEquipment {
+                throw .rule("\(item.name) (\(item.sku)) is equipment: each unit of purchase \(pid) is received into the asset ledger with its tag (frontdesk asset add --purchase \(pid) --tag TAG …), not into stock.",
+                            zh: "\(item.name)（\(item.sku)）属于设备：采购单 \(pid) 的每一件都要带标签登记到资产台账（frontdesk asset add --purchase \(pid) --tag 标签 …），不入库存。")
+            }
             switch p.status {
             case .approved: break
             case .received: throw .rule("Purchase \(pid) was received in full (\(p.receivedQuantity) of \(p.quantity) \(item.unit)); nothing more is due on it.", zh: "采购单 \(pid) 已全部到货（\(p.receivedQuantity)/\(p.quantity) \(item.unit)）；不再有待收货物。")

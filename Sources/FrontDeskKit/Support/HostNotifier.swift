@@ -7,6 +7,7 @@ import Foundation
 public enum HostNotifier {
     /// Placeholders a hook command may use.
     public static let placeholders = ["visitor", "host", "time", "company", "id", "event", "badge", "purpose"] + MeetingHooks.placeholders + DocumentHooks.placeholders
+        + ParcelHooks.placeholders + AssetHooks.placeholders
 
     public struct Started {
         public let event: String
@@ -20,6 +21,8 @@ public enum HostNotifier {
     public static func values(for change: Change, in state: OfficeState, timeZone tz: TimeZone) -> [String: String]? {
         if let meeting = state.meetingHookValues(change, timeZone: tz) { return meeting }
         if let document = state.documentHookValues(change, timeZone: tz) { return document }
+        if let parcel = state.parcelHookValues(change, timeZone: tz) { return parcel }
+        if let asset = state.assetHookValues(change, timeZone: tz) { return asset }
         let id = change.subject
         guard let v = state.visitors[id] else { return nil }
         switch change {

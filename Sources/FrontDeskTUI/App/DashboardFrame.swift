@@ -129,6 +129,11 @@ extension Dashboard {
             let key = keymap.keyName(.nextPage).map { " (\($0))" } ?? ""
             col += grid.put(" " + elsewhere + key + " ", row: r.row, col: col, role: .overdue, maxWidth: r.col + r.width - col)
         }
+        // Parcels waiting for collection: the desk hands them over while receiving visitors.
+        let parcels = model.state.parcelsWaiting
+        if parcels > 0 {
+            col += grid.put(strings.format(.parcelsWaiting, "\(parcels)") + " ", row: r.row, col: col, role: .statusBar, maxWidth: r.col + r.width - col)
+        }
         if let m = message {
             let room = r.col + r.width - col
             if DisplayWidth.of(" " + m.text) <= room {

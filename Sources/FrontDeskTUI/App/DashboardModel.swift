@@ -138,6 +138,10 @@ extension PaneID {
         case .document(let c):
             // Sending a draft for approval also writes an approval request.
             if case .sendForApproval = c { [.documents, .approvals] } else { [.documents] }
+        case .addAsset, .moveAsset, .reportAssetFault, .sendAssetToRepair, .assetBack, .recordAssetCount, .settleAssetCount,
+             .receiveParcel, .collectParcel, .returnParcel, .sendParcel:
+            // The Assets and Parcels panes read the state when drawn; the home panes read none of it.
+            []
         }
     }
 }

@@ -122,6 +122,17 @@ extension Strings {
         case next
         case decisions
 
+        // Assets and parcels (panes on the second page).
+        case paneAssets, paneParcels
+        case noAssets, noParcels
+        case repairsOverdue, uncollected
+        case waitingCollection, handledToday
+        case assetTag, model, serial, purchased, cost, bookValue, department, location, holder, supplier
+        case repairs, transfers, scrapRequest
+        case carrier, tracking, recipient, sender, shelf, size, collectedBy, returned, underRepairDays, onShelfDays
+        /// The home status bar's count of parcels waiting for collection.
+        case parcelsWaiting
+
         /// The phrase in both languages.
         public var text: Localized {
             switch self {
@@ -237,6 +248,38 @@ extension Strings {
             case .approvalsNeeded: L("Approvals needed", "需批准人数")
             case .next: L("Next", "下一审批人")
             case .decisions: L("Decisions", "审批记录")
+            case .paneAssets: L("Assets", "固定资产")
+            case .paneParcels: L("Parcels", "快递")
+            case .noAssets: L("No assets on the ledger", "台账中没有资产")
+            case .noParcels: L("No parcels today", "今天没有快递")
+            case .repairsOverdue: L("repair overdue", "维修超期")
+            case .uncollected: L("uncollected", "超期未领")
+            case .waitingCollection: L("Waiting for collection", "待领取")
+            case .handledToday: L("Handled today", "今日已处理")
+            case .assetTag: L("Tag", "资产标签")
+            case .model: L("Model", "型号")
+            case .serial: L("Serial", "序列号")
+            case .purchased: L("Purchased", "购置日期")
+            case .cost: L("Cost", "原值")
+            case .bookValue: L("Book value", "账面价值")
+            case .department: L("Department", "部门")
+            case .location: L("Location", "存放地点")
+            case .holder: L("Holder", "使用人")
+            case .supplier: L("Supplier", "供应商")
+            case .repairs: L("Repairs", "维修记录")
+            case .transfers: L("Transfers", "调拨记录")
+            case .scrapRequest: L("Scrap request", "报废申请")
+            case .carrier: L("Carrier", "快递公司")
+            case .tracking: L("Tracking number", "快递单号")
+            case .recipient: L("Recipient", "收件人")
+            case .sender: L("Sender", "寄件人")
+            case .shelf: L("Shelf", "货架")
+            case .size: L("Size", "尺寸")
+            case .collectedBy: L("Collected by", "领取人")
+            case .returned: L("Returned", "已退回")
+            case .underRepairDays: L("{1} d in repair", "维修 {1} 天")
+            case .onShelfDays: L("{1} d", "{1} 天")
+            case .parcelsWaiting: L("Parcels {1}", "待领快递 {1}")
             }
         }
     }

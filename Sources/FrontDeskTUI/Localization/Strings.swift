@@ -188,6 +188,8 @@ public struct Strings: Sendable {
         case .approvalOverdue: (en, cn) = ("!overdue", "!逾期")
         case .decisionOverdue: (en, cn) = ("!decision", "!批示")
         case .documentOverdue: (en, cn) = ("!overdue", "!逾期")
+        case .repairOverdue: (en, cn) = ("!repair", "!维修超期")
+        case .parcelOverdue: (en, cn) = ("!collect", "!待领超期")
         case .waitingForYou: return nil
         }
         return Localized(en, cn)

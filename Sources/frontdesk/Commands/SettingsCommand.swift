@@ -27,6 +27,8 @@ struct SettingsCommand: ParsableCommand {
             rows.append(["designatedSupplier", s.designatedSupplier ?? "", "supplier for small urgent purchases"])
             rows.append(["checkInNeedsIdentity", s.checkInNeedsIdentity ? "yes" : "no", "check-in needs an identity number on record"])
             for (type, n) in s.approvalsNeeded.sorted(by: { $0.key < $1.key }) { rows.append(["approvals needed: \(type)", "\(n)", "of the chain (frontdesk approval needs)"]) }
+            rows.append(["usefulYears", "\(s.assetDefaultUsefulYears)", "asset book value: straight line over this many years"])
+            for (cat, n) in s.assetUsefulYears.sorted(by: { $0.key < $1.key }) { rows.append(["usefulYears.\(cat)", "\(n)", "years for assets of category \(cat)"]) }
             let (table, refusal) = store.hooks()
             for (event, cmd) in table.hooks.sorted(by: { $0.key < $1.key }) { rows.append(["hook \(event)", cmd, ""]) }
             Output.table(["SETTING", "VALUE", "MEANING"], rows)
@@ -43,6 +45,8 @@ struct SettingsCommand: ParsableCommand {
         o["designatedSupplier"] = s.designatedSupplier ?? NSNull()
         o["checkInNeedsIdentity"] = s.checkInNeedsIdentity
         o["approvalsNeeded"] = s.approvalsNeeded
+        o["usefulYears"] = s.assetDefaultUsefulYears
+        o["usefulYearsByCategory"] = s.assetUsefulYears
         o["hooks"] = hooks.hooks
         return o
     }
@@ -61,12 +65,19 @@ struct SettingsCommand: ParsableCommand {
                 }
                 return
             }
+            if key == "usefulYears" || key.hasPrefix("usefulYears.") {
+                guard let n = Int(value), (1...100).contains(n) else { throw ValidationError("\(key) takes a whole number of years, 1–100, got \"\(value)\".") }
+                if key.hasPrefix("usefulYears."), key.dropFirst(12).trimmingCharacters(in: .whitespaces).isEmpty {
+                    throw ValidationError("Name the asset category after the dot: usefulYears.laptop 3.")
+                }
+                return
+            }
             if key == "checkInNeedsIdentity" {
                 guard ["yes", "no"].contains(value.lowercased()) else { throw ValidationError("checkInNeedsIdentity takes yes or no, got \"\(value)\".") }
                 return
             }
             guard let setting = SettingsCommand.numeric.first(where: { $0.key == key }) else {
-                throw ValidationError("No setting \(key). Known: \(SettingsCommand.numeric.map(\.key).joined(separator: ", ")), timeZone, designatedSupplier, checkInNeedsIdentity.")
+                throw ValidationError("No setting \(key). Known: \(SettingsCommand.numeric.map(\.key).joined(separator: ", ")), timeZone, designatedSupplier, checkInNeedsIdentity, usefulYears, usefulYears.CATEGORY.")
             }
             if setting.unit.parse(value) == nil { throw ValidationError("\(key) takes \(setting.unit.expected), got \"\(value)\".") }
         }
@@ -78,6 +89,12 @@ struct SettingsCommand: ParsableCommand {
             }
             if key == "designatedSupplier" {
                 try store.updateSettings(key: key, value: value) { $0.designatedSupplier = value.isEmpty ? nil : value }
+            } else if key == "usefulYears" || key.hasPrefix("usefulYears."), let n = Int(value) {
+                let category = String(key.dropFirst(12))
+                try store.updateSettings(key: key, value: value) { s in
+                    if category.isEmpty { s.assetDefaultUsefulYears = n } else { s.assetUsefulYears[category] = n }
+                }
+                return Reply(notes: ["\(category.isEmpty ? "Assets of other categories" : category) now depreciate over \(n) years."])
             } else if key == "checkInNeedsIdentity" {
                 let on = value.lowercased() == "yes"
                 try store.updateSettings(key: key, value: on ? "yes" : "no") { $0.checkInNeedsIdentity = on }
@@ -177,6 +194,8 @@ struct SettingsCommand: ParsableCommand {
         Numeric(key: "workdayEndHour", unit: .hour, help: "timeline ends", get: { Double($0.workdayEndHour) }, set: { $0.workdayEndHour = Int($1) }),
         Numeric(key: "smallPurchaseLimit", unit: .amount, help: "one quote suffices up to", get: { $0.smallPurchaseLimit }, set: { $0.smallPurchaseLimit = $1 }),
         Numeric(key: "purchaseAdminThreshold", unit: .amount, help: "purchases above need administration too", get: { $0.purchaseAdminThreshold }, set: { $0.purchaseAdminThreshold = $1 }),
+        Numeric(key: "assetRepairOverdueAfter", unit: .duration, help: "flag an asset under repair longer than", get: { $0.assetRepairOverdueAfter }, set: { $0.assetRepairOverdueAfter = $1 }),
+        Numeric(key: "parcelCollectWithin", unit: .duration, help: "flag a parcel not collected within", get: { $0.parcelCollectWithin }, set: { $0.parcelCollectWithin = $1 }),
         Numeric(key: "retentionDays", unit: .days, help: "visitors' personal data kept for", get: { Double($0.retentionDays) }, set: { $0.retentionDays = Int($1) }),
     ]
 }

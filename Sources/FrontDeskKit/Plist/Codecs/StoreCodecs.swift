@@ -29,6 +29,9 @@ extension OfficeState: PlistCodable {
             case "demand": demand = try r.value(e)
             case "documents": documents = try r.value(e)
             case "archivedIssues": archivedIssues = try r.value(e)
+            case "assets": assets = try r.value(e)
+            case "assetCounts": assetCounts = try r.value(e)
+            case "parcels": parcels = try r.value(e)
             default: break
             }
         }
@@ -54,6 +57,9 @@ extension OfficeState: PlistCodable {
         try w.field("demand", demand)
         try w.field("documents", documents)
         try w.field("archivedIssues", archivedIssues)
+        try w.field("assets", assets)
+        try w.field("assetCounts", assetCounts)
+        try w.field("parcels", parcels)
         return w.endDictionary(m)
     }
 }
