@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // config.toml and keys.toml: full TOML with source lines in errors.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Office forms (meeting notice, minutes, price comparison) as admin-editable Mustache templates.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // The domain: model, rules, changes, queries and the binary-plist store. Foundation only.
@@ -23,10 +25,12 @@ let package = Package(
         ),
         // The terminal front end. Only its Terminal/ folder calls ncurses.
         .target(name: "FrontDeskTUI", dependencies: ["FrontDeskKit", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // Data in and out of the office: templates (Templates/), spreadsheets and calendars.
+        .target(name: "FrontDeskInterchange", dependencies: ["FrontDeskKit", .product(name: "Mustache", package: "swift-mustache")]),
         .executableTarget(
             name: "frontdesk",
             dependencies: [
-                "FrontDeskKit", "FrontDeskTUI",
+                "FrontDeskKit", "FrontDeskTUI", "FrontDeskInterchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -35,6 +39,7 @@ let package = Package(
         // Shared fixtures for every test target: fixed clock, temp stores, text-grid helpers.
         .target(name: "TestSupport", dependencies: ["FrontDeskKit"], path: "Tests/TestSupport"),
         .testTarget(name: "FrontDeskKitTests", dependencies: ["FrontDeskKit", "TestSupport"]),
+        .testTarget(name: "FrontDeskInterchangeTests", dependencies: ["FrontDeskInterchange", "FrontDeskKit", "TestSupport"]),
         .testTarget(name: "FrontDeskTUITests", dependencies: ["FrontDeskTUI", "FrontDeskKit", "TestSupport"]),
         // Drives the real binary: multi-process store tests, CLI contract, tmux end-to-end.
         .testTarget(name: "frontdeskTests", dependencies: ["frontdesk", "FrontDeskKit", "TestSupport"]),
