@@ -19,9 +19,9 @@ import TestSupport
                         requestedAt: TempStore.date("2026-03-10 10:30"))
         m.goal = "确定第二季度办公用品预算"
         try store.commit(.bookMeetings([m]))
-        let after = try tmp.open(at: "2026-03-12 11:40")
-        try after.commit(.setMeetingStatus(meetingID: "M1", status: .held, at: TempStore.date("2026-03-12 11:40")))
-        return (tmp, after)
+        // Held (the room claimed within 15 min of the start), then the minutes are written after the end.
+        try tmp.open(at: "2026-03-12 10:05").commit(.setMeetingStatus(meetingID: "M1", status: .held, at: TempStore.date("2026-03-12 10:05")))
+        return (tmp, try tmp.open(at: "2026-03-12 11:40"))
     }
 
     func skeleton(_ store: Store, _ lang: String) throws -> String {

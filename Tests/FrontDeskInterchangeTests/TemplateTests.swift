@@ -91,12 +91,12 @@ enum FormFixture {
 /// An admin's file overrides the built-in template; a broken one is reported, never replaced.
 @Suite struct TemplateOverrideTests {
     @Test func aFileInAFolderIsUsedInsteadOfTheBuiltInOne() throws {
-        let mine = try FormFixture.tempDir(), store = try FormFixture.tempDir()
-        defer { try? FileManager.default.removeItem(atPath: mine); try? FileManager.default.removeItem(atPath: store) }
-        try "门口贴：{{title}} 在 {{room}}\n".write(toFile: store + "/meeting-notice.zh.mustache", atomically: true, encoding: .utf8)
-        let lib = TemplateLibrary(folders: [TemplateFolder(path: mine, what: "yours"), TemplateFolder(path: store, what: "the store's")])
+        let mine = try FormFixture.tempDir(), office = try FormFixture.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: mine); try? FileManager.default.removeItem(atPath: office) }
+        try "门口贴：{{title}} 在 {{room}}\n".write(toFile: office + "/meeting-notice.zh.mustache", atomically: true, encoding: .utf8)
+        let lib = TemplateLibrary(folders: [TemplateFolder(path: mine, what: "yours"), TemplateFolder(path: office, what: "system-wide")])
         #expect(try lib.render(.meetingNotice, language: "zh", FormFixture.meetingValues("zh")) == "门口贴：季度预算评审 在 长城厅\n")
-        #expect(try lib.source("meeting-notice.zh.mustache").file == store + "/meeting-notice.zh.mustache")
+        #expect(try lib.source("meeting-notice.zh.mustache").file == office + "/meeting-notice.zh.mustache")
         // English still comes built in; the first folder that has a file wins.
         #expect(try lib.source("meeting-notice.en.mustache").file == nil)
         try "{{title}}!\n".write(toFile: mine + "/meeting-notice.zh.mustache", atomically: true, encoding: .utf8)
@@ -108,7 +108,7 @@ enum FormFixture {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let file = dir + "/minutes.en.mustache"
         try "MINUTES {{title}}\n\n{{#agenda}}\n{{number}}. {{text}}\nDECISIONS\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let lib = TemplateLibrary(folders: [TemplateFolder(path: dir, what: "the store's")])
+        let lib = TemplateLibrary(folders: [TemplateFolder(path: dir, what: "system-wide")])
         do {
             let text = try lib.render(.minutes, language: "en", FormFixture.meetingValues("en"))
             Issue.record("rendered a broken template: \(text)")

@@ -37,16 +37,16 @@ import TestSupport
         _ = tmp
     }
 
-    @Test func aStoreTemplateOverridesAndABrokenOneIsRefusedWithItsLine() throws {
+    @Test func anOfficeTemplateOverridesAndABrokenOneIsRefusedWithItsLine() throws {
         let (tmp, run) = try office()
-        let dir = tmp.path + "/templates"
+        let dir = tmp.base + "/etc/templates"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try "本店通知：{{title}}，{{room}}\n".write(toFile: dir + "/meeting-notice.zh.mustache", atomically: true, encoding: .utf8)
         let used = try run(["meeting", "notice", "M1", "--lang", "zh"], "2026-03-10 10:40")
         #expect(used.status == 0 && used.stdout == "本店通知：预算会，长城厅\n", "\(used)")
         let listed = try run(["template", "list"], "2026-03-10 10:40")
         #expect(listed.status == 0, "\(listed)")
-        #expect(listed.stdout.split(separator: "\n").contains { $0.hasPrefix("meeting-notice.zh.mustache") && $0.contains(dir + "/meeting-notice.zh.mustache") && $0.contains("the store's") })
+        #expect(listed.stdout.split(separator: "\n").contains { $0.hasPrefix("meeting-notice.zh.mustache") && $0.contains(dir + "/meeting-notice.zh.mustache") && $0.contains("system-wide") })
         #expect(listed.stdout.split(separator: "\n").contains { $0.hasPrefix("minutes.en.mustache") && $0.contains("(built in)") })
 
         try "第一行\n{{#agenda}}\n{{text}}\n".write(toFile: dir + "/meeting-notice.zh.mustache", atomically: true, encoding: .utf8)

@@ -22,7 +22,7 @@ public enum OfficeForm: String, CaseIterable, Sendable {
 /// A folder searched for templates, and what it is to the person reading `template list`.
 public struct TemplateFolder: Sendable, Equatable {
     public var path: String
-    /// "yours", "the store's", "system-wide".
+    /// "yours", "system-wide".
     public var what: String
     public init(path: String, what: String) { self.path = path; self.what = what }
 }
@@ -38,8 +38,8 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// Which file fills a form: the first folder holding a file of that name wins (the user's own,
-/// then the store's `templates/`, then the system-wide one), else the copy built into frontdesk.
+/// Which file fills a form: the first folder holding a file of that name wins (the CLI passes the
+/// user's own, then the system-wide one), else the copy built into frontdesk.
 public struct TemplateLibrary: Sendable {
     public var folders: [TemplateFolder]
     public init(folders: [TemplateFolder]) { self.folders = folders }

@@ -24,7 +24,7 @@ struct MeetingNotice: ParsableCommand {
         let lang = TemplateCommand.language(lang?.rawValue)
         let values = MeetingForms.values(m, in: store.state, input: MeetingFormInput(agenda: agenda, bring: bring), language: lang,
                                          now: store.env.now(), timeZone: store.env.timeZone)
-        let text = try TemplateCommand.render(.meetingNotice, lang, values, storeRoot: store.root)
+        let text = try TemplateCommand.render(.meetingNotice, lang, values)
         guard ics else { return TemplateCommand.printText(text) }
         let uid = "\(m.id).\(Int(store.meta.createdAt.timeIntervalSince1970))@frontdesk"
         TemplateCommand.writeRaw(Invitation.ics(m, in: store.state, uid: uid, description: text, now: store.env.now()))
@@ -47,7 +47,7 @@ struct MeetingMinutesTemplate: ParsableCommand {
         let lang = TemplateCommand.language(lang?.rawValue)
         let values = MeetingForms.values(m, in: store.state, input: MeetingFormInput(agenda: agenda), language: lang,
                                          now: store.env.now(), timeZone: store.env.timeZone)
-        TemplateCommand.printText(try TemplateCommand.render(.minutes, lang, values, storeRoot: store.root))
+        TemplateCommand.printText(try TemplateCommand.render(.minutes, lang, values))
     }
 }
 
@@ -83,7 +83,7 @@ struct PurchaseCompare: ParsableCommand {
             TemplateCommand.writeRaw(PriceComparison.csv(p, in: store.state, language: lang))
         case .text:
             let values = PriceComparison.values(p, in: store.state, language: lang, timeZone: store.env.timeZone)
-            TemplateCommand.printText(try TemplateCommand.render(.priceComparison, lang, values, storeRoot: store.root))
+            TemplateCommand.printText(try TemplateCommand.render(.priceComparison, lang, values))
         }
         if p.quotes.count < PriceComparison.minimumQuotes {
             Outcome.say("frontdesk: " + (lang == "zh" ? "注意：\(id) 只有 \(p.quotes.count) 份报价，少于 \(PriceComparison.minimumQuotes) 份。"

@@ -26,7 +26,7 @@ struct PathsCommand: ParsableCommand {
             rows.append([p.what, p.path, p.layer.map { "\($0); \(found)" } ?? found])
         }
         rows.append(["themes", "(built in)", BuiltinThemeNames.all.joined(separator: ", ")])
-        for f in TemplateCommand.library(storeRoot: problem == nil ? store : nil).folders {
+        for f in TemplateCommand.library().folders {
             rows.append(["templates", f.path, "\(f.what); \(FileManager.default.fileExists(atPath: f.path) ? "found" : "not there")"])
         }
         Output.table(["WHAT", "PATH", "NOTE"], rows)

@@ -11,26 +11,25 @@ struct TemplateCommand: ParsableCommand {
         commandName: "template", abstract: "The office's forms: which template file is used for each, and the built-in ones to copy.",
         discussion: """
         A file of the same name overrides a built-in template. Folders, first found wins: your own
-        (~/.config/frontdesk/templates), the store's templates/ (for every desk on the store), then the
-        system-wide one (/etc/frontdesk/templates). A file with a Mustache error is reported with its
-        line and the form is not printed; the built-in one is never used in its place.
+        (~/.config/frontdesk/templates), then the office's, system-wide (/etc/frontdesk/templates, for every
+        desk on this machine). A file with a Mustache error is reported with its line and the form is not
+        printed; the built-in one is never used in its place.
         """,
         subcommands: [List.self, Show.self])
 
-    /// The folders searched, for the store at `storeRoot` (none when no store is located).
-    static func library(storeRoot: String?) -> TemplateLibrary {
+    /// The folders searched: beside config.toml, the user's then the system's. Not in the store:
+    /// a store directory holds only its own files (every entry is checked on open, see StorePolicy).
+    static func library() -> TemplateLibrary {
         let c = StoreOptions.config
-        var folders = [TemplateFolder(path: c.directory + "/templates", what: "yours")]
-        if let root = storeRoot, !root.isEmpty { folders.append(TemplateFolder(path: root + "/templates", what: "the store's")) }
-        folders.append(TemplateFolder(path: c.systemDirectory + "/templates", what: "system-wide"))
-        return TemplateLibrary(folders: folders)
+        return TemplateLibrary(folders: [TemplateFolder(path: c.directory + "/templates", what: "yours"),
+                                         TemplateFolder(path: c.systemDirectory + "/templates", what: "system-wide")])
     }
 
-    /// `form` filled with `values` from the template found for the store at `storeRoot`. A broken
+    /// `form` filled with `values` from the template found in the folders. A broken
     /// template file is a usage error naming the file and line (exit 2); nothing is printed.
-    static func render(_ form: OfficeForm, _ language: String, _ values: [String: Any], storeRoot: String) throws -> String {
+    static func render(_ form: OfficeForm, _ language: String, _ values: [String: Any]) throws -> String {
         do throws(TemplateError) {
-            return try library(storeRoot: storeRoot).render(form, language: language, values)
+            return try library().render(form, language: language, values)
         } catch {
             throw UsageError("template \(error.description)")
         }
@@ -53,10 +52,9 @@ struct TemplateCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Each template, the file used for it (or built in), and whether it parses.")
-        @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let lib = TemplateCommand.library(storeRoot: storeOptions.locate().path)
+            let lib = TemplateCommand.library()
             var rows: [[String]] = []
             var broken = 0
             for name in OfficeForm.allFileNames {
