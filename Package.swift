@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // Spreadsheet import/export: RFC 4180 reading and writing.
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        // Office forms (meeting notice, minutes, price comparison) as admin-editable Mustache templates.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // The domain: model, rules, changes, queries and the binary-plist store. Foundation only.
@@ -25,8 +27,11 @@ let package = Package(
         ),
         // The terminal front end. Only its Terminal/ folder calls ncurses.
         .target(name: "FrontDeskTUI", dependencies: ["FrontDeskKit", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]),
-        // Files other programs read and write: calendars (.ics, by hand over Foundation) and CSV (spreadsheets).
-        .target(name: "FrontDeskInterchange", dependencies: ["FrontDeskKit", .product(name: "CSV", package: "CSV.swift")]),
+        // Files other programs read and write: calendars (.ics, by hand over Foundation), CSV (spreadsheets)
+        // and the office's forms (Mustache templates an admin can change).
+        .target(name: "FrontDeskInterchange", dependencies: [
+            "FrontDeskKit", .product(name: "CSV", package: "CSV.swift"), .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .executableTarget(
             name: "frontdesk",
             dependencies: [
@@ -41,7 +46,7 @@ let package = Package(
         .testTarget(name: "FrontDeskKitTests", dependencies: ["FrontDeskKit", "TestSupport"]),
         .testTarget(name: "FrontDeskTUITests", dependencies: ["FrontDeskTUI", "FrontDeskKit", "TestSupport"]),
         .testTarget(name: "FrontDeskInterchangeTests", dependencies: ["FrontDeskInterchange", "FrontDeskKit", "TestSupport"],
-                    exclude: ["Fixtures"]),
+                    exclude: ["Fixtures", "Golden"]),
         // Drives the real binary: multi-process store tests, CLI contract, tmux end-to-end.
         .testTarget(name: "frontdeskTests", dependencies: ["frontdesk", "FrontDeskKit", "TestSupport"]),
     ],

@@ -22,7 +22,7 @@ struct Frontdesk: ParsableCommand {
             InitCommand.self, DemoCommand.self, GenerateCommand.self, PrintCommand.self, CheckCommand.self, CompactCommand.self, LogCommand.self, RecoverCommand.self, BackupCommand.self, RestoreCommand.self,
             RoomCommand.self, MeetingCommand.self, VisitorCommand.self, BadgeCommand.self,
             StockCommand.self, ApprovalCommand.self, DocCommand.self, RoleCommand.self, WatchCommand.self, SettingsCommand.self, PurchaseCommand.self,
-            ReportCommand.self, PathsCommand.self, PeopleCommand.self, AssetCommand.self, ParcelCommand.self,
+            ReportCommand.self, PathsCommand.self, PeopleCommand.self, AssetCommand.self, ParcelCommand.self, TemplateCommand.self,
         ]
     )
 

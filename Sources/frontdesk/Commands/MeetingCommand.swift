@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrontDeskInterchange
 import FrontDeskKit
 
 /// `frontdesk meeting …`: the meeting cycle, from booking to closing.
@@ -9,7 +10,7 @@ struct MeetingCommand: ParsableCommand {
         subcommands: [Add.self, List.self, StepCommand<Confirm>.self, StepCommand<Checkin>.self, StepCommand<Held>.self,
                       StepCommand<Cancel>.self, Minutes.self, StepCommand<Send>.self, StepCommand<Close>.self,
                       Move.self, ActionCommand.self, GuestCommand.self, MeetingShow.self, StepCommand<Review>.self, MeetingChecklist.self,
-                      MeetingExport.self, MeetingImport.self])
+                      MeetingExport.self, MeetingImport.self, MeetingNotice.self, MeetingMinutesTemplate.self])
 
     struct Add: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Book a room; prints the meeting id. A conflict exits 3 and names the holder.")
@@ -121,13 +122,30 @@ struct MeetingCommand: ParsableCommand {
     }
 
     struct Minutes: StoreCommand {
-        static let configuration = CommandConfiguration(commandName: "minutes", abstract: "Record the minutes from a file.")
+        static let configuration = CommandConfiguration(
+            commandName: "minutes", abstract: "Record the minutes from a file.",
+            discussion: """
+            --from-file reads a filled skeleton (frontdesk meeting minutes-template ID): the text is recorded as the minutes and each line
+            "- [ ] owner | due YYYY-MM-DD | text" becomes a tracked action item, in one write. A malformed action line (unknown owner,
+            bad date, no text) refuses the whole file, listing the lines; nothing is recorded then.
+            """)
         @OptionGroup var storeOptions: StoreOptions
         @Argument(completion: Completions.meetingIDs) var id: String
-        @Option(help: "A UTF-8 text file with the minutes.", completion: .file()) var file: String
+        @Option(help: "A UTF-8 text file with the minutes.", completion: .file()) var file: String?
+        @Option(help: "A filled minutes skeleton: the minutes and their action items.", completion: .file()) var fromFile: String?
+
+        func validate() throws {
+            if (file == nil) == (fromFile == nil) { throw ValidationError("Give --file FILE (the minutes) or --from-file FILE (a filled skeleton with action items).") }
+        }
 
         func run(store: Store) throws -> Reply {
-            let text = try Parse.textFile(file)
+            if let fromFile {
+                let text = try Parse.textFile(fromFile)
+                let records = try store.commitBatch { state, ctx in try MinutesSheet.changes(text, meetingID: id, in: state, ctx) }
+                let created = records.compactMap { r -> String? in if case .addActionItem(_, let item) = r.change { item.id } else { nil } }
+                return .committed(records, in: store, created: created)
+            }
+            let text = try Parse.textFile(file ?? "")
             return .committed(try store.commit { _, ctx in .recordMinutes(meetingID: id, text: text, at: ctx.now) }, in: store)
         }
     }

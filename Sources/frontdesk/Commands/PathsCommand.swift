@@ -26,6 +26,9 @@ struct PathsCommand: ParsableCommand {
             rows.append([p.what, p.path, p.layer.map { "\($0); \(found)" } ?? found])
         }
         rows.append(["themes", "(built in)", BuiltinThemeNames.all.joined(separator: ", ")])
+        for f in TemplateCommand.library().folders {
+            rows.append(["templates", f.path, "\(f.what); \(FileManager.default.fileExists(atPath: f.path) ? "found" : "not there")"])
+        }
         Output.table(["WHAT", "PATH", "NOTE"], rows)
         print()
         Output.table(["SETTING", "VALUE", "SET BY"], ConfigPaths.settings(StoreOptions.config).map { [$0.key, $0.value, $0.setBy] })

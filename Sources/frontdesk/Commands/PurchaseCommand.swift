@@ -6,7 +6,7 @@ import FrontDeskKit
 struct PurchaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "purchase", abstract: "Purchase requests: quotes compared, then approval, then receipt.",
-        subcommands: [Request.self, List.self, Quotes.self])
+        subcommands: [Request.self, List.self, Quotes.self, PurchaseCompare.self])
 
     struct Request: StoreCommand {
         static let configuration = CommandConfiguration(
