@@ -86,6 +86,7 @@ enum Typed {
         d.type = .letter; d.draftedBy = "行政部"; d.proofreadAt = at(187.5); d.approvalID = "A7"; d.approvedAt = at(188.5)
         d.releasedAt = at(189.5); d.filedAt = at(190.5); d.recipients = [documentCopy]
         return d
+    }
     static var repair: AssetRepair {
         var r = AssetRepair(fault: "屏幕闪烁 flicker", reportedAt: at(180.5), reportedBy: "li.na", stateBefore: .inUse)
         r.sentTo = "联想 service"; r.sentAt = at(181.5); r.backAt = at(182.5); r.work = "换屏 new screen"; r.costCents = 45_050
