@@ -89,6 +89,34 @@ enum CalendarOffice {
         #expect(plan.flatMap(\.meetings).map(\.id) == ["M1", "M2"], "ids follow on within one file")
     }
 
+    /// An override that carries only its new time keeps the series' title and room.
+    @Test func aSparseOverrideKeepsTheSeriesProperties() throws {
+        let tmp = try TempStore("ics-sparse"), store = try O.store(tmp)
+        let text = """
+        BEGIN:VCALENDAR
+        VERSION:2.0
+        BEGIN:VEVENT
+        UID:s1
+        DTSTART:20260316T090000
+        DTEND:20260316T093000
+        RRULE:FREQ=DAILY;COUNT=2
+        SUMMARY:Sync
+        LOCATION:Board Room
+        END:VEVENT
+        BEGIN:VEVENT
+        UID:s1
+        RECURRENCE-ID:20260317T090000
+        DTSTART:20260317T110000
+        DTEND:20260317T113000
+        END:VEVENT
+        END:VCALENDAR
+        """
+        let plan = MeetingCalendarImport().plan(try ICalendarReader.events(text, office: store.env.timeZone), state: store.state, ctx: store.context)
+        let ms = try #require(plan.first?.meetings)
+        #expect(plan.count == 1 && ms.count == 2)
+        #expect(ms.last?.title == "Sync" && ms.last?.roomID == "R2" && ms.last?.start == O.at("2026-03-17 11:00"))
+    }
+
     /// The same rules as `meeting add`: a second import of a file meets the first one's bookings,
     /// each event refused with the holder; a file's own events cannot double-book a room.
     @Test func conflictsAreListedPerEvent() throws {

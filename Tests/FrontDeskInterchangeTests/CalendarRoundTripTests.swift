@@ -73,6 +73,27 @@ import TestSupport
         #expect(Self.export(try tmp.open()) == text)
     }
 
+    /// A zone with daylight saving: the VTIMEZONE carries Foundation's transitions, and a weekly
+    /// series that crosses one stays at 09:30 local in one RRULE (no override for the moved UTC hour).
+    @Test func aDaylightSavingZoneGetsItsTransitions() throws {
+        let berlin = try #require(TimeZone(identifier: "Europe/Berlin"))
+        let cal = Environment.fixed(at: Date(), user: "lina", timeZone: berlin).calendar
+        var state = OfficeState()
+        state.rooms["R1"] = Room(id: "R1", name: "Blau", capacity: 5)
+        let first = try #require(DateInput.parseDateTime("2026-03-23 09:30", berlin))
+        let m = Meeting(id: "M1", title: "Jour fixe", roomID: "R1", organizer: "lina", start: first, end: first.addingTimeInterval(1800),
+                        status: .confirmed, requestedAt: first)
+        for o in try Recurrence(.weekly, count: 3).occurrences(of: m, calendar: cal, firstNumber: 1) { state.meetings[o.id] = o }
+        let text = MeetingCalendarExport(state: state, zone: berlin, storeTag: "t").calendar(Array(state.meetings.values))
+        #expect(text.contains("BEGIN:DAYLIGHT\r\nDTSTART:20260329T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"))
+        #expect(text.contains("BEGIN:STANDARD\r\nDTSTART:20261025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"))
+        #expect(text.contains("DTSTART;TZID=Europe/Berlin:20260323T093000\r\n") && text.contains("RRULE:FREQ=WEEKLY;COUNT=3\r\n"))
+        #expect(!text.contains("RECURRENCE-ID"))
+        let back = try ICalendarReader.events(text, office: berlin)
+        let starts = try #require(back.first?.rule).starts(from: try #require(back.first?.start), limit: 10, horizon: .distantFuture)
+        #expect(starts == state.meetings.values.map(\.start).sorted())
+    }
+
     // MARK: Python's icalendar as the oracle
 
     static let oracleAvailable: Bool = {

@@ -95,7 +95,15 @@ public struct MeetingCalendarImport {
             var source = e, start = s, stop = s.addingTimeInterval(length)
             if let o = overrides.first(where: { $0.recurrenceID?.date == s }) {
                 if o.status == "CANCELLED" { continue }
+                // An override that leaves a property out keeps the series' value (some writers omit them).
                 source = o
+                if source.summary.isEmpty { source.summary = e.summary }
+                if source.location == nil { source.location = e.location }
+                if source.description == nil { source.description = e.description }
+                if source.organizer == nil { source.organizer = e.organizer }
+                if source.attendees.isEmpty { source.attendees = e.attendees }
+                if source.needs.isEmpty { source.needs = e.needs }
+                if source.chair == nil { source.chair = e.chair }
                 start = o.start.date
                 stop = o.endDate ?? start.addingTimeInterval(length)
             }
