@@ -68,9 +68,10 @@ enum SheetImport {
     /// The file as rows by column; a file that cannot be read is refused in words (exit 2).
     static func read(_ path: String, columns: [SpreadsheetColumn]) throws -> SpreadsheetRecords {
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw Refusal.invalid("Cannot read \(path): \((error as NSError).localizedDescription).", zh: "无法读取 \(path)：\((error as NSError).localizedDescription)。")
+        guard let read = FileManager.default.contents(atPath: path) else {
+            throw Refusal.invalid("Cannot read \(path): no such file, or not readable by you.", zh: "无法读取 \(path)：文件不存在，或您无权读取。")
         }
+        data = read
         do {
             return try SpreadsheetRecords(try SpreadsheetSheet(data: data), columns: columns)
         } catch let e as SpreadsheetFileError {
