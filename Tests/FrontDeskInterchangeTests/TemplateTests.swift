@@ -161,9 +161,9 @@ enum FormFixture {
         #expect(unfolded.contains("METHOD:REQUEST"))
         #expect(unfolded.contains("DTSTART:20260312T020000Z") && unfolded.contains("DTEND:20260312T033000Z"))
         #expect(unfolded.contains("LOCATION:长城厅"))
-        #expect(unfolded.contains("ORGANIZER;CN=\"李娜\":mailto:lina@example.com"))
-        #expect(unfolded.contains("ATTENDEE;CN=\"王伟\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:wangwei@example.com"))
-        #expect(unfolded.contains("ATTENDEE;CN=\"陈博士\";ROLE=OPT-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:chen@example.com"))
+        #expect(unfolded.contains("ORGANIZER;CN=李娜:mailto:lina@example.com"))
+        #expect(unfolded.contains("ATTENDEE;CN=王伟;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:wangwei@example.com"))
+        #expect(unfolded.contains("ATTENDEE;CN=陈博士;ROLE=OPT-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:chen@example.com"))
         let description = try #require(unfolded.first { $0.hasPrefix("DESCRIPTION:") })
         #expect(description == "DESCRIPTION:" + notice.replacingOccurrences(of: ",", with: "\\,")
             .replacingOccurrences(of: ";", with: "\\;").replacingOccurrences(of: "\n", with: "\\n"))
@@ -173,7 +173,7 @@ enum FormFixture {
     @Test func foldingNeverSplitsACharacter() {
         for prefix in ["", "a", "ab"] {
             let line = "SUMMARY:" + prefix + String(repeating: "会议室预订", count: 12)
-            let bytes = Array(ICSLines.fold(line).utf8)
+            let bytes = Array(ICalendarText.fold(line).utf8)
             // Physical lines as bytes: each decodes on its own (no character cut) and fits 75 octets.
             var parts: [[UInt8]] = [[]]
             var i = 0
@@ -187,7 +187,7 @@ enum FormFixture {
                 #expect(n == parts.count - 1 || part.count >= 73, "folded no earlier than a character boundary needs")
                 #expect(String(bytes: n == 0 ? part : Array(part.dropFirst()), encoding: .utf8) != nil, "a character was cut")
             }
-            #expect(ICSLines.fold(line).replacingOccurrences(of: "\r\n ", with: "") == line + "\r\n")
+            #expect(ICalendarText.fold(line).replacingOccurrences(of: "\r\n ", with: "") == line + "\r\n")
         }
     }
 }

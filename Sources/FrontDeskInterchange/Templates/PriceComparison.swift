@@ -57,23 +57,6 @@ public enum PriceComparison {
             rows.append([p.id, item, "\(p.quantity)", "\(i + 1)", q.supplier, money(q.unitPrice), money(q.unitPrice * Double(p.quantity)),
                          "\(q.leadDays)", q.quality ?? "", i == p.chosen ? yes : "", i == p.chosen ? why : ""])
         }
-        return SheetCSV.text(rows)
-    }
-}
-
-/// A small RFC 4180 writer for the comparison sheet. The shared CSV writer of issue 13 replaces
-/// it after the merge. Starts with a UTF-8 BOM (spreadsheets then read Chinese right), CRLF line
-/// ends, quotes where needed, and cells starting with = + - @ neutralised against formula injection.
-enum SheetCSV {
-    static func text(_ rows: [[String]]) -> String {
-        "\u{FEFF}" + rows.map { $0.map(cell).joined(separator: ",") + "\r\n" }.joined()
-    }
-
-    static func cell(_ raw: String) -> String {
-        var s = raw
-        // A leading quote makes the spreadsheet show the cell as text, never a formula.
-        if let f = s.first, "=+-@\t\r".contains(f) { s = "'" + s }
-        guard s.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return SpreadsheetExport.text([SpreadsheetTable(header: header, rows: Array(rows.dropFirst()))])
     }
 }

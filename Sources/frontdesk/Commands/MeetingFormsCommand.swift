@@ -26,7 +26,9 @@ struct MeetingNotice: ParsableCommand {
                                          now: store.env.now(), timeZone: store.env.timeZone)
         let text = try TemplateCommand.render(.meetingNotice, lang, values)
         guard ics else { return TemplateCommand.printText(text) }
-        let uid = "\(m.id).\(Int(store.meta.createdAt.timeIntervalSince1970))@frontdesk"
+        // The export's UID for this meeting, so a client updates one entry whether it got the invitation or an export.
+        let uid = MeetingCalendarExport(state: store.state, zone: store.env.timeZone,
+                                        storeTag: MeetingCalendarExport.storeTag(createdAt: store.meta.createdAt, createdBy: store.meta.createdBy)).uid(m.id)
         TemplateCommand.writeRaw(Invitation.ics(m, in: store.state, uid: uid, description: text, now: store.env.now()))
     }
 }
