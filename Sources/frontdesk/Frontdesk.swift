@@ -21,7 +21,7 @@ struct Frontdesk: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, GenerateCommand.self, PrintCommand.self, CheckCommand.self, CompactCommand.self, LogCommand.self, RecoverCommand.self, BackupCommand.self, RestoreCommand.self,
             RoomCommand.self, MeetingCommand.self, VisitorCommand.self, BadgeCommand.self,
-            StockCommand.self, ApprovalCommand.self, RoleCommand.self, WatchCommand.self, SettingsCommand.self, PurchaseCommand.self,
+            StockCommand.self, ApprovalCommand.self, NoticeCommand.self, ArchiveCommand.self, RoleCommand.self, WatchCommand.self, SettingsCommand.self, PurchaseCommand.self,
             ReportCommand.self, PathsCommand.self,
         ]
     )

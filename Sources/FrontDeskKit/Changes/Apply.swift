@@ -17,6 +17,8 @@ extension OfficeState {
              .completeActionItem, .moveMeeting, .inviteGuest, .recordGuestReply, .reviewMinutes, .checkPreparation,
              .releaseUnclaimedRoom:
             applyMeetingChange(change)
+            // Minutes sent are filed in the archive by the same record, so the two never disagree.
+            if case .setMeetingStatus(let id, .minutesSent, let at) = change { fileSentMinutes(meetingID: id, at: at) }
         case .addBadges, .addVisitor, .confirmVisitor, .visitorArrived, .checkInVisitor, .confirmIdentity, .checkOutVisitor, .returnBadges,
              .cancelVisitor, .visitorNoShow, .recordOutcome, .undoCheckIn, .addToWatchList, .removeFromWatchList, .decideWatch:
             applyReception(change)
@@ -24,6 +26,10 @@ extension OfficeState {
             applySupply(change)
         case .requestApproval, .decideApproval:
             applyApproval(change)
+        case .postNotice, .acknowledgeNotice, .leaveNoticeFeedback, .endNotice:
+            applyNotice(change)
+        case .fileArchive, .lendArchive, .requestArchiveLoan, .returnArchive:
+            applyArchive(change)
         }
     }
 

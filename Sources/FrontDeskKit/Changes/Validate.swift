@@ -27,6 +27,10 @@ extension OfficeState {
             try validateSupply(change, ctx)
         case .requestApproval, .decideApproval:
             try validateApproval(change, ctx)
+        case .postNotice, .acknowledgeNotice, .leaveNoticeFeedback, .endNotice:
+            try validateNotice(change, ctx)
+        case .fileArchive, .lendArchive, .requestArchiveLoan, .returnArchive:
+            try validateArchive(change, ctx)
         }
     }
 

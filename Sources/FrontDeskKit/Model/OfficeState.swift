@@ -29,6 +29,12 @@ public struct OfficeState: Codable, Sendable, Equatable {
     public var returningVisitors: [String: ReturningVisitor] = [:]
     public var purchases: [String: PurchaseRequest] = [:]
     public var demand: [String: DemandEntry] = [:]
+    /// Company notices, posted and ended (NoticeProcess.swift); absent from stores written before them.
+    public var notices: [String: Notice] = [:]
+    /// The archive's files and their loans (ArchiveProcess.swift): kept in the working set for good,
+    /// as the register of what the office holds; absent from stores written before them.
+    public var archives: [String: ArchiveFile] = [:]
+    public var loans: [String: ArchiveLoan] = [:]
 
     public init() {}
 
@@ -42,6 +48,7 @@ public struct OfficeState: Codable, Sendable, Equatable {
         watchList = try c.decodeIfPresent([WatchEntry].self, forKey: .watchList) ?? []
         returningVisitors = try get(.returningVisitors)
         purchases = try get(.purchases); demand = try get(.demand)
+        notices = try get(.notices); archives = try get(.archives); loans = try get(.loans)
         archivedIssues = try c.decodeIfPresent(DailyIssues.self, forKey: .archivedIssues) ?? DailyIssues()
     }
 
@@ -64,6 +71,7 @@ public struct OfficeState: Codable, Sendable, Equatable {
     public var recordCount: Int {
         rooms.count + meetings.count + visitors.count + badges.count + items.count + moves.count
             + approvals.count + people.count + departments.count + purchases.count + demand.count
+            + notices.count + archives.count + loans.count
     }
 }
 

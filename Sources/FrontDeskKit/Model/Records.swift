@@ -3,6 +3,7 @@ import Foundation
 /// The kinds of record the store keeps; each has its id prefix.
 public enum RecordKind: String, Codable, Sendable, CaseIterable {
     case room, meeting, action, visitor, item, move, approval, demand, purchase
+    case notice, archive, loan
 
     public var idPrefix: String {
         switch self {
@@ -15,6 +16,9 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
         case .approval: "A"
         case .demand: "D"
         case .purchase: "P"
+        case .notice: "N"
+        case .archive: "F"
+        case .loan: "L"
         }
     }
 }

@@ -24,6 +24,8 @@ extension OfficeState {
             if (a.documentRef ?? "").isEmpty { throw .invalid("A document routing request needs the document reference (--document).", zh: "公文流转申请需要填写文号（--document）。") }
         case .scrap:
             if (a.asset ?? "").isEmpty { throw .invalid("An asset scrapping request names the asset (--asset).", zh: "资产报废申请需要写明资产（--asset）。") }
+        case .archiveLoan:
+            if (a.documentRef ?? "").isEmpty { throw .invalid("An archive-loan request names the archive file.", zh: "档案借阅申请需要写明档案。") }
         case .purchase:
             break
         }
@@ -158,7 +160,11 @@ extension OfficeState {
 
     func validateApproval(_ change: Change, _ ctx: RuleContext) throws(Refusal) {
         switch change {
-        case .requestApproval(let a): try validateNewApproval(a)
+        case .requestApproval(let a):
+            if a.type == .archiveLoan {
+                throw .invalid("An archive-loan request is raised by lending the file: frontdesk archive lend FILE --to WHO --purpose … --due ….", zh: "档案借阅申请通过借出档案提交：frontdesk archive lend 档案 --to 借阅人 --purpose … --due …。")
+            }
+            try validateNewApproval(a)
         case .decideApproval(let id, let d): try validateDecision(id, d, ctx)
         default: throw .invalid("That is not an approval change.", zh: "这不是审批变更。")
         }
@@ -181,6 +187,7 @@ extension OfficeState {
             if a.status != .pending, let pid = purchases.values.first(where: { $0.approvalID == id })?.id {
                 purchases[pid]?.status = a.status == .approved ? .approved : .rejected
             }
+            if a.type == .archiveLoan { applyLoanDecision(approvalID: id, status: a.status, at: d.at) }
         default:
             break
         }

@@ -23,11 +23,21 @@ public enum DueFlag: String, Codable, Sendable, CaseIterable, Comparable {
     case belowReorder, outOfStock
     // Approvals
     case approvalOverdue, waitingForYou
+    // Notices
+    /// A notice shown to you that you have not acknowledged.
+    case ackDue
+    // Archives
+    /// A lent file not back by its due time.
+    case loanOverdue
+    /// A file came back with pages or attachments missing.
+    case returnIncomplete
+    /// A file past its retention period: review it (keep, transfer or destroy by hand).
+    case retentionDue
 
     public var isOverdue: Bool {
         switch self {
         case .confirmOverdue, .roomCheckOverdue, .minutesOverdue, .actionOverdue, .waitOverdue,
-             .badgeOverdue, .approvalOverdue, .outOfStock, .unclaimed, .badgeLost:
+             .badgeOverdue, .approvalOverdue, .outOfStock, .unclaimed, .badgeLost, .loanOverdue:
             true
         default:
             false

@@ -6,7 +6,7 @@ import Foundation
 /// A failing or slow hook is reported and never blocks the desk.
 public enum HostNotifier {
     /// Placeholders a hook command may use.
-    public static let placeholders = ["visitor", "host", "time", "company", "id", "event", "badge", "purpose"] + MeetingHooks.placeholders
+    public static let placeholders = ["visitor", "host", "time", "company", "id", "event", "badge", "purpose"] + MeetingHooks.placeholders + PaperTrailHooks.placeholders
 
     public struct Started {
         public let event: String
@@ -19,6 +19,7 @@ public enum HostNotifier {
     /// The hook's values for a committed change, or nil when the change has no hook event.
     public static func values(for change: Change, in state: OfficeState, timeZone tz: TimeZone) -> [String: String]? {
         if let meeting = state.meetingHookValues(change, timeZone: tz) { return meeting }
+        if let paper = state.paperTrailHookValues(change, timeZone: tz) { return paper }
         let id = change.subject
         guard let v = state.visitors[id] else { return nil }
         switch change {

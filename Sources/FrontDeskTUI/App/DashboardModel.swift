@@ -118,6 +118,12 @@ extension PaneID {
             [.stock, .approvals]
         case .requestApproval:
             [.approvals]
+        // Notices and archives show outside the four panes (the notice line, the archives page);
+        // a minutes record filed by `meeting.send` is already the meetings pane's change.
+        case .postNotice, .acknowledgeNotice, .leaveNoticeFeedback, .endNotice, .fileArchive, .lendArchive, .returnArchive:
+            []
+        case .requestArchiveLoan:
+            [.approvals]
         }
     }
 }

@@ -151,6 +151,7 @@ public struct Strings: Sendable {
         case .overtime: L(Self.words(x.rawValue), "加班")
         case .document: L(Self.words(x.rawValue), "公文流转")
         case .scrap: L(Self.words(x.rawValue), "资产报废")
+        case .archiveLoan: L("archive loan", "档案借阅")
         }
     }
 
@@ -186,6 +187,10 @@ public struct Strings: Sendable {
         case .belowReorder: (en, cn) = ("!reorder", "!补货")
         case .outOfStock: (en, cn) = ("!out", "!缺货")
         case .approvalOverdue: (en, cn) = ("!overdue", "!逾期")
+        case .ackDue: (en, cn) = ("!read", "!待阅")
+        case .loanOverdue: (en, cn) = ("!loan", "!未还")
+        case .returnIncomplete: (en, cn) = ("!missing", "!缺页")
+        case .retentionDue: (en, cn) = ("!review", "!鉴定")
         case .waitingForYou: return nil
         }
         return Localized(en, cn)

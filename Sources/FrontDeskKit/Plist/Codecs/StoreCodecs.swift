@@ -28,6 +28,9 @@ extension OfficeState: PlistCodable {
             case "purchases": purchases = try r.value(e)
             case "demand": demand = try r.value(e)
             case "archivedIssues": archivedIssues = try r.value(e)
+            case "notices": notices = try r.value(e)
+            case "archives": archives = try r.value(e)
+            case "loans": loans = try r.value(e)
             default: break
             }
         }
@@ -52,6 +55,9 @@ extension OfficeState: PlistCodable {
         try w.field("purchases", purchases)
         try w.field("demand", demand)
         try w.field("archivedIssues", archivedIssues)
+        try w.field("notices", notices)
+        try w.field("archives", archives)
+        try w.field("loans", loans)
         return w.endDictionary(m)
     }
 }
