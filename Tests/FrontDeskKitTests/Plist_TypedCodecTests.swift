@@ -78,6 +78,9 @@ import Testing
         try Self.check(Typed.badge)
         try Self.check(Typed.watch)
         try Self.check(Typed.returning)
+        try Self.check(Typed.notice)
+        try Self.check(Typed.archive)
+        try Self.check(Typed.loan)
     }
 
     @Test func storeFilesRoundTripBothWaysWithFoundation() throws {
@@ -107,6 +110,14 @@ import Testing
         changes.append(.addDemand(Typed.demand))
         changes.append(.decideApproval(requestID: "A7", decision: Typed.decision))
         changes.append(.addVisitor(Typed.visitor))
+        changes.append(.postNotice(Typed.notice))
+        changes.append(.acknowledgeNotice(noticeID: "N3", ack: NoticeAcknowledgement(by: "王芳", at: Typed.at(5), recordedBy: "desk")))
+        changes.append(.leaveNoticeFeedback(noticeID: "N3", feedback: NoticeFeedback(by: "王芳", at: Typed.at(6), text: "好")))
+        changes.append(.endNotice(noticeID: "N3", at: Typed.at(7)))
+        changes.append(.fileArchive(Typed.archive))
+        changes.append(.lendArchive(Typed.loan))
+        changes.append(.requestArchiveLoan(Typed.loan, approval: Typed.approval))
+        changes.append(.returnArchive(loanID: "L2", count: ArchiveReturnCount(pages: 22, attachments: 2, missing: "第 7 页"), by: "desk", at: Typed.at(8)))
         for c in changes {
             var rec = Typed.record
             rec.change = c

@@ -71,6 +71,24 @@ enum Typed {
     static let watch = WatchEntry(name: "某人", idNumber: "X123", reason: "前雇员 former staff", addedBy: "lead", addedAt: at(120.5))
     static let returning = ReturningVisitor(name: "山田 太郎", company: "株式会社 ACME", lastHost: "li.na", lastVisit: at(130.5))
 
+    static var notice: Notice {
+        var n = Notice(id: "N3", title: "消防演习 Fire drill", body: "集合：一楼大堂\nMeet in the lobby.", postedBy: "desk", postedAt: at(180.5),
+                       audience: ["行政部", "财务部"], endsAt: at(86_400.25))
+        n.endedAt = at(3600.75)
+        n.acknowledgements = [NoticeAcknowledgement(by: "li.na", at: at(181.5), recordedBy: "desk")]
+        n.feedback = [NoticeFeedback(by: "王芳", at: at(182.5), text: "能否改到 16:00？", recordedBy: "desk")]
+        return n
+    }
+    static let archive = ArchiveFile(id: "F4", title: "租赁合同 Lease", department: "行政部", project: "Office move", category: "contract",
+                                     date: at(190.5), medium: .paper, cabinet: "A-01", box: "03", path: "/srv/scan/lease.pdf", retentionYears: 10,
+                                     confidential: true, pages: 24, attachments: 2, filedBy: "desk", filedAt: at(191.5), source: "meeting M12")
+    static var loan: ArchiveLoan {
+        var l = ArchiveLoan(id: "L2", fileID: "F4", borrower: "王芳", purpose: "续约 renewal", due: at(86_400.5), requestedBy: "desk",
+                            requestedAt: at(192.5), status: .incomplete, lentAt: at(193.5), approvalID: "A7")
+        l.returnedAt = at(194.5); l.returnedTo = "desk"; l.pagesReturned = 22; l.attachmentsReturned = 2; l.missing = "2 pages"
+        return l
+    }
+
     static var state: OfficeState {
         var s = OfficeState()
         s.rooms = ["R3": room]; s.meetings = ["M12": meeting]; s.visitors = ["V8": visitor]; s.badges = ["V002": badge]
@@ -78,6 +96,7 @@ enum Typed {
         s.people = ["li.na": person]; s.departments = ["行政部": department]; s.roles = ["li.na": [.frontdesk, .lead]]
         s.counters = ["meeting": 12, "visitor": 8]; s.watchList = [watch]; s.returningVisitors = ["山田 太郎": returning]
         s.purchases = ["P2": purchase]; s.demand = ["D5": demand]
+        s.notices = ["N3": notice]; s.archives = ["F4": archive]; s.loans = ["L2": loan]
         var issues = DailyIssues()
         issues.firstDay = at(135.5); issues.units = ["S-PEN": [3, 0, 7], "纸": [1]]
         s.archivedIssues = issues

@@ -151,7 +151,7 @@ public struct Strings: Sendable {
         case .overtime: L(Self.words(x.rawValue), "加班")
         case .document: L(Self.words(x.rawValue), "公文流转")
         case .scrap: L(Self.words(x.rawValue), "资产报废")
-        case .archiveLoan: L("archive loan", "档案借阅")
+        case .archiveLoan: L(Self.words(x.rawValue), "档案借阅")
         }
     }
 

@@ -127,7 +127,10 @@ struct ArchiveCommand: ParsableCommand {
                 let f = r.file
                 return [f.id + (f.confidential ? "*" : ""), f.title, f.department, f.project ?? "", f.category, Clock.day(f.date, tz), f.location,
                         f.retentionYears.map { "\($0)y" } ?? "permanent",
-                        r.loan.map { "\($0.id) \(r.borrowerName ?? $0.borrower) \($0.status == .awaitingApproval ? "awaiting approval" : "due " + Clock.dayHM($0.due, tz))" } ?? "",
+                        r.loan.map { l in
+                            let state = l.status == .awaitingApproval ? "awaiting approval" : l.status == .incomplete ? "returned incomplete" : "due " + Clock.dayHM(l.due, tz)
+                            return "\(l.id) \(r.borrowerName ?? l.borrower) \(state)"
+                        } ?? "",
                         r.flags.map(\.rawValue).joined(separator: ",")]
             })
         }
