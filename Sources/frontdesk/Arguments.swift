@@ -7,7 +7,10 @@ import FrontDeskTUI
 // and `--help` lists them (allValueStrings comes from CaseIterable).
 extension FrontDeskKit.Role: ExpressibleByArgument {}
 extension Recurrence.Frequency: ExpressibleByArgument {}
-extension ApprovalType: ExpressibleByArgument {}
+extension ApprovalType: ExpressibleByArgument {
+    /// `archive-loan` requests are raised by `archive lend`, never by hand, so help does not offer it.
+    public static var allValueStrings: [String] { allCases.filter { $0 != .archiveLoan }.map(\.rawValue) }
+}
 extension ApprovalStatus: ExpressibleByArgument {}
 extension MeetingStatus: ExpressibleByArgument {}
 extension VisitorStatus: ExpressibleByArgument {}

@@ -94,6 +94,23 @@ enum ChangeWords {
         case .returnParcel(let id, let reason, _): return "Parcel \(id) returned to the sender (\(reason))."
         case .sendParcel(let p):
             return "Parcel \(p.id) sent by \(p.person.map { s.displayName($0) } ?? "?") via \(p.carrier) \(p.tracking), \(Cents.text(p.costCents ?? 0)) charged to \(p.department ?? "?")."
+        case .postNotice(let n):
+            let who = n.audience.isEmpty ? "everyone" : n.audience.joined(separator: ", ")
+            return "Notice \(n.id) (\(n.title)) posted for \(who) until \(Clock.dayHM(n.endsAt, tz)); \(s.audienceMembers(n).count) people to acknowledge it."
+        case .acknowledgeNotice(let id, let a):
+            let left = s.notices[id].map { s.pendingAcknowledgements($0).count } ?? 0
+            return "\(s.displayName(a.by)) acknowledged notice \(id)\(a.recordedBy.map { " (recorded by \(s.displayName($0)))" } ?? ""); \(left) still to acknowledge."
+        case .leaveNoticeFeedback(let id, let f): return "Feedback from \(s.displayName(f.by)) on notice \(id) recorded for its poster."
+        case .endNotice(let id, let at): return "Notice \(id) ended at \(Clock.dayHM(at, tz)); it is no longer shown."
+        case .fileArchive(let f): return "\(f.title) filed as \(f.id) (\(f.department), \(f.category)) at \(f.location)."
+        case .lendArchive(let l):
+            return "\(l.fileID) lent to \(s.displayName(l.borrower)) as loan \(l.id), due back \(Clock.dayHM(l.due, tz))."
+        case .requestArchiveLoan(let l, let a):
+            return "\(l.fileID) is confidential: loan \(l.id) to \(s.displayName(l.borrower)) waits for approval \(a.id) (\(a.approvers.isEmpty ? "any approver" : approvers(a, s))); the file goes out when it is approved."
+        case .returnArchive(let id, _, _, _):
+            guard let l = s.loans[id] else { return "Loan \(id) returned." }
+            if l.status == .incomplete { return "\(l.fileID) is back from loan \(id) but incomplete: \(l.missing ?? "") missing; it stays flagged until a complete count." }
+            return "\(l.fileID) is back from loan \(id), complete."
         }
     }
 
@@ -241,6 +258,23 @@ enum ChineseChangeWords {
         case .returnParcel(let id, let reason, _): return "包裹 \(id) 已退回寄件人（\(reason)）。"
         case .sendParcel(let p):
             return "包裹 \(p.id) 已寄出：寄件人 \(p.person.map { s.displayName($0) } ?? "?")，\(p.carrier) \(p.tracking)，费用 \(Cents.text(p.costCents ?? 0)) 计入 \(p.department ?? "?")。"
+        case .postNotice(let n):
+            let who = n.audience.isEmpty ? "全体人员" : n.audience.joined(separator: "、")
+            return "通知 \(n.id)（\(n.title)）已发给\(who)，显示至 \(Clock.dayHM(n.endsAt, tz))；需 \(s.audienceMembers(n).count) 人阅知。"
+        case .acknowledgeNotice(let id, let a):
+            let left = s.notices[id].map { s.pendingAcknowledgements($0).count } ?? 0
+            return "\(s.displayName(a.by)) 已阅通知 \(id)\(a.recordedBy.map { "（由 \(s.displayName($0)) 代为登记）" } ?? "")；尚有 \(left) 人未阅。"
+        case .leaveNoticeFeedback(let id, let f): return "\(s.displayName(f.by)) 对通知 \(id) 的反馈已记录，发布人可查看。"
+        case .endNotice(let id, let at): return "通知 \(id) 已于 \(Clock.dayHM(at, tz)) 结束，不再显示。"
+        case .fileArchive(let f): return "\(f.title) 已归档为 \(f.id)（\(f.department)，\(f.category)），存放于 \(f.location)。"
+        case .lendArchive(let l):
+            return "\(l.fileID) 已借给 \(s.displayName(l.borrower))（借阅 \(l.id)），应于 \(Clock.dayHM(l.due, tz)) 归还。"
+        case .requestArchiveLoan(let l, let a):
+            return "\(l.fileID) 为机密档案：借给 \(s.displayName(l.borrower)) 的借阅 \(l.id) 等待审批 \(a.id)（\(a.approvers.isEmpty ? "任一审批人" : approvers(a, s))）；批准后档案即借出。"
+        case .returnArchive(let id, _, _, _):
+            guard let l = s.loans[id] else { return "借阅 \(id) 已归还。" }
+            if l.status == .incomplete { return "\(l.fileID) 已随借阅 \(id) 归还，但不完整：缺 \(l.missing ?? "")；在补齐前保持标记。" }
+            return "\(l.fileID) 已随借阅 \(id) 完整归还。"
         }
     }
 

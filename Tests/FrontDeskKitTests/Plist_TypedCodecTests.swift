@@ -87,6 +87,9 @@ import Testing
         try Self.check(Typed.settlement)
         try Self.check(Typed.assetCount)
         try Self.check(Typed.parcel)
+        try Self.check(Typed.notice)
+        try Self.check(Typed.archive)
+        try Self.check(Typed.loan)
     }
 
     @Test func storeFilesRoundTripBothWaysWithFoundation() throws {
@@ -130,6 +133,14 @@ import Testing
         changes.append(.collectParcel(parcelID: "C3", collector: "张伟", at: Typed.at(5)))
         changes.append(.returnParcel(parcelID: "C3", reason: "拒收", at: Typed.at(6)))
         changes.append(.sendParcel(Typed.parcel))
+        changes.append(.postNotice(Typed.notice))
+        changes.append(.acknowledgeNotice(noticeID: "N3", ack: NoticeAcknowledgement(by: "王芳", at: Typed.at(5), recordedBy: "desk")))
+        changes.append(.leaveNoticeFeedback(noticeID: "N3", feedback: NoticeFeedback(by: "王芳", at: Typed.at(6), text: "好")))
+        changes.append(.endNotice(noticeID: "N3", at: Typed.at(7)))
+        changes.append(.fileArchive(Typed.archive))
+        changes.append(.lendArchive(Typed.loan))
+        changes.append(.requestArchiveLoan(Typed.loan, approval: Typed.approval))
+        changes.append(.returnArchive(loanID: "L2", count: ArchiveReturnCount(pages: 22, attachments: 2, missing: "第 7 页"), by: "desk", at: Typed.at(8)))
         for c in changes {
             var rec = Typed.record
             rec.change = c

@@ -111,6 +111,22 @@ enum Typed {
                        shelf: "A2", status: .returned, at: at(189.5), by: "王芳")
         p.collectedAt = at(190.5); p.collectedBy = "张伟"; p.returnedAt = at(191.5); p.returnReason = "拒收 refused"; p.costCents = 2_350
         return p
+    static var notice: Notice {
+        var n = Notice(id: "N3", title: "消防演习 Fire drill", body: "集合：一楼大堂\nMeet in the lobby.", postedBy: "desk", postedAt: at(180.5),
+                       audience: ["行政部", "财务部"], endsAt: at(86_400.25))
+        n.endedAt = at(3600.75)
+        n.acknowledgements = [NoticeAcknowledgement(by: "li.na", at: at(181.5), recordedBy: "desk")]
+        n.feedback = [NoticeFeedback(by: "王芳", at: at(182.5), text: "能否改到 16:00？", recordedBy: "desk")]
+        return n
+    }
+    static let archive = ArchiveFile(id: "F4", title: "租赁合同 Lease", department: "行政部", project: "Office move", category: "contract",
+                                     date: at(190.5), medium: .paper, cabinet: "A-01", box: "03", path: "/srv/scan/lease.pdf", retentionYears: 10,
+                                     confidential: true, pages: 24, attachments: 2, filedBy: "desk", filedAt: at(191.5), source: "meeting M12")
+    static var loan: ArchiveLoan {
+        var l = ArchiveLoan(id: "L2", fileID: "F4", borrower: "王芳", purpose: "续约 renewal", due: at(86_400.5), requestedBy: "desk",
+                            requestedAt: at(192.5), status: .incomplete, lentAt: at(193.5), approvalID: "A7")
+        l.returnedAt = at(194.5); l.returnedTo = "desk"; l.pagesReturned = 22; l.attachmentsReturned = 2; l.missing = "2 pages"
+        return l
     }
 
     static var state: OfficeState {
@@ -120,6 +136,8 @@ enum Typed {
         s.people = ["li.na": person]; s.departments = ["行政部": department]; s.roles = ["li.na": [.frontdesk, .lead]]
         s.counters = ["meeting": 12, "visitor": 8]; s.watchList = [watch]; s.returningVisitors = ["山田 太郎": returning]
         s.purchases = ["P2": purchase]; s.demand = ["D5": demand]; s.documents = ["W3": document]
+        s.purchases = ["P2": purchase]; s.demand = ["D5": demand]
+        s.notices = ["N3": notice]; s.archives = ["F4": archive]; s.loans = ["L2": loan]
         var issues = DailyIssues()
         issues.firstDay = at(135.5); issues.units = ["S-PEN": [3, 0, 7], "纸": [1]]
         s.archivedIssues = issues

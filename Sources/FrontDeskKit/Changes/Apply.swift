@@ -17,6 +17,8 @@ extension OfficeState {
              .completeActionItem, .moveMeeting, .inviteGuest, .recordGuestReply, .reviewMinutes, .checkPreparation,
              .releaseUnclaimedRoom:
             applyMeetingChange(change)
+            // Minutes sent are filed in the archive by the same record, so the two never disagree.
+            if case .setMeetingStatus(let id, .minutesSent, let at) = change { fileSentMinutes(meetingID: id, at: at) }
         case .addBadges, .addVisitor, .confirmVisitor, .visitorArrived, .checkInVisitor, .confirmIdentity, .checkOutVisitor, .returnBadges,
              .cancelVisitor, .visitorNoShow, .recordOutcome, .undoCheckIn, .addToWatchList, .removeFromWatchList, .decideWatch:
             applyReception(change)
@@ -30,6 +32,10 @@ extension OfficeState {
             applyAssetChange(change)
         case .receiveParcel, .collectParcel, .returnParcel, .sendParcel:
             applyParcelChange(change)
+        case .postNotice, .acknowledgeNotice, .leaveNoticeFeedback, .endNotice:
+            applyNotice(change)
+        case .fileArchive, .lendArchive, .requestArchiveLoan, .returnArchive:
+            applyArchive(change)
         }
     }
 

@@ -89,6 +89,23 @@ public enum Change: Codable, Sendable, Equatable {
     case collectParcel(parcelID: String, collector: String, at: Date)
     case returnParcel(parcelID: String, reason: String, at: Date)
     case sendParcel(Parcel)
+    // Notices (NoticeProcess.swift)
+    case postNotice(Notice)
+    /// `ack.by` read the notice; `ack.recordedBy` is set when the desk recorded it for them.
+    case acknowledgeNotice(noticeID: String, ack: NoticeAcknowledgement)
+    case leaveNoticeFeedback(noticeID: String, feedback: NoticeFeedback)
+    /// The poster (or a lead or admin) ended the notice before its end date.
+    case endNotice(noticeID: String, at: Date)
+
+    // Archives (ArchiveProcess.swift)
+    case fileArchive(ArchiveFile)
+    /// A file that is not confidential goes out at once.
+    case lendArchive(ArchiveLoan)
+    /// A confidential file's loan and the `archive-loan` approval it waits for, written together;
+    /// the approval's decision lets it go out (or refuses it).
+    case requestArchiveLoan(ArchiveLoan, approval: ApprovalRequest)
+    /// The file came back; what the desk counted is compared with the file's record.
+    case returnArchive(loanID: String, count: ArchiveReturnCount, by: String, at: Date)
 
     /// A short name for the audit trail (`frontdesk log`).
     public var name: String {
@@ -144,6 +161,14 @@ public enum Change: Codable, Sendable, Equatable {
         case .collectParcel: "parcel.collect"
         case .returnParcel: "parcel.return"
         case .sendParcel: "parcel.out"
+        case .postNotice: "notice.post"
+        case .acknowledgeNotice: "notice.ack"
+        case .leaveNoticeFeedback: "notice.feedback"
+        case .endNotice: "notice.end"
+        case .fileArchive: "archive.add"
+        case .lendArchive: "archive.lend"
+        case .requestArchiveLoan: "archive.loanRequest"
+        case .returnArchive: "archive.return"
         }
     }
 
@@ -181,6 +206,11 @@ public enum Change: Codable, Sendable, Equatable {
         case .settleAssetCount(let id, _): id
         case .receiveParcel(let p), .sendParcel(let p): p.id
         case .collectParcel(let id, _, _), .returnParcel(let id, _, _): id
+        case .postNotice(let n): n.id
+        case .acknowledgeNotice(let id, _), .leaveNoticeFeedback(let id, _), .endNotice(let id, _): id
+        case .fileArchive(let f): f.id
+        case .lendArchive(let l), .requestArchiveLoan(let l, _): l.id
+        case .returnArchive(let id, _, _, _): id
         }
     }
 }

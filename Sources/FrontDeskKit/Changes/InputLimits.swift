@@ -121,6 +121,23 @@ public enum InputLimits {
             try id(pid, "parcel id"); try text(collector, "collector's name", name)
         case .returnParcel(let pid, let reason, _):
             try id(pid, "parcel id"); try text(reason, "reason", title)
+        case .postNotice(let n):
+            try id(n.id, "notice id"); try text(n.title, "notice title", title); try text(n.body, "notice text", note, lines: true)
+            try id(n.postedBy, "user (login)"); for d in n.audience { try id(d, "department") }
+        case .acknowledgeNotice(let nid, let a):
+            try id(nid, "notice id"); try id(a.by, "user (login)"); try id(a.recordedBy, "user (login)")
+        case .leaveNoticeFeedback(let nid, let f):
+            try id(nid, "notice id"); try id(f.by, "user (login)"); try text(f.text, "feedback", note, lines: true)
+        case .endNotice(let nid, _):
+            try id(nid, "notice id")
+        case .fileArchive(let f):
+            try archiveFile(f)
+        case .lendArchive(let l):
+            try archiveLoan(l)
+        case .requestArchiveLoan(let l, let a):
+            try archiveLoan(l); try approvalRequest(a)
+        case .returnArchive(let lid, let c, let by, _):
+            try id(lid, "loan id"); try id(by, "user (login)"); try text(c.missing, "what is missing", title)
         }
     }
 
@@ -173,6 +190,16 @@ public enum InputLimits {
         case .acknowledge(_, let r, let by, _):
             try text(r, "recipient", name); try id(by, "user (login)")
         }
+    static func archiveFile(_ f: ArchiveFile) throws(Refusal) {
+        try id(f.id, "archive id"); try text(f.title, "archive title", title); try text(f.department, "department", name)
+        try text(f.project, "project", name); try text(f.category, "archive category", name)
+        try text(f.cabinet, "cabinet", name); try text(f.box, "box", name); try text(f.path, "path", title)
+        try text(f.filedBy, "user (login)", name); try text(f.source, "source", title)
+    }
+
+    static func archiveLoan(_ l: ArchiveLoan) throws(Refusal) {
+        try id(l.id, "loan id"); try id(l.fileID, "archive id"); try text(l.borrower, "borrower", name)
+        try text(l.purpose, "loan purpose", title); try id(l.approvalID, "approval id")
     }
 
     static func approvalRequest(_ a: ApprovalRequest) throws(Refusal) {

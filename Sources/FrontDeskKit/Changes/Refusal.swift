@@ -90,6 +90,7 @@ public enum ZH {
         case .overtime: "加班"
         case .document: "公文流转"
         case .scrap: "资产报废"
+        case .archiveLoan: "档案借阅"
         }
     }
 
@@ -213,6 +214,12 @@ public enum ZH {
         "supplier": "供应商",
         "visitor id": "访客编号",
         "user (login)": "用户（登录名）",
+        "post notices": "发布通知", "end notices": "结束通知", "record an acknowledgement for someone else": "代他人登记已阅", "record feedback for someone else": "代他人登记反馈",
+        "file archives": "登记档案", "lend archive files": "借出档案", "take archive files back": "归还档案",
+        "notice title": "通知标题", "notice text": "通知内容", "feedback": "反馈", "archive title": "档案标题",
+        "archive category": "档案类别", "project": "项目", "cabinet": "档案柜", "box": "档案盒", "path": "路径",
+        "borrower": "借阅人", "loan purpose": "借阅用途", "what is missing": "缺失内容", "notice id": "通知编号",
+        "archive id": "档案编号", "loan id": "借阅编号", "source": "来源",
         "its preparation is done": "准备工作已完成", "its room was already checked": "会议室已检查过",
         "it was already held": "会议已召开", "only a meeting still to come can change": "只有尚未召开的会议才能更改",
     ]

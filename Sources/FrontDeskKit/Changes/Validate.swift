@@ -33,6 +33,10 @@ extension OfficeState {
             try validateAssetChange(change, ctx)
         case .receiveParcel, .collectParcel, .returnParcel, .sendParcel:
             try validateParcelChange(change, ctx)
+        case .postNotice, .acknowledgeNotice, .leaveNoticeFeedback, .endNotice:
+            try validateNotice(change, ctx)
+        case .fileArchive, .lendArchive, .requestArchiveLoan, .returnArchive:
+            try validateArchive(change, ctx)
         }
     }
 

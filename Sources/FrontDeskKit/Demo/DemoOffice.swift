@@ -234,6 +234,7 @@ public enum DemoOffice {
             }
         }
         DemoDocuments.add(to: &list, now: now, calendar: cal, operator: op)
+        paperTrail(&list, now: now, at: at, operator: op)
         return list.changes
     }
 }
@@ -272,4 +273,66 @@ enum DemoAssets {
         (false, "EMS", "EA987654321CN", "ann", "财务部", nil, nil, 0, 70, nil, false, 1800),
         (false, "DHL", "9876543210", "maria", "销售部", nil, nil, 0, 30, nil, false, 18650),
     ]
+extension DemoOffice {
+    /// Notices (one in Chinese, one for two departments, one ended) and an archive shelf in both
+    /// languages: a confidential lease waiting for its loan approval, a sales contract out past its
+    /// due date, vouchers past their retention, a return with an attachment missing. The desk
+    /// (`op`) posts the notices and writes down acknowledgements and feedback given on paper.
+    static func paperTrail(_ list: inout ChangeList, now: Date, at: (Int, Int, Int) -> Date, operator op: String) {
+        func ago(_ minutes: Int) -> Date { now.addingTimeInterval(-Double(minutes) * 60) }
+        func recorded(_ by: String) -> String? { by == op ? nil : op }
+
+        let drill = list.id(.notice)
+        list.add(.postNotice(Notice(id: drill, title: "周五 15:00 消防演习，请全体人员参加", body: "集合地点：一楼大堂。演习约 30 分钟，请提前保存工作。",
+                                    postedBy: op, postedAt: ago(26 * 60), endsAt: at(18, 0, 3))))
+        for by in ["wangwei", "ann", "zhaolei", "chenjing", "tom"] where by != op {
+            list.add(.acknowledgeNotice(noticeID: drill, ack: NoticeAcknowledgement(by: by, at: ago(20 * 60), recordedBy: recorded(by))))
+        }
+        if op != "chenjing" {
+            list.add(.leaveNoticeFeedback(noticeID: drill, feedback: NoticeFeedback(by: "chenjing", at: ago(19 * 60),
+                                                                                      text: "研发部 15:00 有客户演示，能否改到 16:00？", recordedBy: recorded("chenjing"))))
+        }
+        let claims = list.id(.notice)
+        list.add(.postNotice(Notice(id: claims, title: "Year-end expense claims are due by the 20th", body: "Attach original receipts; late claims go into January.",
+                                    postedBy: op, postedAt: ago(2 * 24 * 60), audience: ["财务部", "销售部"], endsAt: at(23, 59, 9))))
+        list.add(.acknowledgeNotice(noticeID: claims, ack: NoticeAcknowledgement(by: "sam", at: ago(30 * 60), recordedBy: recorded("sam"))))
+        let lift = list.id(.notice)
+        list.add(.postNotice(Notice(id: lift, title: "电梯保养 Lift maintenance, east lift", postedBy: op, postedAt: ago(4 * 24 * 60), endsAt: at(18, 0, 2))))
+        list.add(.endNotice(noticeID: lift, at: ago(24 * 60)))
+
+        // The shelf, dated back from today.
+        func filed(_ title: String, _ dept: String, project: String? = nil, _ category: String, daysAgo: Int, paper: (String, String)? = nil,
+                   path: String? = nil, years: Int?, confidential: Bool = false, pages: Int? = nil, attachments: Int? = nil) -> String {
+            let id = list.id(.archive)
+            list.add(.fileArchive(ArchiveFile(id: id, title: title, department: dept, project: project, category: category,
+                                              date: at(10, 0, -daysAgo), medium: paper == nil ? .electronic : .paper,
+                                              cabinet: paper?.0, box: paper?.1, path: path, retentionYears: years, confidential: confidential,
+                                              pages: pages, attachments: attachments, filedBy: op, filedAt: at(10, 0, -daysAgo))))
+            return id
+        }
+        let lease = filed("办公楼租赁合同 Office lease", "行政部", project: "Office move", "contract", daysAgo: 400, paper: ("A-01", "03"),
+                          years: 10, confidential: true, pages: 24, attachments: 2)
+        _ = filed("员工手册 Employee handbook 2026", "人力资源部", "regulation", daysAgo: 90, path: "/srv/shared/hr/handbook-2026.pdf", years: nil)
+        let sales = filed("华信科技销售合同 Huaxin sales contract", "销售部", project: "Huaxin CRM", "contract", daysAgo: 200, paper: ("B-02", "11"),
+                          years: 30, pages: 18, attachments: 1)
+        _ = filed("2015 年度会计凭证 Vouchers 2015", "财务部", "vouchers", daysAgo: 11 * 366, paper: ("C-05", "2015-1"), years: 10, pages: 320)
+        let board = filed("Board minutes Q3", "行政部", "minutes", daysAgo: 60, paper: ("A-02", "07"), years: 30, pages: 12, attachments: 3)
+        _ = filed("研发部门预算 R&D budget 2026", "研发部", project: "Budget 2026", "budget", daysAgo: 30, path: "/srv/shared/finance/rd-budget-2026.xlsx", years: 10)
+
+        // The sales contract went out a week ago and was due back two days ago.
+        list.add(.lendArchive(ArchiveLoan(id: list.id(.loan), fileID: sales, borrower: "liuyang", purpose: "续约谈判 renewal talks",
+                                          due: at(18, 0, -2), requestedBy: op, requestedAt: at(10, 0, -7), status: .out, lentAt: at(10, 0, -7))))
+        // The board minutes came back this morning with one attachment missing.
+        let boardLoan = list.id(.loan)
+        list.add(.lendArchive(ArchiveLoan(id: boardLoan, fileID: board, borrower: "maria", purpose: "Audit preparation",
+                                          due: at(18, 0, 1), requestedBy: op, requestedAt: at(9, 0, -3), status: .out, lentAt: at(9, 0, -3))))
+        list.add(.returnArchive(loanID: boardLoan, count: ArchiveReturnCount(pages: 12, attachments: 2, missing: "附件 3 签到表 sign-in sheet"), by: op, at: ago(90)))
+        // The confidential lease: its loan waits for the archive-loan approval.
+        let approval = list.id(.approval)
+        var a = ApprovalRequest(id: approval, type: .archiveLoan, title: "办公楼租赁合同 Office lease → 王伟", requester: op, createdAt: ago(45))
+        a.documentRef = lease
+        list.add(.requestArchiveLoan(ArchiveLoan(id: list.id(.loan), fileID: lease, borrower: "wangwei", purpose: "Check the renewal clause",
+                                                 due: at(18, 0, 2), requestedBy: op, requestedAt: ago(45), status: .awaitingApproval, approvalID: approval),
+                                     approval: a))
+    }
 }

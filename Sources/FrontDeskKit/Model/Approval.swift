@@ -2,6 +2,8 @@ import Foundation
 
 public enum ApprovalType: String, Codable, Sendable, CaseIterable {
     case purchase, leave, overtime, document, scrap
+    /// Lending a confidential archive file; raised by `archive lend`, never by hand.
+    case archiveLoan = "archive-loan"
 }
 
 public enum ApprovalStatus: String, Codable, Sendable, CaseIterable {

@@ -37,6 +37,12 @@ public struct OfficeState: Codable, Sendable, Equatable {
     public var assetCounts: [String: AssetCount] = [:]
     /// Courier parcels in and out by id.
     public var parcels: [String: Parcel] = [:]
+    /// Company notices, posted and ended (NoticeProcess.swift); absent from stores written before them.
+    public var notices: [String: Notice] = [:]
+    /// The archive's files and their loans (ArchiveProcess.swift): kept in the working set for good,
+    /// as the register of what the office holds; absent from stores written before them.
+    public var archives: [String: ArchiveFile] = [:]
+    public var loans: [String: ArchiveLoan] = [:]
 
     public init() {}
 
@@ -51,6 +57,7 @@ public struct OfficeState: Codable, Sendable, Equatable {
         returningVisitors = try get(.returningVisitors)
         purchases = try get(.purchases); demand = try get(.demand); documents = try get(.documents)
         assets = try get(.assets); assetCounts = try get(.assetCounts); parcels = try get(.parcels)
+        notices = try get(.notices); archives = try get(.archives); loans = try get(.loans)
         archivedIssues = try c.decodeIfPresent(DailyIssues.self, forKey: .archivedIssues) ?? DailyIssues()
     }
 
@@ -74,6 +81,7 @@ public struct OfficeState: Codable, Sendable, Equatable {
         rooms.count + meetings.count + visitors.count + badges.count + items.count + moves.count
             + approvals.count + people.count + departments.count + purchases.count + demand.count + documents.count
             + assets.count + assetCounts.count + parcels.count
+            + notices.count + archives.count + loans.count
     }
 }
 

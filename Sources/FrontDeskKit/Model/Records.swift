@@ -3,6 +3,7 @@ import Foundation
 /// The kinds of record the store keeps; each has its id prefix.
 public enum RecordKind: String, Codable, Sendable, CaseIterable {
     case room, meeting, action, visitor, item, move, approval, demand, purchase, document, assetCount, parcel
+    case notice, archive, loan
 
     public var idPrefix: String {
         switch self {
@@ -18,6 +19,9 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
         case .document: "W"
         case .assetCount: "G"
         case .parcel: "C"
+        case .notice: "N"
+        case .archive: "F"
+        case .loan: "L"
         }
     }
 }

@@ -25,6 +25,8 @@ extension OfficeState {
         case .scrap:
             if (a.asset ?? "").isEmpty { throw .invalid("An asset scrapping request names the asset (--asset).", zh: "资产报废申请需要写明资产（--asset）。") }
             try validateScrapRequest(a)
+        case .archiveLoan:
+            if (a.documentRef ?? "").isEmpty { throw .invalid("An archive-loan request names the archive file.", zh: "档案借阅申请需要写明档案。") }
         case .purchase:
             break
         }
@@ -159,7 +161,11 @@ extension OfficeState {
 
     func validateApproval(_ change: Change, _ ctx: RuleContext) throws(Refusal) {
         switch change {
-        case .requestApproval(let a): try validateNewApproval(a)
+        case .requestApproval(let a):
+            if a.type == .archiveLoan {
+                throw .invalid("An archive-loan request is raised by lending the file: frontdesk archive lend FILE --to WHO --purpose … --due ….", zh: "档案借阅申请通过借出档案提交：frontdesk archive lend 档案 --to 借阅人 --purpose … --due …。")
+            }
+            try validateNewApproval(a)
         case .decideApproval(let id, let d): try validateDecision(id, d, ctx)
         default: throw .invalid("That is not an approval change.", zh: "这不是审批变更。")
         }
@@ -186,6 +192,7 @@ extension OfficeState {
             if a.status != .pending, let pid = purchases.values.first(where: { $0.approvalID == id })?.id {
                 purchases[pid]?.status = a.status == .approved ? .approved : .rejected
             }
+            if a.type == .archiveLoan { applyLoanDecision(approvalID: id, status: a.status, at: d.at) }
         default:
             break
         }

@@ -33,12 +33,22 @@ public enum DueFlag: String, Codable, Sendable, CaseIterable, Comparable {
     case repairOverdue
     /// An incoming parcel not collected within `StoreSettings.parcelCollectWithin`.
     case parcelOverdue
+    // Notices
+    /// A notice shown to you that you have not acknowledged.
+    case ackDue
+    // Archives
+    /// A lent file not back by its due time.
+    case loanOverdue
+    /// A file came back with pages or attachments missing.
+    case returnIncomplete
+    /// A file past its retention period: review it (keep, transfer or destroy by hand).
+    case retentionDue
 
     public var isOverdue: Bool {
         switch self {
         case .confirmOverdue, .roomCheckOverdue, .minutesOverdue, .actionOverdue, .waitOverdue,
              .badgeOverdue, .approvalOverdue, .outOfStock, .unclaimed, .badgeLost, .decisionOverdue, .documentOverdue,
-             .repairOverdue, .parcelOverdue:
+             .repairOverdue, .parcelOverdue, .loanOverdue:
             true
         default:
             false

@@ -7,7 +7,7 @@ import Foundation
 public enum HostNotifier {
     /// Placeholders a hook command may use.
     public static let placeholders = ["visitor", "host", "time", "company", "id", "event", "badge", "purpose"] + MeetingHooks.placeholders + DocumentHooks.placeholders
-        + ParcelHooks.placeholders + AssetHooks.placeholders
+        + ParcelHooks.placeholders + AssetHooks.placeholders + PaperTrailHooks.placeholders
 
     public struct Started {
         public let event: String
@@ -23,6 +23,7 @@ public enum HostNotifier {
         if let document = state.documentHookValues(change, timeZone: tz) { return document }
         if let parcel = state.parcelHookValues(change, timeZone: tz) { return parcel }
         if let asset = state.assetHookValues(change, timeZone: tz) { return asset }
+        if let paper = state.paperTrailHookValues(change, timeZone: tz) { return paper }
         let id = change.subject
         guard let v = state.visitors[id] else { return nil }
         switch change {

@@ -143,6 +143,11 @@ extension Dashboard {
             }
             return
         }
+        // A notice waiting for the user's acknowledgement goes before the key hints, which get what room is left (NoticeLine.swift).
+        if !isFiltering, let notice = NoticeLine.text(state: model.state, user: model.user, now: model.now, strings: strings) {
+            let room = r.col + r.width - col
+            if room >= 12 { col += grid.put(" " + DisplayWidth.truncate(notice, to: room - 2) + " ", row: r.row, col: col, role: .due, maxWidth: room) }
+        }
         // Key hints come from the key table and the keymap, so a user's rebinding shows here too.
         let scope: KeyScope = if case .filter = mode { .filter } else { .global }
         for hint in keymap.hints(scope, strings: strings) {

@@ -142,6 +142,12 @@ extension PaneID {
              .receiveParcel, .collectParcel, .returnParcel, .sendParcel:
             // The Assets and Parcels panes read the state when drawn; the home panes read none of it.
             []
+        // Notices and archives show outside the four panes (the notice line, the archives page);
+        // a minutes record filed by `meeting.send` is already the meetings pane's change.
+        case .postNotice, .acknowledgeNotice, .leaveNoticeFeedback, .endNotice, .fileArchive, .lendArchive, .returnArchive:
+            []
+        case .requestArchiveLoan:
+            [.approvals]
         }
     }
 }

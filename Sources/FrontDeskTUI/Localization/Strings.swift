@@ -151,6 +151,7 @@ public struct Strings: Sendable {
         case .overtime: L(Self.words(x.rawValue), "加班")
         case .document: L(Self.words(x.rawValue), "公文流转")
         case .scrap: L(Self.words(x.rawValue), "资产报废")
+        case .archiveLoan: L(Self.words(x.rawValue), "档案借阅")
         }
     }
 
@@ -190,6 +191,10 @@ public struct Strings: Sendable {
         case .documentOverdue: (en, cn) = ("!overdue", "!逾期")
         case .repairOverdue: (en, cn) = ("!repair", "!维修超期")
         case .parcelOverdue: (en, cn) = ("!collect", "!待领超期")
+        case .ackDue: (en, cn) = ("!read", "!待阅")
+        case .loanOverdue: (en, cn) = ("!loan", "!未还")
+        case .returnIncomplete: (en, cn) = ("!missing", "!缺页")
+        case .retentionDue: (en, cn) = ("!review", "!鉴定")
         case .waitingForYou: return nil
         }
         return Localized(en, cn)

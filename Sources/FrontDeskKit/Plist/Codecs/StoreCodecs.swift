@@ -32,6 +32,9 @@ extension OfficeState: PlistCodable {
             case "assets": assets = try r.value(e)
             case "assetCounts": assetCounts = try r.value(e)
             case "parcels": parcels = try r.value(e)
+            case "notices": notices = try r.value(e)
+            case "archives": archives = try r.value(e)
+            case "loans": loans = try r.value(e)
             default: break
             }
         }
@@ -60,6 +63,9 @@ extension OfficeState: PlistCodable {
         try w.field("assets", assets)
         try w.field("assetCounts", assetCounts)
         try w.field("parcels", parcels)
+        try w.field("notices", notices)
+        try w.field("archives", archives)
+        try w.field("loans", loans)
         return w.endDictionary(m)
     }
 }
