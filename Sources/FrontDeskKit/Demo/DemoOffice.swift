@@ -273,6 +273,8 @@ enum DemoAssets {
         (false, "EMS", "EA987654321CN", "ann", "财务部", nil, nil, 0, 70, nil, false, 1800),
         (false, "DHL", "9876543210", "maria", "销售部", nil, nil, 0, 30, nil, false, 18650),
     ]
+}
+
 extension DemoOffice {
     /// Notices (one in Chinese, one for two departments, one ended) and an archive shelf in both
     /// languages: a confidential lease waiting for its loan approval, a sales contract out past its
