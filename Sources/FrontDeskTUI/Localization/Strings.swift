@@ -186,8 +186,8 @@ public struct Strings: Sendable {
         case .belowReorder: (en, cn) = ("!reorder", "!补货")
         case .outOfStock: (en, cn) = ("!out", "!缺货")
         case .approvalOverdue: (en, cn) = ("!overdue", "!逾期")
-        case .repairOverdue: (en, cn) = ("!repair", "!维修超期")
-        case .parcelOverdue: (en, cn) = ("!collect", "!待领超期")
+        case .repairOverdue: (en, cn) = ("!repair", "!久修")
+        case .parcelOverdue: (en, cn) = ("!collect", "!待领")
         case .waitingForYou: return nil
         }
         return Localized(en, cn)
