@@ -192,12 +192,13 @@ public enum DemoOffice {
 
         // A day's parcels: waiting on the shelf (one for four days, past the collection time),
         // collected, one returned, and three sent with their cost.
-        for p in DemoAssets.parcels {
+        // No draws from `rng` here: the approvals below must get the same random times as before.
+        for (k, p) in DemoAssets.parcels.enumerated() {
             let when = p.daysAgo > 0 ? at(10, 15, dayOffset: -p.daysAgo) : ago(p.minutesAgo)
             let dept = p.person.flatMap { login in OfficeCast.people.first { $0.login == login }?.dept } ?? p.dept
             var parcel = Parcel(id: list.id(.parcel), incoming: p.incoming, carrier: p.carrier, tracking: p.tracking, person: p.person,
                                 department: dept, size: p.incoming ? p.size : nil, shelf: p.incoming ? p.shelf : nil,
-                                status: p.incoming ? .waiting : .sent, at: when, by: rng.pick(OfficeCast.desk))
+                                status: p.incoming ? .waiting : .sent, at: when, by: OfficeCast.desk[k % OfficeCast.desk.count])
             if !p.incoming { parcel.costCents = p.costCents }
             list.add(p.incoming ? .receiveParcel(parcel) : .sendParcel(parcel))
             if let who = p.collectedBy { list.add(.collectParcel(parcelID: parcel.id, collector: who, at: when.addingTimeInterval(40 * 60))) }

@@ -117,7 +117,10 @@ extension Dashboard {
         // The store path gives way (cut in the middle) so a message always has room.
         let head = " \(Clock.day(model.now, tz)) \(Clock.hm(model.now, tz))  \(strings[.user]): \(model.user)  \(strings[.store]): "
         let reserve = message.map { DisplayWidth.of($0.text) + 2 } ?? 12   // a message, or at least "? Help"
-        let room = max(14, r.width - DisplayWidth.of(head) - 10 - reserve)
+        // Parcels waiting for collection: the desk hands them over while receiving visitors.
+        let waiting = model.state.parcelsWaiting
+        let parcelsText = waiting > 0 ? strings.format(.parcelsWaiting, "\(waiting)") + " " : ""
+        let room = max(14, r.width - DisplayWidth.of(head) - 10 - reserve - DisplayWidth.of(parcelsText))
         var left = head + DisplayWidth.middleTruncate(storeLabel, to: room) + " "
         let liveText = live ? "● \(strings[.live])" : "○ \(strings[.stale])"
         if case .filter(let p) = mode { left = " \(strings[.filter]) /\(views[p]?.filter ?? "")▏ " }
@@ -130,9 +133,8 @@ extension Dashboard {
             col += grid.put(" " + elsewhere + key + " ", row: r.row, col: col, role: .overdue, maxWidth: r.col + r.width - col)
         }
         // Parcels waiting for collection: the desk hands them over while receiving visitors.
-        let parcels = model.state.parcelsWaiting
-        if parcels > 0 {
-            col += grid.put(strings.format(.parcelsWaiting, "\(parcels)") + " ", row: r.row, col: col, role: .statusBar, maxWidth: r.col + r.width - col)
+        if !parcelsText.isEmpty {
+            col += grid.put(parcelsText, row: r.row, col: col, role: .statusBar, maxWidth: r.col + r.width - col)
         }
         if let m = message {
             let room = r.col + r.width - col
