@@ -131,6 +131,29 @@ import TestSupport
         #expect(records.count > 1000)
     }
 
+    /// The meetings and supplies reports streamed month by month equal the reports of every
+    /// record read at once (history and the working set), to the bit.
+    @Test func theStreamedMeetingsAndSuppliesReportsEqualTheReportsOfAllRecords() throws {
+        let store = try store()
+        let cal = store.env.calendar
+        let now = store.env.now()
+        for period in [ReportPeriod.days(TempStore.date("2025-11-01 00:00"), through: TempStore.date("2026-03-10 00:00"), calendar: cal),
+                       ReportPeriod.month(TempStore.date("2026-01-01 00:00"), calendar: cal),
+                       ReportPeriod.days(TempStore.date("2026-01-17 00:00"), through: TempStore.date("2026-02-03 00:00"), calendar: cal)] {
+            let meetings = try store.records(.meetings, from: period.start, to: period.end).meetings
+            #expect(meetings.count > 50)
+            let wholeMeetings = Report.meetings(meetings, rooms: store.state.rooms, people: store.state.people, settings: store.meta.settings,
+                                                period: period, now: now, calendar: cal)
+            #expect(try store.report(.meetings, period: period) == wholeMeetings)
+            let trendStart = Report.trailingMonths(endingBefore: period.end, calendar: cal).first?.start ?? period.start
+            let moves = try store.records(.moves, from: min(trendStart, period.start), to: period.end).moves
+            #expect(moves.count > 50)
+            let wholeSupplies = Report.supplies(moves: moves, items: store.state.items, opening: try store.stock(at: period.start),
+                                                period: period, calendar: cal)
+            #expect(try store.report(.supplies, period: period) == wholeSupplies)
+        }
+    }
+
     // MARK: malformed segments, read in part
 
     /// A segment as Foundation writes it, with `change` applied to its top-level dictionary.

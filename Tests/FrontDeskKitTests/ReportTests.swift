@@ -108,6 +108,30 @@ import TestSupport
         #expect(top.rows.count == 10)
         let ph = top.values("personHours").map { number($0) }
         #expect(ph == ph.sorted(by: >))
+        // The ten costliest, recomputed: person-hours of every meeting used, most first, ties by id.
+        let costliest = used.map { m in (m.id, Double(Set(m.attendees + [m.organizer]).count) * m.end.timeIntervalSince(m.start) / 3600) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(10)
+        #expect(top.values("id") == costliest.map { .text($0.0) })
+        // Open action items, recomputed over meetings not cancelled.
+        let open = h.meetings.filter { p.contains($0.start) && $0.status != .cancelled }.flatMap(\.actionItems).filter { $0.doneAt == nil }
+        let items = try #require(r.section("meetings.actionItems"))
+        #expect(items.values("open").reduce(0) { $0 + number($1) } == Double(open.count))
+        #expect(items.values("overdue").reduce(0) { $0 + number($1) } == Double(open.filter { $0.due < Self.now }.count))
+    }
+
+    /// Fed one meeting at a time in any order, the tally keeps the same counts and the same ten
+    /// costliest (the running top ten equals sorting them all).
+    @Test func theMeetingTallyFedInAnyOrderKeepsTheCountsAndTheCostliest() throws {
+        let (state, h) = Self.office
+        let p = ReportPeriod.days(TempStore.date("2025-06-01 00:00"), through: TempStore.date("2026-02-28 00:00"), calendar: Self.cal)
+        let whole = Report.meetings(h.meetings, rooms: state.rooms, people: state.people, settings: StoreSettings(), period: p, now: Self.now, calendar: Self.cal)
+        var tally = Report.MeetingTally(rooms: state.rooms, people: state.people, settings: StoreSettings(), period: p, now: Self.now, calendar: Self.cal)
+        for m in h.meetings.reversed() { tally.add(m) }
+        let fed = tally.report()
+        for id in ["meetings.attendance", "meetings.minutes", "meetings.actionItems", "meetings.costliest"] {
+            #expect(fed.section(id) == whole.section(id), "\(id)")
+        }
+        #expect(whole.section("meetings.costliest")?.rows.count == 10)
     }
 
     @Test func minutesAndActionItemsFollowTheLimits() throws {

@@ -155,6 +155,8 @@ struct StoreInspection {
                 out.append(FileCheck(file: rel, ok: false, detail: "carries no link to the segment before it: a segment was inserted"))
             } else if let why = seg.rangeProblem() {
                 out.append(FileCheck(file: rel, ok: false, detail: "damaged: \(why), beyond anything frontdesk writes"))
+            } else if let why = Self.summaryProblem(seg, bytes) {
+                out.append(FileCheck(file: rel, ok: false, detail: why))
             } else {
                 out.append(FileCheck(file: rel, ok: true, detail: "\(seg.count) closed records"))
             }
@@ -164,6 +166,21 @@ struct StoreInspection {
         // The manifest: every history file it lists, with its size and hash.
         out.append(contentsOf: checkManifest(generation: snap?.generation))
         return out
+    }
+
+    /// Why a segment's visitor summary cannot be trusted (reports read it instead of the
+    /// visitors): unreadable, or not what its visitors add up to. Nil when it agrees or is absent
+    /// (a segment written before summaries: reports read its visitors).
+    static func summaryProblem(_ seg: HistorySegment, _ bytes: Data) -> String? {
+        let stored: VisitorSummary?
+        do { stored = try HistorySegment.readVisitorSummary(bytes) } catch {
+            return "damaged: its visitor summary cannot be read (\(error)); restore it from backup"
+        }
+        guard let stored else { return nil }
+        guard stored == VisitorSummary(seg.visitors) else {
+            return "damaged: its visitor summary disagrees with its visitors (reports would count them wrong); restore it from backup"
+        }
+        return nil
     }
 
     func checkManifest(generation: Int?) -> [FileCheck] {

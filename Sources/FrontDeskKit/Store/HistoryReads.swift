@@ -59,22 +59,66 @@ extension Store {
         }
     }
 
-    /// Calls `body` with the records under `key` of each month segment `[start, end)` touches,
-    /// newest first, read as `T` (only what a query needs of each record) and only those filed in
-    /// the range (by `dateKey`). One segment is held at a time.
-    func eachSegment<T: PlistDecodable>(_ key: StaticString, dateKey: StaticString, from start: Date, to end: Date,
-                                        _ body: ([T]) throws -> Void) throws {
+    /// Calls `body` with the records of one kind filed in `[start, end)`, a month at a time, oldest
+    /// month first, each month's in (date, id) order — so the calls together are every record of
+    /// the range in time order, as `records` would hold them sorted. A month's batch is its
+    /// segment's records (only `kind` decoded, only those in the range) with the working set's
+    /// copy winning, plus the working set's records of that month; a record is passed once even
+    /// if two segments held it. One segment is held at a time.
+    func eachMonthInOrder<T, W: Sequence<T>>(_ kind: RecordKinds, from start: Date, to end: Date, working: W,
+                                            id: KeyPath<T, String>, date: KeyPath<T, Date>, of pick: KeyPath<HistorySegment, [T]>,
+                                            _ body: ([T]) throws -> Void) throws {
+        guard start < end else { return }
+        let cal = env.calendar
+        var workingByMonth: [String: [T]] = [:]
+        var workingIDs = Set<String>()
+        for r in working where r[keyPath: date] >= start && r[keyPath: date] < end {
+            workingByMonth[Self.monthKey(r[keyPath: date], cal), default: []].append(r)
+            workingIDs.insert(r[keyPath: id])
+        }
+        let first = Self.monthKey(start, cal), last = Self.monthKey(end.addingTimeInterval(-1), cal)
+        let segmentMonths = historyMonths.filter { $0 >= first && $0 <= last }
+        var seen = Set<String>()
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
+        for month in Set(segmentMonths).union(workingByMonth.keys).sorted() {
+            var batch = workingByMonth.removeValue(forKey: month) ?? []
+            if segmentMonths.contains(month), let seg = try readSegment(month, kind, balances: false, window: start..<end) {
+                for r in seg[keyPath: pick] where !workingIDs.contains(r[keyPath: id]) && seen.insert(r[keyPath: id]).inserted { batch.append(r) }
+            }
+            batch.sort { ($0[keyPath: date], $0[keyPath: id]) < ($1[keyPath: date], $1[keyPath: id]) }
+            try body(batch)
+        }
+    }
+
+    /// Calls `body` with the bytes of each month segment `[start, end)` touches, newest first;
+    /// an error reading or decoding one names its file. One segment is held at a time.
+    func eachSegmentFile(from start: Date, to end: Date, _ body: (String, Data) throws -> Void) throws {
         guard start < end else { return }
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         let cal = env.calendar
         let first = Self.monthKey(start, cal), last = Self.monthKey(end.addingTimeInterval(-1), cal)
         for month in historyMonths.reversed() where month >= first && month <= last {
             guard let bytes = try historyDir.read(StorePaths.segment(month)) else { continue }
-            let records: [T]
-            do { records = try HistorySegment.readRecords(bytes, key, dateKey: dateKey, window: start..<end) } catch {
-                throw Self.damaged(paths.segment(month), error)
-            }
-            try body(records)
+            do { try body(month, bytes) } catch let e as PlistDecodeError { throw Self.damaged(paths.segment(month), e) }
+        }
+    }
+
+    /// The visitors a report has counted, by id, so each is counted once: the working set's copy
+    /// first, then the newest segment's.
+    struct VisitorsCounted {
+        var numbers = Set<UInt32>(), others = Set<String>()
+
+        /// Records `id`; false when it was counted already.
+        mutating func insert(_ id: String) -> Bool {
+            if let n = VisitorSummary.number(id) { return numbers.insert(n).inserted }
+            return others.insert(id).inserted
+        }
+
+        /// Records every id of a summary; false (and nothing recorded) when one was counted already.
+        mutating func insert(_ ids: [UInt32]) -> Bool {
+            guard !ids.contains(where: { numbers.contains($0) }) else { return false }
+            numbers.formUnion(ids)
+            return true
         }
     }
 
@@ -85,22 +129,36 @@ extension Store {
         case .supplies:
             // The 12-month trend reaches back before the period; nothing after it is read.
             let trendStart = Report.trailingMonths(endingBefore: period.end, calendar: env.calendar).first?.start ?? period.start
-            let moves = try records(.moves, from: min(trendStart, period.start), to: period.end).moves
-            return Report.supplies(moves: moves, items: state.items, opening: try stock(at: period.start), period: period, calendar: env.calendar)
+            // Streamed month by month in time order (a price is the last receipt's before a move).
+            var tally = Report.SuppliesTally(items: state.items, opening: try stock(at: period.start), period: period, calendar: env.calendar)
+            try eachMonthInOrder(.moves, from: min(trendStart, period.start), to: period.end, working: state.moves.values,
+                                 id: \.id, date: \.at, of: \.moves) { for m in $0 { tally.add(m) } }
+            return tally.report()
         case .meetings:
-            return Report.meetings(try records(.meetings, from: period.start, to: period.end).meetings, rooms: state.rooms, people: state.people,
-                                   settings: meta.settings, period: period, now: now, calendar: env.calendar)
+            var tally = Report.MeetingTally(rooms: state.rooms, people: state.people, settings: meta.settings, period: period, now: now, calendar: env.calendar)
+            try eachMonthInOrder(.meetings, from: period.start, to: period.end, working: state.meetings.values,
+                                 id: \.id, date: \.start, of: \.meetings) { for m in $0 { tally.add(m) } }
+            return tally.report()
         case .visitors:
             // Streamed: over years, the tallies are held, not the visitors. The working set's copy
             // of a record wins, then the newest segment's (as `records` does).
             var tally = Report.VisitorTally(people: state.people, badges: state.badges, period: period)
-            var seen = Set<String>()
+            var seen = VisitorsCounted()
             for v in state.visitors.values where period.contains(v.expectedAt) {
-                seen.insert(v.id)
+                _ = seen.insert(v.id)
                 tally.add(v)
             }
-            try eachSegment("visitors", dateKey: "expectedAt", from: period.start, to: period.end) { (visitors: [Report.VisitorFacts]) in
-                for v in visitors where seen.insert(v.id).inserted { tally.add(v) }
+            try eachSegmentFile(from: period.start, to: period.end) { month, bytes in
+                // A month wholly in the period whose visitors are counted nowhere else is read
+                // from its summary; otherwise (no summary, a month cut by the period, a visitor
+                // also in the working set) its visitors are read.
+                if let s = try HistorySegment.readVisitorSummary(bytes), let first = s.first, let last = s.last,
+                   period.contains(first), period.contains(last), seen.insert(s.ids) {
+                    tally.add(s)
+                    return
+                }
+                let visitors: [Report.VisitorFacts] = try HistorySegment.readRecords(bytes, "visitors", dateKey: "expectedAt", window: period.start..<period.end)
+                for v in visitors where seen.insert(v.id) { tally.add(v) }
             }
             return tally.report()
         case .approvals:

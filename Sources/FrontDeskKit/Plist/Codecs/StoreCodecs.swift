@@ -211,6 +211,8 @@ extension HistorySegment: PlistCodable {
         try w.field("previous", previous)
         try w.field("openingStock", openingStock)
         try w.field("closingStock", closingStock)
+        // Derived from the visitors written above, so it always agrees with them (HistorySummary.swift).
+        try w.field("visitorSummary", VisitorSummary(visitors))
         return w.endDictionary(m)
     }
 }
