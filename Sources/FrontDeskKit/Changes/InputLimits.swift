@@ -190,6 +190,8 @@ public enum InputLimits {
         case .acknowledge(_, let r, let by, _):
             try text(r, "recipient", name); try id(by, "user (login)")
         }
+    }
+
     static func archiveFile(_ f: ArchiveFile) throws(Refusal) {
         try id(f.id, "archive id"); try text(f.title, "archive title", title); try text(f.department, "department", name)
         try text(f.project, "project", name); try text(f.category, "archive category", name)
