@@ -6,9 +6,9 @@ import FrontDeskKit
 enum DocumentsPane {
     // Columns: number (or id before a number is given), title, step, due, flags.
     static let columns = [
-        PaneColumn(minWidth: 4, maxWidth: 16, priority: PaneColumn.essential),
+        PaneColumn(minWidth: 4, maxWidth: 20, priority: PaneColumn.essential),
         PaneColumn(minWidth: 12, maxWidth: 44, preferredWidth: 24, priority: PaneColumn.essential),
-        PaneColumn(minWidth: 4, maxWidth: 10, priority: 70),
+        PaneColumn(minWidth: 4, maxWidth: 12, priority: 70),
         PaneColumn(minWidth: 5, maxWidth: 11, priority: 60, alignRight: true, steady: true),
         PaneColumn(minWidth: 8, maxWidth: 10, priority: 90),
     ]
