@@ -38,8 +38,7 @@ enum DocumentsPane {
             lines += rows.map { .row(row($0, model, strings)) }
         }
         return PaneContent(title: title, table: PaneTable(columns: columns, lines: lines),
-                           emptyText: strings[L("No documents. Register one: n in the actions menu, or frontdesk doc in",
-                                                "暂无公文。登记收文：操作菜单中按 n，或 frontdesk doc in")])
+                           emptyText: strings[.noDocuments])
     }
 
     /// "12-01 10:00": a due time in the office's zone, without the year.
