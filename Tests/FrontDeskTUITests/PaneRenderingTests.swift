@@ -77,7 +77,7 @@ import TestSupport
     @Test(arguments: PaneID.allCases)
     func emptyOfficeShowsEachPanesEmptyText(_ pane: PaneID) {
         let model = PaneFixture.model(OfficeState())
-        let text: [PaneID: Strings.Phrase] = [.meetings: .noMeetings, .visitors: .noVisitors, .stock: .noItems, .approvals: .noApprovals]
+        let text: [PaneID: Strings.Phrase] = [.meetings: .noMeetings, .visitors: .noVisitors, .stock: .noItems, .approvals: .noApprovals, .documents: .noDocuments]
         for lang in [UILanguage.en, .zhHans] {
             let strings = Strings(lang)
             let r = PaneFixture.render(pane, model: model, width: 80, height: 24, view: PaneViewState(), strings: strings)

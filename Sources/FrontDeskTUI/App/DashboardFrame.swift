@@ -128,7 +128,7 @@ extension Dashboard {
         col += grid.put(left, row: r.row, col: col, role: .statusBar, maxWidth: r.width)
         col += grid.put(liveText + " ", row: r.row, col: col, role: live ? .ok : .warning, maxWidth: r.col + r.width - col)
         // What is overdue on another page, so nothing there falls through the cracks.
-        if !isFiltering, let elsewhere = overdueElsewhereText() {
+        if !isFiltering, message == nil, let elsewhere = overdueElsewhereText() {
             let key = keymap.keyName(.nextPage).map { " (\($0))" } ?? ""
             col += grid.put(" " + elsewhere + key + " ", row: r.row, col: col, role: .overdue, maxWidth: r.col + r.width - col)
         }

@@ -220,7 +220,7 @@ public struct Action: Sendable {
                  "打开或关闭报表屏幕：按月查看物品、会议、访客、审批，附图表。")),
         Action(.suspend, keys: [.ctrl("z")], L("Suspend", "挂起"),
                L("Back to the shell (works in forms too); type fg to return.", "暂时回到命令行（表单中也可用）；输入 fg 返回。")),
-        Action(.nextPage, keys: [.function(2), .char("P")], L("Next page", "下一页面"),
+        Action(.nextPage, keys: [.char("P")], L("Next page", "下一页面"),
                L("Switch between the home page and page 2 (documents); 1–4 pick a pane of the page shown.",
                  "在首页与第 2 页（公文）之间切换；1–4 选择当前页面的面板。")),
 

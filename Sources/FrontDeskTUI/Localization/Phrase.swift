@@ -11,6 +11,7 @@ extension Strings {
         case noVisitors
         case noItems
         case noApprovals
+        case noDocuments
         case waiting
         case onSite
         case expected
@@ -144,6 +145,7 @@ extension Strings {
             case .noVisitors: L("No visitors today", "今天没有访客")
             case .noItems: L("No supply items", "没有物品")
             case .noApprovals: L("Nothing to approve", "没有待审批事项")
+            case .noDocuments: L("No documents. Register one: n in the actions menu, or frontdesk doc in", "暂无公文。登记收文：操作菜单中按 n，或 frontdesk doc in")
             case .waiting: L("Waiting in lobby", "大厅等候")
             case .onSite: L("On site", "在访")
             case .expected: L("Expected", "预约")

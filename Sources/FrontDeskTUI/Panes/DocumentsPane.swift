@@ -6,9 +6,9 @@ import FrontDeskKit
 enum DocumentsPane {
     // Columns: number (or id before a number is given), title, step, due, flags.
     static let columns = [
-        PaneColumn(minWidth: 4, maxWidth: 16, priority: PaneColumn.essential),
+        PaneColumn(minWidth: 4, maxWidth: 20, priority: PaneColumn.essential),
         PaneColumn(minWidth: 12, maxWidth: 44, preferredWidth: 24, priority: PaneColumn.essential),
-        PaneColumn(minWidth: 4, maxWidth: 10, priority: 70),
+        PaneColumn(minWidth: 4, maxWidth: 12, priority: 70),
         PaneColumn(minWidth: 5, maxWidth: 11, priority: 60, alignRight: true, steady: true),
         PaneColumn(minWidth: 8, maxWidth: 10, priority: 90),
     ]
@@ -38,8 +38,7 @@ enum DocumentsPane {
             lines += rows.map { .row(row($0, model, strings)) }
         }
         return PaneContent(title: title, table: PaneTable(columns: columns, lines: lines),
-                           emptyText: strings[L("No documents. Register one: n in the actions menu, or frontdesk doc in",
-                                                "暂无公文。登记收文：操作菜单中按 n，或 frontdesk doc in")])
+                           emptyText: strings[.noDocuments])
     }
 
     /// "12-01 10:00": a due time in the office's zone, without the year.
