@@ -111,6 +111,7 @@ enum Typed {
                        shelf: "A2", status: .returned, at: at(189.5), by: "王芳")
         p.collectedAt = at(190.5); p.collectedBy = "张伟"; p.returnedAt = at(191.5); p.returnReason = "拒收 refused"; p.costCents = 2_350
         return p
+    }
     static var notice: Notice {
         var n = Notice(id: "N3", title: "消防演习 Fire drill", body: "集合：一楼大堂\nMeet in the lobby.", postedBy: "desk", postedAt: at(180.5),
                        audience: ["行政部", "财务部"], endsAt: at(86_400.25))
