@@ -85,6 +85,9 @@ public struct DashboardModel: Sendable {
         case .stock: stock.rows.filter { $0.flags.contains(.belowReorder) }.count
         case .approvals: approvals.rows.filter { $0.flags.contains(.approvalOverdue) }.count
         case .documents: documents.rows.filter { $0.flags.contains(where: \.isOverdue) }.count
+        case .archives: archiveShelf.rows.filter { $0.flags.contains(where: \.isOverdue) }.count
+        case .assets: assetLedger.rows.filter { $0.flags.contains(where: \.isOverdue) }.count
+        case .parcels: parcelDesk.waiting.filter { $0.flags.contains(where: \.isOverdue) }.count
         }
     }
 
@@ -138,16 +141,18 @@ extension PaneID {
         case .document(let c):
             // Sending a draft for approval also writes an approval request.
             if case .sendForApproval = c { [.documents, .approvals] } else { [.documents] }
-        case .addAsset, .moveAsset, .reportAssetFault, .sendAssetToRepair, .assetBack, .recordAssetCount, .settleAssetCount,
-             .receiveParcel, .collectParcel, .returnParcel, .sendParcel:
-            // The Assets and Parcels panes read the state when drawn; the home panes read none of it.
-            []
+        case .addAsset, .moveAsset, .reportAssetFault, .sendAssetToRepair, .assetBack, .recordAssetCount, .settleAssetCount:
+            [.assets]
+        case .receiveParcel, .collectParcel, .returnParcel, .sendParcel:
+            [.parcels]
         // Notices and archives show outside the four panes (the notice line, the archives page);
         // a minutes record filed by `meeting.send` is already the meetings pane's change.
-        case .postNotice, .acknowledgeNotice, .leaveNoticeFeedback, .endNotice, .fileArchive, .lendArchive, .returnArchive:
+        case .postNotice, .acknowledgeNotice, .leaveNoticeFeedback, .endNotice:
             []
+        case .fileArchive, .lendArchive, .returnArchive:
+            [.archives]
         case .requestArchiveLoan:
-            [.approvals]
+            [.approvals, .archives]
         }
     }
 }

@@ -13,6 +13,9 @@ enum PaneCache {
             case stock(StockLevels)
             case approvals(ApprovalQueue)
             case documents(DocumentRegister)
+            case archives(ArchiveShelf)
+            case assets(AssetLedger)
+            case parcels(ParcelDesk)
         }
         var rows: Rows
         var queriedAt: Date
@@ -27,6 +30,9 @@ enum PaneCache {
             case .stock: .stock(model.stock)
             case .approvals: .approvals(model.approvals)
             case .documents: .documents(model.documents)
+            case .archives: .archives(model.archiveShelf)
+            case .assets: .assets(model.assetLedger)
+            case .parcels: .parcels(model.parcelDesk)
             }
             queriedAt = model.queriedAt[pane] ?? model.now
             timeZone = model.timeZone

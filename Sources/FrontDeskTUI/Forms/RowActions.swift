@@ -39,6 +39,8 @@ public enum RowActions {
         case .stock: record = .supplyItem(id)
         case .approvals: record = .approval(id)
         case .documents: record = .document(id)
+        // Archive, asset and parcel steps are taken from the CLI for now: their panes list and show.
+        case .archives, .assets, .parcels: return []
         }
         return model.state.nextSteps(for: record, model.context).compactMap { step in
             // A step that needs input the dashboard has no form for yet is left to the CLI.

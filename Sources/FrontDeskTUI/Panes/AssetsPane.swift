@@ -25,6 +25,8 @@ extension Strings {
 }
 
 extension DashboardModel {
+    /// The archive shelf as of `now` (the Archives pane's query).
+    public var archiveShelf: ArchiveShelf { ArchiveShelf(state: state, now: now, calendar: context.env.calendar) }
     /// The asset ledger as of `now` (the Assets pane's query).
     public var assetLedger: AssetLedger { AssetLedger(state: state, now: now, settings: context.settings) }
     /// The parcel desk of the day shown (the Parcels pane's query).

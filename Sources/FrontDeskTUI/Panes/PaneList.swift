@@ -96,8 +96,9 @@ enum PaneList {
         guard height > 0 else { return 0 }
         var scroll = old
         if let s = selected {
-            if s < scroll {
-                // Scrolling up onto a section's first row shows its heading too.
+            if s < scroll || (s == scroll && s > 0 && lines[s - 1].row == nil) {
+                // Scrolling up onto a section's first row shows its heading too (also when the row
+                // is already the top line and only its heading is hidden).
                 scroll = s > 0 && lines[s - 1].row == nil ? s - 1 : s
             } else if s >= scroll + height {
                 scroll = s - height + 1

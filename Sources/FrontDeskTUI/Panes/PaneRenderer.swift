@@ -40,6 +40,9 @@ public enum PaneRenderer {
         case .stock: StockPane.detail(id: id, model: model, strings: strings)
         case .approvals: ApprovalsPane.detail(id: id, model: model, strings: strings)
         case .documents: DocumentsPane.detail(id: id, model: model, strings: strings)
+        case .archives: ArchivesPane.detail(id: id, state: model.state, now: model.now, calendar: model.context.env.calendar, strings: strings)
+        case .assets: AssetsPane.detail(id: id, model: model, strings: strings)
+        case .parcels: ParcelsPane.detail(id: id, model: model, strings: strings)
         }
     }
 
@@ -51,6 +54,9 @@ public enum PaneRenderer {
         case .stock: StockPane.content(model, strings: strings)
         case .approvals: ApprovalsPane.content(model, strings: strings)
         case .documents: DocumentsPane.content(model, strings: strings)
+        case .archives: ArchivesPane.content(model, strings: strings)
+        case .assets: AssetsPane.content(model, strings: strings)
+        case .parcels: ParcelsPane.content(model, strings: strings)
         }
         // Another day says so in every pane's title, not only in the status bar.
         if let day = model.viewedDay { c.title += " · " + Clock.day(day, model.timeZone) }

@@ -3,13 +3,13 @@
 public enum Page: Int, CaseIterable, Sendable, Hashable {
     /// The four panes of the front desk's day.
     case home
-    /// The other desks: the document register (archives, assets and parcels join it here).
+    /// The other desks: documents, archives, fixed assets and parcels.
     case office
 
     public var panes: [PaneID] {
         switch self {
         case .home: [.meetings, .visitors, .stock, .approvals]
-        case .office: [.documents]
+        case .office: [.documents, .archives, .assets, .parcels]
         }
     }
 
@@ -23,7 +23,7 @@ public enum Page: Int, CaseIterable, Sendable, Hashable {
 /// The panes of the dashboard; each belongs to one page (``Page/panes``).
 public enum PaneID: Int, CaseIterable, Sendable, Hashable {
     case meetings, visitors, stock, approvals
-    case documents
+    case documents, archives, assets, parcels
 
     /// The pane's name in both languages (tabs, box titles, help).
     public var name: Localized {
@@ -33,6 +33,9 @@ public enum PaneID: Int, CaseIterable, Sendable, Hashable {
         case .stock: Strings.Phrase.paneStock.text
         case .approvals: Strings.Phrase.paneApprovals.text
         case .documents: L("Documents", "公文")
+        case .archives: L("Archives", "档案")
+        case .assets: Strings.Phrase.paneAssets.text
+        case .parcels: Strings.Phrase.paneParcels.text
         }
     }
 
