@@ -18,6 +18,7 @@ extension VisitorStatus: ExpressibleByArgument {}
 /// A dashboard pane by name, for `print --pane` (any letter case).
 enum PaneName: String, CaseIterable, ExpressibleByArgument {
     case meetings, visitors, stock, approvals
+    case documents, archives, assets, parcels
 
     init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 
@@ -27,6 +28,10 @@ enum PaneName: String, CaseIterable, ExpressibleByArgument {
         case .visitors: .visitors
         case .stock: .stock
         case .approvals: .approvals
+        case .documents: .documents
+        case .archives: .archives
+        case .assets: .assets
+        case .parcels: .parcels
         }
     }
 }

@@ -57,11 +57,11 @@ import TestSupport
     static let goldenZh120: [String] = [
         "┌ 档案 3 · 逾期 1 ─────────────────────────────────────────────────────────────────────────────────────────────────────┐",
         "│待处理 (1)                                                                                                            │",
-        "│F1   华信科技销售合同 Huaxin sales con…  销售部      contract    B-02柜11盒    11-28 18:00 刘洋     !未还             │",
+        "│F1   华信科技销售合同 Huaxin sales con…  销售部      合同  B-02柜11盒    11-28 18:00 刘洋     !未还                   │",
         "│借出中 (1)                                                                                                            │",
-        "│F2*  办公楼租赁合同                      行政部      contract    A-01柜03盒    待审批 Maria Garcia                    │",
+        "│F2*  办公楼租赁合同                      行政部      合同  A-01柜03盒    待审批 Maria Garcia                          │",
         "│在库 (1)                                                                                                              │",
-        "│F3   Employee handbook                   人力资源部  regulation  handbook.pdf                                         │",
+        "│F3   Employee handbook                   人力资源部  制度  handbook.pdf                                               │",
         "│                                                                                                                      │",
     ]
 
@@ -108,7 +108,7 @@ import TestSupport
     static func noticeState(postedBy: String) -> OfficeState {
         var s = DemoFixture.state()
         // The notice alone in the status bar: the demo's page-2 overdue count and parcels would crowd it at 80 columns.
-        s.documents = [:]; s.parcels = [:]
+        s.documents = [:]; s.parcels = [:]; s.loans = [:]; s.assets = [:]
         s.apply(.postNotice(Notice(id: "N9", title: "周五 15:00 消防演习 Fire drill", postedBy: postedBy, postedAt: Self.at(9, 0),
                                    endsAt: Self.at(18, 0, dayOffset: 3))))
         return s

@@ -16,17 +16,19 @@ struct DocumentsPageTests {
 
     @Test func pagesAreATableOfPanes() {
         #expect(Page.home.panes == [.meetings, .visitors, .stock, .approvals], "the home page is as it was")
-        #expect(Page.office.panes == [.documents])
+        #expect(Page.office.panes == [.documents, .archives, .assets, .parcels])
         #expect(Set(Page.allCases.flatMap(\.panes)) == Set(PaneID.allCases), "every pane is on one page")
-        #expect(PaneID.documents.next == .documents && PaneID.approvals.next == .meetings, "tab stays on its page")
+        #expect(PaneID.parcels.next == .documents && PaneID.approvals.next == .meetings, "tab stays on its page")
+        #expect(PaneID.documents.previous == .parcels)
         #expect(PaneID.meetings.previous == .approvals)
     }
 
-    @Test func aOnePanePageFillsTheGridAndHomeKeepsItsFour() {
+    @Test func page2IsAGridOfItsFourPanesAndHomeKeepsItsFour() {
         guard case .panes(let v, _, let tab) = Layout.compute(width: 120, height: 40, focused: .documents, zoomed: false) else {
             Issue.record("panes"); return
         }
-        #expect(v == [.documents: Rect(row: 0, col: 0, width: 120, height: 39)] && tab == nil)
+        #expect(v.count == 4 && v[.documents] == Rect(row: 0, col: 0, width: 60, height: 19)
+                && v[.parcels] == Rect(row: 19, col: 60, width: 60, height: 20) && tab == nil, "\(v)")
         guard case .panes(let home, _, _) = Layout.compute(width: 120, height: 40, focused: .meetings, zoomed: false) else {
             Issue.record("panes"); return
         }
@@ -40,8 +42,9 @@ struct DocumentsPageTests {
         d.press(.nextPage)
         #expect(d.focused == .documents)
         d.press(.pane1); #expect(d.focused == .documents, "1 is the first pane of the page shown")
-        d.press(.pane2); #expect(d.focused == .documents, "page 2 has no second pane: nothing happens")
-        d.press(.nextPane); #expect(d.focused == .documents)
+        d.press(.pane2); #expect(d.focused == .archives, "2 is the second pane of the page shown")
+        d.press(.nextPane); #expect(d.focused == .assets)
+        d.press(.pane1); #expect(d.focused == .documents)
         let frame = d.render(width: 80, height: 24).text
         #expect(frame.contains("1 Documents") && frame.contains("page 2/2"), "\(frame)")
         #expect(!frame.contains("Meetings"))
@@ -53,8 +56,8 @@ struct DocumentsPageTests {
 
     @Test func theHomeStatusBarCountsWhatIsOverdueOnPage2() {
         var d = DashboardTests.dashboard()
-        let n = d.model.overdueCount(.documents)
-        #expect(n >= 1, "the demo has an overdue decision")
+        #expect(d.model.overdueCount(.documents) >= 1, "the demo has an overdue decision")
+        let n = Page.office.panes.reduce(0) { $0 + d.model.overdueCount($1) }
         let status = d.render(width: 160, height: 40).line(39)
         #expect(status.contains("page 2: \(n) overdue"), "\(status)")
         d.strings = Self.zh
@@ -68,7 +71,10 @@ struct DocumentsPageTests {
         let (w, h) = size
         for zh in [false, true] {
             let strings = zh ? Self.zh : Strings(.en)
-            let r = PaneFixture.render(.documents, model: Self.model(), width: w, height: h, strings: strings)
+            // Zoomed (the whole screen, as `z` shows it): page 2 is a grid of four at 120×40, where the
+            // quarter-width columns end in "…"; the alignment of CJK rows is checked at full width.
+            let r = PaneFixture.render(.documents, model: Self.model(), width: w, height: h, strings: strings,
+                                       rect: Rect(row: 0, col: 0, width: w, height: h - 1))
             let lines = PaneFixture.innerLines(r.grid, r.rect)
             for row in 0..<h { #expect(DisplayWidth.of(r.grid.line(row)) == w, "\(w)×\(h) row \(row)") }
             let w1 = try #require(lines.first { $0.contains("收〔2026〕0001") }, "\(lines)")

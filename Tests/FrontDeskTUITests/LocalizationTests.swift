@@ -171,7 +171,7 @@ import TestSupport
             #expect(title.contains(Self.zh.paneTitle(r.pane) + " "), "\(r.pane): \(title)")
             all += title + "\n" + inner + "\n"
         }
-        for word in ["会议 24 · 逾期 4", "访客 27 · 逾期", "库存 42 · 待补货", "审批 11 · 逾期",
+        for word in ["会议 24 · 逾期 4", "访客 27 · 逾期", "库存 42 · 待补货", "审批 12 · 逾期",
                      "大厅等候 (", "在访 (", "预约 (", "待您审批 (", "其他待审批 (", "已处理 (",
                      "已批准", "已驳回", "!逾期", "!缺货", "!补货", "!确认", "分钟", "小时", "天"] {
             #expect(all.contains(word), "\(w)×\(h): no \(word)")

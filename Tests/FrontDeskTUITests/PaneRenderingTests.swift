@@ -77,11 +77,14 @@ import TestSupport
     @Test(arguments: PaneID.allCases)
     func emptyOfficeShowsEachPanesEmptyText(_ pane: PaneID) {
         let model = PaneFixture.model(OfficeState())
-        let text: [PaneID: Strings.Phrase] = [.meetings: .noMeetings, .visitors: .noVisitors, .stock: .noItems, .approvals: .noApprovals, .documents: .noDocuments]
+        let text: [PaneID: Strings.Phrase] = [.meetings: .noMeetings, .visitors: .noVisitors, .stock: .noItems, .approvals: .noApprovals, .documents: .noDocuments,
+                                                .assets: .noAssets, .parcels: .noParcels]
         for lang in [UILanguage.en, .zhHans] {
             let strings = Strings(lang)
             let r = PaneFixture.render(pane, model: model, width: 80, height: 24, view: PaneViewState(), strings: strings)
-            #expect(r.grid.text.contains(strings[text[pane] ?? .noMeetings]))
+            let empty = pane == .archives ? strings[Localized("No archive files yet (frontdesk archive add).", "尚无档案（frontdesk archive add）。")]
+                : strings[text[pane] ?? .noMeetings]
+            #expect(r.grid.text.contains(empty), "\(pane)")
             #expect(r.result.cursor == nil)
             #expect(!r.grid.text.contains(strings[.noMatch]))
         }

@@ -319,7 +319,7 @@ extension DemoOffice {
         let sales = filed("华信科技销售合同 Huaxin sales contract", "销售部", project: "Huaxin CRM", "contract", daysAgo: 200, paper: ("B-02", "11"),
                           years: 30, pages: 18, attachments: 1)
         _ = filed("2015 年度会计凭证 Vouchers 2015", "财务部", "vouchers", daysAgo: 11 * 366, paper: ("C-05", "2015-1"), years: 10, pages: 320)
-        let board = filed("Board minutes Q3", "行政部", "minutes", daysAgo: 60, paper: ("A-02", "07"), years: 30, pages: 12, attachments: 3)
+        let board = filed("董事会纪要 Board, Q3", "行政部", "minutes", daysAgo: 60, paper: ("A-02", "07"), years: 30, pages: 12, attachments: 3)
         _ = filed("研发部门预算 R&D budget 2026", "研发部", project: "Budget 2026", "budget", daysAgo: 30, path: "/srv/shared/finance/rd-budget-2026.xlsx", years: 10)
 
         // The sales contract went out a week ago and was due back two days ago.

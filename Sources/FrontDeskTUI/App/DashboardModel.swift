@@ -121,7 +121,10 @@ extension PaneID {
         switch change {
         case .addDepartment, .addPerson, .grantRole, .revokeRole, .changeSetting:
             Set(allCases)
-        case .addRoom, .setRoomOutOfService, .bookMeetings, .setMeetingStatus, .recordMinutes, .addActionItem,
+        case .setMeetingStatus:
+            // Sending the minutes files them in the archives (ArchiveProcess).
+            [.meetings, .archives]
+        case .addRoom, .setRoomOutOfService, .bookMeetings, .recordMinutes, .addActionItem,
              .completeActionItem, .moveMeeting, .inviteGuest, .recordGuestReply, .reviewMinutes, .checkPreparation,
              .releaseUnclaimedRoom:
             [.meetings]
@@ -134,10 +137,11 @@ extension PaneID {
         case .requestPurchase:
             [.stock, .approvals]
         case .decideApproval:
-            // A decided document approval moves its document on.
-            [.stock, .approvals, .documents]
+            // A decided approval moves its document on, scraps its asset or lends its archive file.
+            [.stock, .approvals, .documents, .archives, .assets]
         case .requestApproval:
-            [.approvals]
+            // A scrap request is linked to its asset.
+            [.approvals, .assets]
         case .document(let c):
             // Sending a draft for approval also writes an approval request.
             if case .sendForApproval = c { [.documents, .approvals] } else { [.documents] }

@@ -48,6 +48,16 @@ enum ArchivesPane {
     }
 
     /// "A-01/03" / "A-01柜03盒" for paper, the path's last part for an electronic file.
+    /// The categories frontdesk itself files under (minutes from `meeting.send`, the demo's shelf)
+    /// in the reader's language; a category a person typed is shown as typed.
+    static func category(_ c: String, _ strings: Strings) -> String {
+        let known: [String: Localized] = [
+            "minutes": L("minutes", "会议纪要"), "contract": L("contract", "合同"), "regulation": L("regulation", "制度"),
+            "voucher": L("voucher", "凭证"), "vouchers": L("vouchers", "凭证"), "budget": L("budget", "预算"), "handbook": L("handbook", "手册"),
+        ]
+        return known[c].map { strings[$0] } ?? c
+    }
+
     static func place(_ f: ArchiveFile, _ strings: Strings) -> String {
         switch f.medium {
         case .paper: strings.language == .zhHans ? "\(f.cabinet ?? "?")柜\(f.box ?? "?")盒" : "\(f.cabinet ?? "?")/\(f.box ?? "?")"
@@ -71,7 +81,7 @@ enum ArchivesPane {
             [Span(f.id + (f.confidential ? "*" : ""), .dim)],
             [Span(f.title, r.flags.isEmpty ? .normal : .accent)],
             [Span(f.department.isEmpty ? Glyph.none : f.department)],
-            [Span(f.category, .dim)],
+            [Span(category(f.category, strings), .dim)],
             [Span(place(f, strings), .dim)],
             loan,
             PaneText.marks(r.flags, strings),
@@ -86,7 +96,7 @@ enum ArchivesPane {
         var lines: [String?] = [
             strings.field(L("Department", "部门"), f.department),
             strings.field(L("Project", "项目"), f.project),
-            strings.field(L("Category", "类别"), f.category),
+            strings.field(L("Category", "类别"), category(f.category, strings)),
             strings.field(L("Date", "日期"), Clock.day(f.date, tz)),
             strings.field(L("Kept at", "存放"), f.medium == .paper ? place(f, strings) : f.path),
             strings.field(L("Retention", "保管期限"), f.retentionYears.map { y in
