@@ -12,7 +12,9 @@ import TestSupport
         try s.press(.nextPage)
         try s.requireScreen("page 2 with the Documents pane") { screen in
             let lines = screen.screenLines
-            return lines.first?.hasPrefix("┌ Documents") == true && screen.contains("收〔2026〕0001") && !screen.contains("┌ Meetings")
+            // A grid of four at the default size: the number column ends in "…" there.
+            return lines.first?.hasPrefix("┌ Documents") == true && screen.contains("收〔2026") && screen.contains("┌ Parcels")
+                && !screen.contains("┌ Meetings")
         }
         // The register's first row is selected: its actions menu opens on page 2 too.
         try s.press(.actions)
