@@ -9,25 +9,22 @@ import TestSupport
 @Suite struct AssetParcelPaneTests {
     static let sizes = [(120, 40), (80, 24)]
 
-    enum Which: CaseIterable { case assets, parcels }
+    enum Which: CaseIterable {
+        case assets, parcels
+        var pane: PaneID { self == .assets ? .assets : .parcels }
+    }
 
     static func render(_ which: Which, _ model: DashboardModel, width: Int, height: Int, selected: String? = nil,
                        strings: Strings = Strings(.en)) -> (grid: TextGrid, result: PaneDrawResult, rect: Rect) {
         var grid = TextGrid(width: width, height: height)
         let rect = Rect(row: 0, col: 0, width: width, height: height)
         let view = PaneViewState(selectedID: selected)
-        let result = switch which {
-        case .assets: AssetsPane.draw(model: model, view: view, rect: rect, focused: true, strings: strings, into: &grid)
-        case .parcels: ParcelsPane.draw(model: model, view: view, rect: rect, focused: true, strings: strings, into: &grid)
-        }
+        let result = PaneRenderer.draw(which.pane, model: model, view: view, rect: rect, focused: true, strings: strings, into: &grid)
         return (grid, result, rect)
     }
 
     static func ids(_ which: Which, _ model: DashboardModel) -> [String] {
-        switch which {
-        case .assets: AssetsPane.rowIDs(model: model, filter: "")
-        case .parcels: ParcelsPane.rowIDs(model: model, filter: "")
-        }
+        PaneRenderer.rowIDs(which.pane, model: model, filter: "")
     }
 
     @Test(arguments: Which.allCases)

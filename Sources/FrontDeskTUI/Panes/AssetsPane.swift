@@ -77,17 +77,6 @@ public enum AssetsPane {
         return t.contains(".") || t.contains("e") ? t : t + ".00"
     }
 
-    /// Draws the pane into `rect` of `grid` (the second page places it).
-    public static func draw(model: DashboardModel, view: PaneViewState, rect: Rect, focused: Bool, strings: Strings,
-                            into grid: inout TextGrid) -> PaneDrawResult {
-        PaneList.draw(content(model, strings: strings), view: view, rect: rect, focused: focused, strings: strings, into: &grid)
-    }
-
-    /// Ids (tags) of the rows after `filter`, in display order.
-    public static func rowIDs(model: DashboardModel, filter: String, strings: Strings = Strings(.en)) -> [String] {
-        content(model, strings: strings).table.filtered(filter).rowIDs
-    }
-
     /// The detail view of one asset: its ledger fields, repairs and transfers.
     public static func detail(id: String, model: DashboardModel, strings: Strings) -> (title: String, lines: [String])? {
         guard let r = model.assetLedger.rows.first(where: { $0.asset.tag == id }) else { return nil }
