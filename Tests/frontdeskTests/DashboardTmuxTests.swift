@@ -400,7 +400,7 @@ extension DashboardTmuxTests {
             try s.requireScreen("PgDn scrolled") { $0 != before }
             pages += 1
         }
-        let end = try s.requireScreen("the last key of the table") { $0.contains(last) && $0.contains("Documents") }
+        let end = try s.requireScreen("the last key of the table") { $0.contains(last) && $0.contains("Register incoming") }
         #expect(pages >= 2, "the key list should not fit 80×24: \(end)")
         #expect(end.screen.screenLines.allSatisfy { Self.columns($0) <= 80 })
         if let m = end.screen.firstMatch(of: #/(\d+)–(\d+)/(\d+)/#) { #expect(m.output.2 == m.output.3, "not at the end: \(end)") }
