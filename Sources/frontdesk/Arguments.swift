@@ -8,8 +8,9 @@ import FrontDeskTUI
 extension FrontDeskKit.Role: ExpressibleByArgument {}
 extension Recurrence.Frequency: ExpressibleByArgument {}
 extension ApprovalType: ExpressibleByArgument {
-    /// `archive-loan` requests are raised by `archive lend`, never by hand, so help does not offer it.
-    public static var allValueStrings: [String] { allCases.filter { $0 != .archiveLoan }.map(\.rawValue) }
+    /// `archive-loan` and `write-off` requests are raised by `archive lend` and `staff writeoff`,
+    /// never by hand, so help does not offer them.
+    public static var allValueStrings: [String] { allCases.filter { $0 != .archiveLoan && $0 != .writeOff }.map(\.rawValue) }
 }
 extension ApprovalStatus: ExpressibleByArgument {}
 extension MeetingStatus: ExpressibleByArgument {}
@@ -18,7 +19,7 @@ extension VisitorStatus: ExpressibleByArgument {}
 /// A dashboard pane by name, for `print --pane` (any letter case).
 enum PaneName: String, CaseIterable, ExpressibleByArgument {
     case meetings, visitors, stock, approvals
-    case documents, archives, assets, parcels
+    case documents, archives, assets, parcels, people
 
     init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 
@@ -32,6 +33,7 @@ enum PaneName: String, CaseIterable, ExpressibleByArgument {
         case .archives: .archives
         case .assets: .assets
         case .parcels: .parcels
+        case .people: .people
         }
     }
 }

@@ -111,6 +111,24 @@ enum ChangeWords {
             guard let l = s.loans[id] else { return "Loan \(id) returned." }
             if l.status == .incomplete { return "\(l.fileID) is back from loan \(id) but incomplete: \(l.missing ?? "") missing; it stays flagged until a complete count." }
             return "\(l.fileID) is back from loan \(id), complete."
+        case .setStaffTemplate(let t):
+            return "Joiners of \(t.department) now get: \(t.items.map(\.name).joined(separator: ", "))."
+        case .openStaffChecklist(let c):
+            let items = c.items.map { "\($0.id) \($0.name)" }.joined(separator: ", ")
+            return c.direction == .joining
+                ? "Joining checklist \(c.id) opened for \(s.displayName(c.person)) (\(c.department)), starting \(Clock.day(c.day, tz)): \(items)."
+                : "Leaving checklist \(c.id) opened for \(s.displayName(c.person)), last day \(Clock.day(c.day, tz)): \(items) to come back."
+        case .settleStaffItem(let cid, let iid, let st):
+            let name = s.staff[cid]?.items.first { $0.id == iid }?.name ?? iid
+            let left = s.staff[cid]?.openItems.count ?? 0
+            let what = st.asset.map { " (asset \($0)\(st.transfer.map { t in t.toHolder.map { " now held by \(s.displayName($0))" } ?? " back in store at \(t.toLocation)" } ?? ""))" } ?? ""
+            let kit = st.move.map { " (\(-$0.quantity) × \($0.sku) issued from stock as \($0.id))" } ?? ""
+            return "\(name) \(st.state == .issued ? "issued" : "recovered") on \(cid)\(what)\(kit); \(left == 0 ? "every item is settled: frontdesk staff close \(cid)" : "\(left) still open")."
+        case .requestStaffWriteOff(let cid, let iid, let a):
+            let name = s.staff[cid]?.items.first { $0.id == iid }?.name ?? iid
+            return "\(name) on \(cid) waits for write-off approval \(a.id) (\(a.approvers.isEmpty ? "any approver" : approvers(a, s))); the decision settles it."
+        case .closeStaffChecklist(let cid, _, _):
+            return "Checklist \(cid) of \(s.staff[cid].map { s.displayName($0.person) } ?? "?") closed."
         }
     }
 
@@ -275,6 +293,24 @@ enum ChineseChangeWords {
             guard let l = s.loans[id] else { return "借阅 \(id) 已归还。" }
             if l.status == .incomplete { return "\(l.fileID) 已随借阅 \(id) 归还，但不完整：缺 \(l.missing ?? "")；在补齐前保持标记。" }
             return "\(l.fileID) 已随借阅 \(id) 完整归还。"
+        case .setStaffTemplate(let t):
+            return "\(t.department) 的入职人员今后发放：\(t.items.map(\.name).joined(separator: "、"))。"
+        case .openStaffChecklist(let c):
+            let items = c.items.map { "\($0.id) \($0.name)" }.joined(separator: "、")
+            return c.direction == .joining
+                ? "已为 \(s.displayName(c.person))（\(c.department)）建立入职清单 \(c.id)，\(Clock.day(c.day, tz)) 入职：\(items)。"
+                : "已为 \(s.displayName(c.person)) 建立离职清单 \(c.id)，最后工作日 \(Clock.day(c.day, tz))：须收回 \(items)。"
+        case .settleStaffItem(let cid, let iid, let st):
+            let name = s.staff[cid]?.items.first { $0.id == iid }?.name ?? iid
+            let left = s.staff[cid]?.openItems.count ?? 0
+            let what = st.asset.map { "（资产 \($0)\(st.transfer.map { t in t.toHolder.map { "，现由 \(s.displayName($0)) 使用" } ?? "，已入库于 \(t.toLocation)" } ?? "")）" } ?? ""
+            let kit = st.move.map { "（已从库存领用 \(-$0.quantity) × \($0.sku)，单号 \($0.id)）" } ?? ""
+            return "\(cid) 的 \(name) 已\(st.state == .issued ? "发放" : "收回")\(what)\(kit)；\(left == 0 ? "所有项目均已完成：frontdesk staff close \(cid)" : "尚有 \(left) 项未完成")。"
+        case .requestStaffWriteOff(let cid, let iid, let a):
+            let name = s.staff[cid]?.items.first { $0.id == iid }?.name ?? iid
+            return "\(cid) 的 \(name) 等待核销审批 \(a.id)（\(a.approvers.isEmpty ? "任一审批人" : approvers(a, s))）；审批结果即处理该项。"
+        case .closeStaffChecklist(let cid, _, _):
+            return "\(s.staff[cid].map { s.displayName($0.person) } ?? "?") 的清单 \(cid) 已关闭。"
         }
     }
 

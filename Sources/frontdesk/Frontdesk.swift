@@ -23,7 +23,7 @@ struct Frontdesk: ParsableCommand {
             RoomCommand.self, MeetingCommand.self, VisitorCommand.self, BadgeCommand.self,
             StockCommand.self, ApprovalCommand.self, DocCommand.self, RoleCommand.self, WatchCommand.self, SettingsCommand.self, PurchaseCommand.self,
             ReportCommand.self, PathsCommand.self, PeopleCommand.self, AssetCommand.self, ParcelCommand.self, TemplateCommand.self,
-            NoticeCommand.self, ArchiveCommand.self,
+            NoticeCommand.self, ArchiveCommand.self, StaffCommand.self,
         ]
     )
 

@@ -54,6 +54,7 @@ struct StepCommand<S: OneRecordStep>: StoreCommand {
         case .supplyItem(let sku): return .invalid("No item \(sku) (frontdesk stock list).", zh: "没有物品 \(sku)（frontdesk stock list）。")
         case .approval(let id): return .invalid("No approval request \(id) (frontdesk approval list).", zh: "没有审批申请 \(id)（frontdesk approval list）。")
         case .document(let id): return .invalid("No document \(id) in the register (frontdesk doc list).", zh: "登记簿中没有公文 \(id)（frontdesk doc list）。")
+        case .staff(let id): return .invalid("No joiner or leaver checklist \(id) (frontdesk staff list).", zh: "没有入职或离职清单 \(id)（frontdesk staff list）。")
         }
     }
 }

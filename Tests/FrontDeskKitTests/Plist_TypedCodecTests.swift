@@ -148,6 +148,12 @@ import Testing
         changes.append(.lendArchive(Typed.loan))
         changes.append(.requestArchiveLoan(Typed.loan, approval: Typed.approval))
         changes.append(.returnArchive(loanID: "L2", count: ArchiveReturnCount(pages: 22, attachments: 2, missing: "第 7 页"), by: "desk", at: Typed.at(8)))
+        changes.append(.setStaffTemplate(Typed.staffTemplate))
+        changes.append(.openStaffChecklist(Typed.staffChecklist))
+        changes.append(.settleStaffItem(checklistID: "J2", itemID: "2", settlement: StaffSettlement(state: .issued, at: Typed.at(9), by: "desk", note: "3F",
+                                                                                                    asset: "FA-0107", transfer: Typed.transfer, move: Typed.move)))
+        changes.append(.requestStaffWriteOff(checklistID: "J2", itemID: "2", approval: Typed.approval))
+        changes.append(.closeStaffChecklist(checklistID: "J2", at: Typed.at(10), by: "tom"))
         for c in changes {
             var rec = Typed.record
             rec.change = c

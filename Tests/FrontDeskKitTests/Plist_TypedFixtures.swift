@@ -130,6 +130,20 @@ enum Typed {
         return l
     }
 
+    static let staffTemplate = StaffTemplate(department: "研发部", items: [StaffTemplateItem(kind: .kit, name: "签字笔 pen", sku: "S-PEN", quantity: 2)],
+                                             setAt: at(195.5), setBy: "lina")
+    static var staffItem: StaffItem {
+        var i = StaffItem(id: "2", kind: .equipment, name: "笔记本 Laptop", asset: "FA-0107", sku: "S-PEN", quantity: 1, state: .writtenOff)
+        i.doneAt = at(196.5); i.doneBy = "王芳"; i.note = "丢失 lost"; i.moveID = "K44"; i.writeOffApprovalID = "A7"
+        return i
+    }
+    static var staffChecklist: StaffChecklist {
+        var c = StaffChecklist(id: "J2", direction: .leaving, person: "david", department: "研发部", day: at(86_400.5), dueAt: at(172_800.5),
+                               openedAt: at(197.5), openedBy: "desk", items: [staffItem])
+        c.closedAt = at(198.5); c.closedBy = "tom"
+        return c
+    }
+
     static var state: OfficeState {
         var s = OfficeState()
         s.rooms = ["R3": room]; s.meetings = ["M12": meeting]; s.visitors = ["V8": visitor]; s.badges = ["V002": badge]
@@ -143,6 +157,7 @@ enum Typed {
         issues.firstDay = at(135.5); issues.units = ["S-PEN": [3, 0, 7], "纸": [1]]
         s.archivedIssues = issues
         s.assets = ["FA-0107": asset]; s.assetCounts = ["G1": assetCount]; s.parcels = ["C3": parcel]
+        s.staff = ["J2": staffChecklist]; s.staffTemplates = ["研发部": staffTemplate]
         return s
     }
     static var snapshot: Snapshot {

@@ -16,19 +16,26 @@ struct DocumentsPageTests {
 
     @Test func pagesAreATableOfPanes() {
         #expect(Page.home.panes == [.meetings, .visitors, .stock, .approvals], "the home page is as it was")
-        #expect(Page.office.panes == [.documents, .archives, .assets, .parcels])
+        #expect(Page.office.panes == [.documents, .archives])
+        #expect(Page.things.panes == [.assets, .people, .parcels])
         #expect(Set(Page.allCases.flatMap(\.panes)) == Set(PaneID.allCases), "every pane is on one page")
-        #expect(PaneID.parcels.next == .documents && PaneID.approvals.next == .meetings, "tab stays on its page")
-        #expect(PaneID.documents.previous == .parcels)
+        #expect(PaneID.archives.next == .documents && PaneID.approvals.next == .meetings, "tab stays on its page")
+        #expect(PaneID.parcels.next == .assets)
+        #expect(PaneID.documents.previous == .archives)
         #expect(PaneID.meetings.previous == .approvals)
     }
 
-    @Test func page2IsAGridOfItsFourPanesAndHomeKeepsItsFour() {
+    @Test func page2IsItsTwoPanesSideBySidePage3ItsThreeAndHomeKeepsItsFour() {
         guard case .panes(let v, _, let tab) = Layout.compute(width: 120, height: 40, focused: .documents, zoomed: false) else {
             Issue.record("panes"); return
         }
-        #expect(v.count == 4 && v[.documents] == Rect(row: 0, col: 0, width: 60, height: 19)
-                && v[.parcels] == Rect(row: 19, col: 60, width: 60, height: 20) && tab == nil, "\(v)")
+        #expect(v.count == 2 && v[.documents] == Rect(row: 0, col: 0, width: 60, height: 39)
+                && v[.archives] == Rect(row: 0, col: 60, width: 60, height: 39) && tab == nil, "\(v)")
+        guard case .panes(let things, _, _) = Layout.compute(width: 120, height: 40, focused: .people, zoomed: false) else {
+            Issue.record("panes"); return
+        }
+        #expect(things.count == 3 && things[.people] == Rect(row: 0, col: 60, width: 60, height: 19)
+                && things[.parcels] == Rect(row: 19, col: 0, width: 120, height: 20), "\(things)")
         guard case .panes(let home, _, _) = Layout.compute(width: 120, height: 40, focused: .meetings, zoomed: false) else {
             Issue.record("panes"); return
         }
@@ -43,15 +50,21 @@ struct DocumentsPageTests {
         #expect(d.focused == .documents)
         d.press(.pane1); #expect(d.focused == .documents, "1 is the first pane of the page shown")
         d.press(.pane2); #expect(d.focused == .archives, "2 is the second pane of the page shown")
-        d.press(.nextPane); #expect(d.focused == .assets)
-        d.press(.pane1); #expect(d.focused == .documents)
+        d.press(.nextPane); #expect(d.focused == .documents, "tab wraps within the page")
+        d.press(.pane2); #expect(d.focused == .archives)
         let frame = d.render(width: 80, height: 24).text
-        #expect(frame.contains("1 Documents") && frame.contains("page 2/2"), "\(frame)")
+        #expect(frame.contains("2 Archives") && frame.contains("page 2/3"), "\(frame)")
         #expect(!frame.contains("Meetings"))
+        d.press(.nextPage)
+        #expect(d.focused == .assets, "page 3 starts on its first pane")
+        d.press(.pane2); #expect(d.focused == .people)
+        #expect(d.render(width: 80, height: 24).text.contains("page 3/3"))
         d.press(.nextPage)
         #expect(d.focused == .stock, "back on the pane left")
         let home = d.render(width: 80, height: 24).text
-        #expect(home.contains("1 Meetings") && !home.contains("page 2/2"))
+        #expect(home.contains("1 Meetings") && !home.contains("page 2/3"))
+        d.press(.nextPage)
+        #expect(d.focused == .archives, "page 2 keeps its focus too")
     }
 
     @Test func theHomeStatusBarCountsWhatIsOverdueOnPage2() {

@@ -53,6 +53,8 @@ import TestSupport
         "role grant", "role revoke", "role list", "settings show", "settings set", "settings hook",
         "asset add", "asset move", "asset repair", "asset back", "asset scrap", "asset count", "asset settle", "asset list",
         "asset show", "asset value", "parcel in", "parcel collect", "parcel return", "parcel out", "parcel list", "parcel cost",
+        "staff join", "staff leave", "staff issue", "staff recover", "staff writeoff", "staff close", "staff list", "staff show",
+        "staff template show", "staff template set",
     ]
 
     @Test func everyDocumentedCommandStillAnswersHelp() throws {

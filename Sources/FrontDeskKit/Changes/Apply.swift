@@ -36,6 +36,8 @@ extension OfficeState {
             applyNotice(change)
         case .fileArchive, .lendArchive, .requestArchiveLoan, .returnArchive:
             applyArchive(change)
+        case .setStaffTemplate, .openStaffChecklist, .settleStaffItem, .requestStaffWriteOff, .closeStaffChecklist:
+            applyStaffChange(change)
         }
     }
 

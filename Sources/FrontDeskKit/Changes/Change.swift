@@ -107,6 +107,17 @@ public enum Change: Codable, Sendable, Equatable {
     /// The file came back; what the desk counted is compared with the file's record.
     case returnArchive(loanID: String, count: ArchiveReturnCount, by: String, at: Date)
 
+    // Joiners and leavers (StaffProcess.swift)
+    /// What a department's joiners get.
+    case setStaffTemplate(StaffTemplate)
+    /// A joiner's or a leaver's checklist.
+    case openStaffChecklist(StaffChecklist)
+    /// One item issued or recovered, with the asset transfer or stock issue it makes.
+    case settleStaffItem(checklistID: String, itemID: String, settlement: StaffSettlement)
+    /// A leaver's item and the `write-off` approval it waits for; the decision settles it.
+    case requestStaffWriteOff(checklistID: String, itemID: String, approval: ApprovalRequest)
+    case closeStaffChecklist(checklistID: String, at: Date, by: String)
+
     /// A short name for the audit trail (`frontdesk log`).
     public var name: String {
         switch self {
@@ -169,6 +180,11 @@ public enum Change: Codable, Sendable, Equatable {
         case .lendArchive: "archive.lend"
         case .requestArchiveLoan: "archive.loanRequest"
         case .returnArchive: "archive.return"
+        case .setStaffTemplate: "staff.template"
+        case .openStaffChecklist(let c): c.direction == .joining ? "staff.join" : "staff.leave"
+        case .settleStaffItem(_, _, let s): s.state == .recovered ? "staff.recover" : "staff.issue"
+        case .requestStaffWriteOff: "staff.writeoff"
+        case .closeStaffChecklist: "staff.close"
         }
     }
 
@@ -211,6 +227,9 @@ public enum Change: Codable, Sendable, Equatable {
         case .fileArchive(let f): f.id
         case .lendArchive(let l), .requestArchiveLoan(let l, _): l.id
         case .returnArchive(let id, _, _, _): id
+        case .setStaffTemplate(let t): t.department
+        case .openStaffChecklist(let c): c.id
+        case .settleStaffItem(let id, _, _), .requestStaffWriteOff(let id, _, _), .closeStaffChecklist(let id, _, _): id
         }
     }
 }

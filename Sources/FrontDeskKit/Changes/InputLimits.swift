@@ -138,6 +138,22 @@ public enum InputLimits {
             try archiveLoan(l); try approvalRequest(a)
         case .returnArchive(let lid, let c, let by, _):
             try id(lid, "loan id"); try id(by, "user (login)"); try text(c.missing, "what is missing", title)
+        case .setStaffTemplate(let t):
+            try id(t.department, "department")
+            if t.items.count > 100 { throw .invalid("A template lists at most 100 items.", zh: "模板最多列出 100 项。") }
+            for i in t.items { try text(i.name, "item", name); try id(i.sku, "SKU") }
+        case .openStaffChecklist(let c):
+            try id(c.id, "checklist id"); try text(c.person, "person", name); try id(c.department, "department")
+            if c.items.count > 1_000 { throw .invalid("A checklist lists at most 1000 items.", zh: "清单最多列出 1000 项。") }
+            for i in c.items { try id(i.id, "item id"); try text(i.name, "item", name); try id(i.asset, "asset tag"); try id(i.sku, "SKU") }
+        case .settleStaffItem(let cid, let iid, let s):
+            try id(cid, "checklist id"); try id(iid, "item id"); try text(s.note, "note", title); try id(s.asset, "asset tag")
+            if let t = s.transfer { try id(t.toDepartment, "department"); try text(t.toLocation, "location", name); try text(t.toHolder, "holder", name) }
+            if let m = s.move { try stockMove(m) }
+        case .requestStaffWriteOff(let cid, let iid, let a):
+            try id(cid, "checklist id"); try id(iid, "item id"); try approvalRequest(a)
+        case .closeStaffChecklist(let cid, _, let by):
+            try id(cid, "checklist id"); try id(by, "user (login)")
         }
     }
 

@@ -91,6 +91,7 @@ public enum ZH {
         case .document: "公文流转"
         case .scrap: "资产报废"
         case .archiveLoan: "档案借阅"
+        case .writeOff: "离职物品核销"
         }
     }
 
@@ -111,6 +112,15 @@ public enum ZH {
     private static let table: [String: String] = [
         "keep the asset ledger": "登记资产台账",
         "book parcels in and out": "登记包裹收发",
+        "keep joiners' and leavers' checklists": "办理入职离职清单",
+        "set joiner templates": "设置入职清单模板",
+        "checklist id": "清单编号",
+        "item id": "项目编号",
+        "note": "备注",
+        "item": "项目",
+        "issued": "发放",
+        "recovered": "收回",
+        "written-off": "核销",
         "asset tag": "资产标签",
         "model": "型号",
         "location": "存放地点",

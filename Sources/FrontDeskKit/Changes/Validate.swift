@@ -37,6 +37,8 @@ extension OfficeState {
             try validateNotice(change, ctx)
         case .fileArchive, .lendArchive, .requestArchiveLoan, .returnArchive:
             try validateArchive(change, ctx)
+        case .setStaffTemplate, .openStaffChecklist, .settleStaffItem, .requestStaffWriteOff, .closeStaffChecklist:
+            try validateStaffChange(change, ctx)
         }
     }
 

@@ -205,6 +205,8 @@ public enum DemoOffice {
             if p.returned { list.add(.returnParcel(parcelID: parcel.id, reason: "收件人已离职 recipient left the company", at: when.addingTimeInterval(30 * 60))) }
         }
 
+        DemoAssets.joinersAndLeavers(&list, at: at)
+
         // Approvals: ten pending (some overdue, some in a chain), four decided.
         let kinds: [(ApprovalType, String, Double?)] = [
             (.purchase, "采购 A4 复印纸 200 包", 4900), (.leave, "年假 Annual leave 3 days", nil),
@@ -242,6 +244,31 @@ public enum DemoOffice {
 
 /// The demo office's fixed assets and a day's parcels.
 enum DemoAssets {
+    /// R&D's joiner template (with a starter kit from stock); a joiner, 刘思雨 Emma Liu, starting
+    /// in two days with her badge and desk ready; and a leaver, David Chen, whose last day was
+    /// yesterday: his badge is back, his test phone FA-0160 is not (overdue). No `rng` draws.
+    static func joinersAndLeavers(_ list: inout ChangeList, at: (Int, Int, Int) -> Date) {
+        let items = [
+            StaffTemplateItem(kind: .badge, name: "工牌 Staff badge"), StaffTemplateItem(kind: .desk, name: "工位 Desk"),
+            StaffTemplateItem(kind: .equipment, name: "笔记本电脑 Laptop"), StaffTemplateItem(kind: .account, name: "邮箱与 VPN 账号 Email and VPN"),
+            StaffTemplateItem(kind: .kit, name: "黑色签字笔 gel pen black", sku: "PEN-BLK", quantity: 1),
+        ]
+        list.add(.setStaffTemplate(StaffTemplate(department: "研发部", items: items, setAt: at(9, 0, -30), setBy: "lina")))
+        let joinDay = at(0, 0, 2), opened = at(10, 0, -3)
+        let joiner = list.id(.staff)
+        list.add(.openStaffChecklist(StaffChecklist(id: joiner, direction: .joining, person: "刘思雨 Emma Liu", department: "研发部", day: joinDay, dueAt: joinDay,
+                                                    openedAt: opened, openedBy: "zhangmin",
+                                                    items: items.enumerated().map { StaffItem(id: "\($0 + 1)", kind: $1.kind, name: $1.name, sku: $1.sku, quantity: $1.quantity) })))
+        list.add(.settleStaffItem(checklistID: joiner, itemID: "1", settlement: StaffSettlement(state: .issued, at: at(11, 0, -1), by: "zhangmin", note: "S-1042")))
+        list.add(.settleStaffItem(checklistID: joiner, itemID: "2", settlement: StaffSettlement(state: .issued, at: at(11, 5, -1), by: "zhangmin", note: "3F-21")))
+        let lastDay = at(0, 0, -1), leaver = list.id(.staff)
+        list.add(.openStaffChecklist(StaffChecklist(id: leaver, direction: .leaving, person: "david", department: "研发部", day: lastDay,
+                                                    dueAt: at(0, 0, 0), openedAt: at(9, 30, -7), openedBy: "tom",
+                                                    items: [StaffItem(id: "1", kind: .badge, name: "工牌 Staff badge"),
+                                                            StaffItem(id: "2", kind: .equipment, name: "iPhone 15 测试机", asset: "FA-0160")])))
+        list.add(.settleStaffItem(checklistID: leaver, itemID: "1", settlement: StaffSettlement(state: .recovered, at: at(17, 30, -1), by: "tom")))
+    }
+
     /// (tag, category, model, serial, age in days, cost in cents, supplier, department, location, holder)
     static let ledger: [(tag: String, category: String, model: String, serial: String?, ageDays: Int, costCents: Int, supplier: String?,
                          dept: String, location: String, holder: String?)] = [

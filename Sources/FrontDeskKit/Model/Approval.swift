@@ -4,6 +4,8 @@ public enum ApprovalType: String, Codable, Sendable, CaseIterable {
     case purchase, leave, overtime, document, scrap
     /// Lending a confidential archive file; raised by `archive lend`, never by hand.
     case archiveLoan = "archive-loan"
+    /// Writing off what a leaver does not bring back; raised by `staff writeoff`, never by hand.
+    case writeOff = "write-off"
 }
 
 public enum ApprovalStatus: String, Codable, Sendable, CaseIterable {

@@ -43,6 +43,10 @@ public struct OfficeState: Codable, Sendable, Equatable {
     /// as the register of what the office holds; absent from stores written before them.
     public var archives: [String: ArchiveFile] = [:]
     public var loans: [String: ArchiveLoan] = [:]
+    /// Joiners' and leavers' checklists by id (StaffProcess.swift); absent from stores written before them.
+    public var staff: [String: StaffChecklist] = [:]
+    /// Joiner templates by department; a department without one gets the default template.
+    public var staffTemplates: [String: StaffTemplate] = [:]
 
     public init() {}
 
@@ -58,6 +62,7 @@ public struct OfficeState: Codable, Sendable, Equatable {
         purchases = try get(.purchases); demand = try get(.demand); documents = try get(.documents)
         assets = try get(.assets); assetCounts = try get(.assetCounts); parcels = try get(.parcels)
         notices = try get(.notices); archives = try get(.archives); loans = try get(.loans)
+        staff = try get(.staff); staffTemplates = try get(.staffTemplates)
         archivedIssues = try c.decodeIfPresent(DailyIssues.self, forKey: .archivedIssues) ?? DailyIssues()
     }
 
@@ -81,7 +86,7 @@ public struct OfficeState: Codable, Sendable, Equatable {
         rooms.count + meetings.count + visitors.count + badges.count + items.count + moves.count
             + approvals.count + people.count + departments.count + purchases.count + demand.count + documents.count
             + assets.count + assetCounts.count + parcels.count
-            + notices.count + archives.count + loans.count
+            + notices.count + archives.count + loans.count + staff.count
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 /// The kinds of record the store keeps; each has its id prefix.
 public enum RecordKind: String, Codable, Sendable, CaseIterable {
     case room, meeting, action, visitor, item, move, approval, demand, purchase, document, assetCount, parcel
-    case notice, archive, loan
+    case notice, archive, loan, staff
 
     public var idPrefix: String {
         switch self {
@@ -22,6 +22,7 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
         case .notice: "N"
         case .archive: "F"
         case .loan: "L"
+        case .staff: "J"
         }
     }
 }

@@ -27,6 +27,8 @@ extension OfficeState {
             try validateScrapRequest(a)
         case .archiveLoan:
             if (a.documentRef ?? "").isEmpty { throw .invalid("An archive-loan request names the archive file.", zh: "档案借阅申请需要写明档案。") }
+        case .writeOff:
+            if (a.documentRef ?? "").isEmpty { throw .invalid("A write-off request names the leaver's checklist item.", zh: "核销申请需要写明离职清单项。") }
         case .purchase:
             break
         }
@@ -165,6 +167,9 @@ extension OfficeState {
             if a.type == .archiveLoan {
                 throw .invalid("An archive-loan request is raised by lending the file: frontdesk archive lend FILE --to WHO --purpose … --due ….", zh: "档案借阅申请通过借出档案提交：frontdesk archive lend 档案 --to 借阅人 --purpose … --due …。")
             }
+            if a.type == .writeOff {
+                throw .invalid("A write-off request is raised from the leaver's checklist: frontdesk staff writeoff CHECKLIST ITEM --reason ….", zh: "核销申请通过离职清单提交：frontdesk staff writeoff 清单 项目 --reason …。")
+            }
             try validateNewApproval(a)
         case .decideApproval(let id, let d): try validateDecision(id, d, ctx)
         default: throw .invalid("That is not an approval change.", zh: "这不是审批变更。")
@@ -193,6 +198,7 @@ extension OfficeState {
                 purchases[pid]?.status = a.status == .approved ? .approved : .rejected
             }
             if a.type == .archiveLoan { applyLoanDecision(approvalID: id, status: a.status, at: d.at) }
+            applyWriteOffDecision(a, at: d.at)
         default:
             break
         }

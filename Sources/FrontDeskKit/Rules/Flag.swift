@@ -33,6 +33,11 @@ public enum DueFlag: String, Codable, Sendable, CaseIterable, Comparable {
     case repairOverdue
     /// An incoming parcel not collected within `StoreSettings.parcelCollectWithin`.
     case parcelOverdue
+    // Joiners and leavers
+    /// A joiner's item not issued by the start of their first day.
+    case joinerOverdue
+    /// A leaver's item not recovered or written off by the end of their last day.
+    case leaverOverdue
     // Notices
     /// A notice shown to you that you have not acknowledged.
     case ackDue
@@ -48,7 +53,7 @@ public enum DueFlag: String, Codable, Sendable, CaseIterable, Comparable {
         switch self {
         case .confirmOverdue, .roomCheckOverdue, .minutesOverdue, .actionOverdue, .waitOverdue,
              .badgeOverdue, .approvalOverdue, .outOfStock, .unclaimed, .badgeLost, .decisionOverdue, .documentOverdue,
-             .repairOverdue, .parcelOverdue, .loanOverdue:
+             .repairOverdue, .parcelOverdue, .loanOverdue, .joinerOverdue, .leaverOverdue:
             true
         default:
             false

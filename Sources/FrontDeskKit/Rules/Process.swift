@@ -8,10 +8,12 @@ public enum RecordRef: Hashable, Sendable {
     case supplyItem(String)
     case approval(String)
     case document(String)
+    /// A joiner's or leaver's checklist.
+    case staff(String)
 
     public var id: String {
         switch self {
-        case .meeting(let id), .visitor(let id), .supplyItem(let id), .approval(let id), .document(let id): id
+        case .meeting(let id), .visitor(let id), .supplyItem(let id), .approval(let id), .document(let id), .staff(let id): id
         }
     }
 }
@@ -78,6 +80,13 @@ public enum StepID: String, CaseIterable, Sendable, Codable {
     case docFile = "doc.file"
     case docDistribute = "doc.distribute"
     case docAcknowledge = "doc.ack"
+    // Joiners and leavers
+    case staffJoin = "staff.join"
+    case staffLeave = "staff.leave"
+    case staffIssue = "staff.issue"
+    case staffRecover = "staff.recover"
+    case staffWriteOff = "staff.writeoff"
+    case staffClose = "staff.close"
 
     /// True when the step needs what a person types (a form in the dashboard, options on the CLI);
     /// false when it is taken at once on the selected record.
@@ -87,7 +96,8 @@ public enum StepID: String, CaseIterable, Sendable, Codable {
              .meetingSendMinutes, .meetingClose,
              .meetingCancel, .meetingNoShow,
              .visitorConfirm, .visitorArrived, .visitorUndoCheckIn, .visitorReturnBadges, .visitorCancel, .visitorNoShow,
-             .docProofread, .docSendForApproval, .docRelease, .docFile:
+             .docProofread, .docSendForApproval, .docRelease, .docFile,
+             .staffClose:
             false
         default:
             true
@@ -115,6 +125,7 @@ extension OfficeState {
         case .supplyItem(let sku): all = items[sku].map { supplySteps($0, ctx) } ?? []
         case .approval(let id): all = approvalSteps(approvals[id], ctx)
         case .document(let id): all = documentSteps(documents[id], ctx)
+        case .staff(let id): all = staffSteps(staff[id], ctx)
         }
         return all.filter { step in step.role.map { mayTake($0, ctx) } ?? true }
     }
@@ -127,6 +138,7 @@ extension OfficeState {
         case .meeting(let id): return meetings[id] != nil ? meetingImmediateChange(step, id, ctx) : nil
         case .visitor(let id): return visitors[id].flatMap { visitorImmediateChange(step, $0, ctx) }
         case .document(let id): return documents[id].flatMap { documentImmediateChange(step, $0, ctx) }
+        case .staff(let id): return staff[id].flatMap { staffImmediateChange(step, $0, ctx) }
         case .supplyItem, .approval: return nil
         }
     }

@@ -9,7 +9,7 @@ public struct HookTable: Codable, Sendable, Equatable {
 
     /// Events that can carry a hook.
     public static let events = ["visitor.add", "visitor.confirm", "visitor.arrived", "visitor.checkin", "visitor.checkout", "visitor.cancel"]
-        + MeetingHooks.events + DocumentHooks.events + ParcelHooks.events + AssetHooks.events + PaperTrailHooks.events
+        + MeetingHooks.events + DocumentHooks.events + ParcelHooks.events + AssetHooks.events + PaperTrailHooks.events + StaffHooks.events
 }
 
 extension Store {

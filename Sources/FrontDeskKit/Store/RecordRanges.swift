@@ -64,7 +64,8 @@ extension Change {
         case .moveStock(let m): return RecordRanges.move(m)
         case .addItem(let i): return RecordRanges.item(i)
         case .requestPurchase(let p, let a): return RecordRanges.purchase(p) ?? RecordRanges.approval(a)
-        case .requestApproval(let a): return RecordRanges.approval(a)
+        case .requestApproval(let a), .requestStaffWriteOff(_, _, let a): return RecordRanges.approval(a)
+        case .settleStaffItem(_, _, let s): return s.move.flatMap(RecordRanges.move)
         case .addDemand(let d): return RecordRanges.demand(d)
         default: return nil
         }

@@ -7,7 +7,7 @@ import Foundation
 public enum HostNotifier {
     /// Placeholders a hook command may use.
     public static let placeholders = ["visitor", "host", "time", "company", "id", "event", "badge", "purpose"] + MeetingHooks.placeholders + DocumentHooks.placeholders
-        + ParcelHooks.placeholders + AssetHooks.placeholders + PaperTrailHooks.placeholders
+        + ParcelHooks.placeholders + AssetHooks.placeholders + PaperTrailHooks.placeholders + StaffHooks.placeholders
 
     public struct Started {
         public let event: String
@@ -24,6 +24,7 @@ public enum HostNotifier {
         if let parcel = state.parcelHookValues(change, timeZone: tz) { return parcel }
         if let asset = state.assetHookValues(change, timeZone: tz) { return asset }
         if let paper = state.paperTrailHookValues(change, timeZone: tz) { return paper }
+        if let staff = state.staffHookValues(change, timeZone: tz) { return staff }
         let id = change.subject
         guard let v = state.visitors[id] else { return nil }
         switch change {

@@ -50,7 +50,7 @@ extension Dashboard {
         case .meetings: .meetings
         case .visitors: .visitors
         case .stock: .supplies
-        case .approvals, .documents, .archives, .assets, .parcels: .approvals   // the second page's desks have no monthly report yet
+        case .approvals, .documents, .archives, .assets, .parcels, .people: .approvals   // the other pages' desks have no monthly report yet
         }
         var view = ReportsView(kind: kind, month: calendar.dateInterval(of: .month, for: shownDay)?.start ?? shownDay)
         load(&view)

@@ -88,6 +88,7 @@ public struct DashboardModel: Sendable {
         case .archives: archiveShelf.rows.filter { $0.flags.contains(where: \.isOverdue) }.count
         case .assets: assetLedger.rows.filter { $0.flags.contains(where: \.isOverdue) }.count
         case .parcels: parcelDesk.waiting.filter { $0.flags.contains(where: \.isOverdue) }.count
+        case .people: staffBoard.overdue
         }
     }
 
@@ -137,8 +138,8 @@ extension PaneID {
         case .requestPurchase:
             [.stock, .approvals]
         case .decideApproval:
-            // A decided approval moves its document on, scraps its asset or lends its archive file.
-            [.stock, .approvals, .documents, .archives, .assets]
+            // A decided approval moves its document on, scraps its asset, lends its archive file or writes off a leaver's item.
+            [.stock, .approvals, .documents, .archives, .assets, .people]
         case .requestApproval:
             // A scrap request is linked to its asset.
             [.approvals, .assets]
@@ -157,6 +158,13 @@ extension PaneID {
             [.archives]
         case .requestArchiveLoan:
             [.approvals, .archives]
+        case .setStaffTemplate, .openStaffChecklist, .closeStaffChecklist:
+            [.people]
+        case .settleStaffItem:
+            // Issuing or recovering equipment moves the asset; a starter kit comes out of stock.
+            [.people, .assets, .stock]
+        case .requestStaffWriteOff:
+            [.people, .approvals]
         }
     }
 }

@@ -16,6 +16,7 @@ enum PaneCache {
             case archives(ArchiveShelf)
             case assets(AssetLedger)
             case parcels(ParcelDesk)
+            case people(StaffBoard)
         }
         var rows: Rows
         var queriedAt: Date
@@ -33,6 +34,7 @@ enum PaneCache {
             case .archives: .archives(model.archiveShelf)
             case .assets: .assets(model.assetLedger)
             case .parcels: .parcels(model.parcelDesk)
+            case .people: .people(model.staffBoard)
             }
             queriedAt = model.queriedAt[pane] ?? model.now
             timeZone = model.timeZone

@@ -7,6 +7,7 @@ public enum FormKind: String, Sendable, CaseIterable {
     case minutes, actionItem, actionDone, outcome, watchDecision, countStock, demand, purchase
     case moveMeeting, inviteGuest, guestReply, roomOutOfService, addRoom, newApproval, returnStock, writeOff, checkPreparation
     case docIn, docDraft, docSubmit, docDecide, docForward, docHandled, docDistribute, docAck
+    case staffJoin, staffLeave, staffIssue, staffRecover, staffWriteOff
 }
 
 /// A modal form on screen: the fields of its declaration, the focused one, and the last refusal

@@ -407,6 +407,48 @@ extension FormKind {
                 isReturn ? s.stockReturn(sku: sku, quantity: d.quantity, department: d.other, ctx)
                          : s.writeOff(sku: sku, quantity: d.quantity, reason: d.other, ctx)
             }).erased()
+
+        case .staffJoin:
+            struct Draft { var person = "", department = "", start: Date? }
+            return FormSpec(title: L("New joiner", "新入职"), draft: Draft(), fields: [
+                .pick(L("Person", "人员"), \.person, from: pick.people, allowsOther: true),
+                .pick(L("Department", "部门"), \.department, from: pick.departments, allowsOther: true),
+                .day(L("Start date", "入职日期"), \.start, required: true),
+            ], build: { d, s, ctx in s.staffJoin(person: d.person, department: d.department, start: d.start ?? ctx.now, ctx) }).erased()
+
+        case .staffLeave:
+            struct Draft { var person = "", lastDay: Date? }
+            return FormSpec(title: L("Leaver", "离职"), draft: Draft(), fields: [
+                .pick(L("Person", "人员"), \.person, from: pick.people, allowsOther: true),
+                .day(L("Last day", "最后工作日"), \.lastDay, required: true),
+            ], build: { d, s, ctx in s.staffLeave(person: d.person, department: nil, lastDay: d.lastDay ?? ctx.now, ctx) }).erased()
+
+        case .staffIssue, .staffRecover, .staffWriteOff:
+            guard let id = subject, let c = s.staff[id] else { return nil }
+            let open = c.openItems.map { Choice($0.id, "\($0.id) \($0.name)\($0.asset.map { " \($0)" } ?? "")") }
+            let who = s.displayName(c.person)
+            switch self {
+            case .staffIssue:
+                struct Draft { var item = "", asset: String?, note: String? }
+                return FormSpec(title: L("Issue · \(who)", "发放 · \(who)"), draft: Draft(), fields: [
+                    .pick(L("Item", "项目"), \.item, from: open, initial: open.first?.label ?? ""),
+                    .text(L("Asset tag", "资产标签"), \.asset, hint: L("equipment only (frontdesk asset list)", "仅设备需要（frontdesk asset list）")),
+                    .text(L("Note", "备注"), \.note, hint: L("badge number, desk, account name", "工牌号、工位、账号")),
+                ], build: { d, s, ctx in try s.staffIssue(checklist: id, item: d.item, asset: d.asset, location: nil, note: d.note, ctx) }).erased()
+            case .staffRecover:
+                struct Draft { var item = "", location: String?, note: String? }
+                return FormSpec(title: L("Recover · \(who)", "收回 · \(who)"), draft: Draft(), fields: [
+                    .pick(L("Item", "项目"), \.item, from: open, initial: open.first?.label ?? ""),
+                    .text(L("Store location", "入库地点"), \.location, hint: L("where the asset is kept now (default: where it was)", "资产现存放处（默认原处）")),
+                    .text(L("Note", "备注"), \.note),
+                ], build: { d, s, ctx in try s.staffRecover(checklist: id, item: d.item, location: d.location, note: d.note, ctx) }).erased()
+            default:
+                struct Draft { var item = "", reason = "" }
+                return FormSpec(title: L("Write off · \(who)", "核销 · \(who)"), draft: Draft(), fields: [
+                    .pick(L("Item", "项目"), \.item, from: open, initial: open.first?.label ?? ""),
+                    .text(L("Reason", "原因"), \.reason),
+                ], build: { d, s, ctx in try s.staffWriteOff(checklist: id, item: d.item, reason: d.reason, approvers: [], ctx) }).erased()
+            }
         }
     }
 }

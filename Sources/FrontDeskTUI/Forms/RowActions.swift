@@ -39,6 +39,7 @@ public enum RowActions {
         case .stock: record = .supplyItem(id)
         case .approvals: record = .approval(id)
         case .documents: record = .document(id)
+        case .people: record = .staff(id)
         // Archive, asset and parcel steps are taken from the CLI for now: their panes list and show.
         case .archives, .assets, .parcels: return []
         }
@@ -68,5 +69,6 @@ public enum RowActions {
         .approvalApprove: .approve, .approvalReject: .reject, .approvalRequest: .newApproval,
         .docRegister: .docIn, .docDraft: .docDraft, .docSubmit: .docSubmit, .docDecide: .docDecide, .docForward: .docForward,
         .docHandled: .docHandled, .docDistribute: .docDistribute, .docAcknowledge: .docAck,
+        .staffJoin: .staffJoin, .staffLeave: .staffLeave, .staffIssue: .staffIssue, .staffRecover: .staffRecover, .staffWriteOff: .staffWriteOff,
     ]
 }

@@ -145,6 +145,7 @@ public enum ActionID: Hashable, Sendable, CustomStringConvertible {
         case "stock": return .stock
         case "approval": return .approvals
         case "doc": return .documents
+        case "staff": return .people
         default: return .meetings   // meeting.*, room.*
         }
     }
@@ -221,8 +222,8 @@ public struct Action: Sendable {
         Action(.suspend, keys: [.ctrl("z")], L("Suspend", "挂起"),
                L("Back to the shell (works in forms too); type fg to return.", "暂时回到命令行（表单中也可用）；输入 fg 返回。")),
         Action(.nextPage, keys: [.char("P")], L("Next page", "下一页面"),
-               L("Switch between the home page and page 2 (documents); 1–4 pick a pane of the page shown.",
-                 "在首页与第 2 页（公文）之间切换；1–4 选择当前页面的面板。")),
+               L("Next page: home, page 2 (documents, archives), page 3 (assets, people, parcels); 1–4 pick a pane of the page shown.",
+                 "切换页面：首页、第 2 页（公文、档案）、第 3 页（资产、入离职、快递）；1–4 选择当前页面的面板。")),
 
         // The filter line.
         Action(.filterKeep, .filter, keys: [.enter], hint: 1, L("Keep", "保留"), L("Keep the filter and go back to the rows.", "保留筛选条件，回到列表。")),
@@ -315,6 +316,14 @@ public struct Action: Sendable {
         step(.docAcknowledge, "k", L("Acknowledged", "签收"), L("Record a recipient's acknowledgement.", "记录接收方签收。")),
         step(.docRegister, "n", L("Register incoming", "收文登记"), L("Register an incoming document.", "登记一份收文。")),
         step(.docDraft, "d", L("Draft outgoing", "拟稿"), L("Draft an outgoing document.", "起草一份发文。")),
+
+        // Actions menu: People (joiners and leavers).
+        step(.staffIssue, "i", L("Issue item", "发放"), L("Tick a joiner's item issued (equipment moves to them; a starter kit leaves stock).", "勾选入职人员已领取的项目（设备转给其使用，入职礼包从库存领用）。")),
+        step(.staffRecover, "r", L("Recover item", "收回"), L("Tick a leaver's item recovered (an asset goes back to store).", "勾选离职人员已归还的项目（资产退回入库）。")),
+        step(.staffWriteOff, "w", L("Write off item", "申请核销"), L("Ask for a write-off approval for an item that will not come back.", "对无法收回的项目提出核销审批。")),
+        step(.staffClose, "l", L("Close", "关闭清单"), L("Close a checklist whose items are all settled.", "关闭所有项目均已完成的清单。")),
+        step(.staffJoin, "n", L("New joiner", "新入职"), L("Open a joiner's checklist from the department's template.", "按部门模板为入职人员建立清单。")),
+        step(.staffLeave, "e", L("Leaver", "离职"), L("Open a leaver's checklist: badge and every asset they hold.", "为离职人员建立清单：工牌及其名下全部资产。")),
     ]
 
     private static let byID: [ActionID: Action] = Dictionary(table.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

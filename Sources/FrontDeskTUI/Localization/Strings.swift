@@ -152,6 +152,7 @@ public struct Strings: Sendable {
         case .document: L(Self.words(x.rawValue), "公文流转")
         case .scrap: L(Self.words(x.rawValue), "资产报废")
         case .archiveLoan: L(Self.words(x.rawValue), "档案借阅")
+        case .writeOff: L(Self.words(x.rawValue), "离职物品核销")
         }
     }
 
@@ -191,6 +192,8 @@ public struct Strings: Sendable {
         case .documentOverdue: (en, cn) = ("!overdue", "!逾期")
         case .repairOverdue: (en, cn) = ("!repair", "!久修")
         case .parcelOverdue: (en, cn) = ("!collect", "!待领")
+        case .joinerOverdue: (en, cn) = ("!issue", "!待发")
+        case .leaverOverdue: (en, cn) = ("!recover", "!待收")
         case .ackDue: (en, cn) = ("!read", "!待阅")
         case .loanOverdue: (en, cn) = ("!loan", "!未还")
         case .returnIncomplete: (en, cn) = ("!missing", "!缺页")

@@ -43,6 +43,7 @@ public enum PaneRenderer {
         case .archives: ArchivesPane.detail(id: id, state: model.state, now: model.now, calendar: model.context.env.calendar, strings: strings)
         case .assets: AssetsPane.detail(id: id, model: model, strings: strings)
         case .parcels: ParcelsPane.detail(id: id, model: model, strings: strings)
+        case .people: PeoplePane.detail(id: id, model: model, strings: strings)
         }
     }
 
@@ -57,6 +58,7 @@ public enum PaneRenderer {
         case .archives: ArchivesPane.content(model, strings: strings)
         case .assets: AssetsPane.content(model, strings: strings)
         case .parcels: ParcelsPane.content(model, strings: strings)
+        case .people: PeoplePane.content(model, strings: strings)
         }
         // Another day says so in every pane's title, not only in the status bar.
         if let day = model.viewedDay { c.title += " · " + Clock.day(day, model.timeZone) }

@@ -3,20 +3,23 @@
 public enum Page: Int, CaseIterable, Sendable, Hashable {
     /// The four panes of the front desk's day.
     case home
-    /// The other desks: documents, archives, fixed assets and parcels.
+    /// The paper trail: documents and archives.
     case office
+    /// Things and people: fixed assets, joiners and leavers, parcels.
+    case things
 
     public var panes: [PaneID] {
         switch self {
         case .home: [.meetings, .visitors, .stock, .approvals]
-        case .office: [.documents, .archives, .assets, .parcels]
+        case .office: [.documents, .archives]
+        case .things: [.assets, .people, .parcels]
         }
     }
 
     /// The page after this one, wrapping around.
     public var next: Page { Page(rawValue: (rawValue + 1) % Page.allCases.count) ?? .home }
 
-    /// The page's number as people say it (1, 2).
+    /// The page's number as people say it (1, 2, 3).
     public var number: Int { rawValue + 1 }
 }
 
@@ -24,6 +27,8 @@ public enum Page: Int, CaseIterable, Sendable, Hashable {
 public enum PaneID: Int, CaseIterable, Sendable, Hashable {
     case meetings, visitors, stock, approvals
     case documents, archives, assets, parcels
+    /// Joiners and leavers with open checklist items (page 3).
+    case people
 
     /// The pane's name in both languages (tabs, box titles, help).
     public var name: Localized {
@@ -36,6 +41,7 @@ public enum PaneID: Int, CaseIterable, Sendable, Hashable {
         case .archives: L("Archives", "档案")
         case .assets: Strings.Phrase.paneAssets.text
         case .parcels: Strings.Phrase.paneParcels.text
+        case .people: L("People", "入离职")
         }
     }
 

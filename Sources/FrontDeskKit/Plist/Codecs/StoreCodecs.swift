@@ -35,6 +35,8 @@ extension OfficeState: PlistCodable {
             case "notices": notices = try r.value(e)
             case "archives": archives = try r.value(e)
             case "loans": loans = try r.value(e)
+            case "staff": staff = try r.value(e)
+            case "staffTemplates": staffTemplates = try r.value(e)
             default: break
             }
         }
@@ -66,6 +68,8 @@ extension OfficeState: PlistCodable {
         try w.field("notices", notices)
         try w.field("archives", archives)
         try w.field("loans", loans)
+        try w.field("staff", staff)
+        try w.field("staffTemplates", staffTemplates)
         return w.endDictionary(m)
     }
 }
