@@ -8,10 +8,18 @@ public enum RecordRef: Hashable, Sendable {
     case supplyItem(String)
     case approval(String)
     case document(String)
+    /// A company notice (its steps sit with the notice line and the Documents pane's menu).
+    case notice(String)
+    /// An archive file (a loan is taken back through its file).
+    case archiveFile(String)
+    /// A fixed asset, by its tag.
+    case asset(String)
+    case parcel(String)
 
     public var id: String {
         switch self {
-        case .meeting(let id), .visitor(let id), .supplyItem(let id), .approval(let id), .document(let id): id
+        case .meeting(let id), .visitor(let id), .supplyItem(let id), .approval(let id), .document(let id),
+             .notice(let id), .archiveFile(let id), .asset(let id), .parcel(let id): id
         }
     }
 }
@@ -78,6 +86,29 @@ public enum StepID: String, CaseIterable, Sendable, Codable {
     case docFile = "doc.file"
     case docDistribute = "doc.distribute"
     case docAcknowledge = "doc.ack"
+    // Notices (通知)
+    case noticePost = "notice.post"
+    case noticeAcknowledge = "notice.ack"
+    case noticeFeedback = "notice.feedback"
+    case noticeEnd = "notice.end"
+    // Archives (档案)
+    case archiveAdd = "archive.add"
+    case archiveLend = "archive.lend"
+    case archiveReturn = "archive.return"
+    // Fixed assets
+    case assetAdd = "asset.add"
+    case assetMove = "asset.move"
+    case assetFault = "asset.fault"
+    case assetRepair = "asset.repair"
+    case assetBack = "asset.back"
+    case assetScrap = "asset.scrap"
+    case assetCount = "asset.count"
+    case assetSettle = "asset.settle"
+    // Parcels (快递收发)
+    case parcelIn = "parcel.in"
+    case parcelCollect = "parcel.collect"
+    case parcelReturn = "parcel.return"
+    case parcelOut = "parcel.out"
 
     /// True when the step needs what a person types (a form in the dashboard, options on the CLI);
     /// false when it is taken at once on the selected record.
@@ -87,7 +118,8 @@ public enum StepID: String, CaseIterable, Sendable, Codable {
              .meetingSendMinutes, .meetingClose,
              .meetingCancel, .meetingNoShow,
              .visitorConfirm, .visitorArrived, .visitorUndoCheckIn, .visitorReturnBadges, .visitorCancel, .visitorNoShow,
-             .docProofread, .docSendForApproval, .docRelease, .docFile:
+             .docProofread, .docSendForApproval, .docRelease, .docFile,
+             .noticeAcknowledge, .noticeEnd:
             false
         default:
             true
@@ -115,6 +147,10 @@ extension OfficeState {
         case .supplyItem(let sku): all = items[sku].map { supplySteps($0, ctx) } ?? []
         case .approval(let id): all = approvalSteps(approvals[id], ctx)
         case .document(let id): all = documentSteps(documents[id], ctx)
+        case .notice(let id): all = noticeSteps(notices[id], ctx)
+        case .archiveFile(let id): all = archiveSteps(archives[id], ctx)
+        case .asset(let tag): all = assetSteps(assets[tag], ctx)
+        case .parcel(let id): all = parcelSteps(parcels[id], ctx)
         }
         return all.filter { step in step.role.map { mayTake($0, ctx) } ?? true }
     }
@@ -127,7 +163,8 @@ extension OfficeState {
         case .meeting(let id): return meetings[id] != nil ? meetingImmediateChange(step, id, ctx) : nil
         case .visitor(let id): return visitors[id].flatMap { visitorImmediateChange(step, $0, ctx) }
         case .document(let id): return documents[id].flatMap { documentImmediateChange(step, $0, ctx) }
-        case .supplyItem, .approval: return nil
+        case .notice(let id): return notices[id].flatMap { noticeImmediateChange(step, $0, ctx) }
+        case .supplyItem, .approval, .archiveFile, .asset, .parcel: return nil
         }
     }
 }

@@ -7,6 +7,10 @@ public enum FormKind: String, Sendable, CaseIterable {
     case minutes, actionItem, actionDone, outcome, watchDecision, countStock, demand, purchase
     case moveMeeting, inviteGuest, guestReply, roomOutOfService, addRoom, newApproval, returnStock, writeOff, checkPreparation
     case docIn, docDraft, docSubmit, docDecide, docForward, docHandled, docDistribute, docAck
+    // Page 2's other desks (declared in `PaperTrailForms.swift` and `AssetParcelForms.swift`).
+    case noticePost, noticeFeedback, archiveAdd, archiveLend, archiveReturn
+    case assetAdd, assetMove, assetFault, assetRepair, assetBack, assetScrap, assetCount, assetSettle
+    case parcelIn, parcelCollect, parcelReturn, parcelOut
 }
 
 /// A modal form on screen: the fields of its declaration, the focused one, and the last refusal
