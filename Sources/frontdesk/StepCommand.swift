@@ -55,6 +55,10 @@ struct StepCommand<S: OneRecordStep>: StoreCommand {
         case .approval(let id): return .invalid("No approval request \(id) (frontdesk approval list).", zh: "没有审批申请 \(id)（frontdesk approval list）。")
         case .document(let id): return .invalid("No document \(id) in the register (frontdesk doc list).", zh: "登记簿中没有公文 \(id)（frontdesk doc list）。")
         case .staff(let id): return .invalid("No joiner or leaver checklist \(id) (frontdesk staff list).", zh: "没有入职或离职清单 \(id)（frontdesk staff list）。")
+        case .notice(let id): return .invalid("No notice \(id) shown (frontdesk notice list).", zh: "没有正在显示的通知 \(id)（frontdesk notice list）。")
+        case .archiveFile(let id): return .invalid("No archive file \(id) (frontdesk archive list).", zh: "没有档案 \(id)（frontdesk archive list）。")
+        case .asset(let tag): return .invalid("No asset \(tag) on the ledger (frontdesk asset list).", zh: "台账中没有资产 \(tag)（frontdesk asset list）。")
+        case .parcel(let id): return .invalid("No parcel \(id) (frontdesk parcel list).", zh: "没有包裹 \(id)（frontdesk parcel list）。")
         }
     }
 }

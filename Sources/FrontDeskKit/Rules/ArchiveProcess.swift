@@ -229,6 +229,41 @@ extension OfficeState {
     }
 }
 
+extension OfficeState {
+    /// A new archive file record filed by `ctx.actor` now: paper when `path` is nil (cabinet and
+    /// box), else electronic; `retentionYears` nil keeps it permanently.
+    public func archiveFile(title: String, department: String, project: String?, category: String, date: Date,
+                            cabinet: String?, box: String?, path: String?, retentionYears: Int?, confidential: Bool,
+                            pages: Int?, attachments: Int?, _ ctx: RuleContext) -> Change {
+        .fileArchive(ArchiveFile(id: ctx.env.ids.next(.archive, in: self), title: title, department: department, project: project, category: category,
+                                 date: date, medium: path == nil ? .paper : .electronic, cabinet: cabinet, box: box, path: path,
+                                 retentionYears: retentionYears, confidential: confidential, pages: pages, attachments: attachments,
+                                 filedBy: ctx.actor, filedAt: ctx.now))
+    }
+
+    /// Taking back the loan of `id` (a loan, or a file with one loan out) with what was counted.
+    /// - Throws: a refusal when nothing of `id` is out to take back.
+    public func archiveReturn(_ id: String, pages: Int?, attachments: Int?, missing: String?, _ ctx: RuleContext) throws(Refusal) -> Change {
+        guard let l = loanToReturn(id) else {
+            throw .invalid("No loan of \(id) to take back (frontdesk archive loans).", zh: "没有可归还的 \(id) 借阅（frontdesk archive loans）。")
+        }
+        return .returnArchive(loanID: l.id, count: ArchiveReturnCount(pages: pages, attachments: attachments, missing: missing), by: ctx.actor, at: ctx.now)
+    }
+
+    // MARK: Steps (the dashboard's actions menu)
+
+    /// Steps on file `f`: take it back while a loan of it is out (or came back incomplete); lend
+    /// it while nothing holds it; filing a new record is always there. All are the desk's.
+    func archiveSteps(_ f: ArchiveFile?, _ ctx: RuleContext) -> [ProcessStep] {
+        var out: [ProcessStep] = []
+        if let f {
+            if loanToReturn(f.id) != nil { out.append(ProcessStep(.archiveReturn, role: .frontdesk)) }
+            if openLoan(of: f.id) == nil { out.append(ProcessStep(.archiveLend, role: .frontdesk)) }
+        }
+        return out + [ProcessStep(.archiveAdd, role: .frontdesk)]
+    }
+}
+
 // MARK: Hooks
 
 /// The hook events of notices and archives and the placeholders their commands may use (besides

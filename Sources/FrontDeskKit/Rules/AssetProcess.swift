@@ -232,6 +232,56 @@ extension OfficeState {
     }
 }
 
+extension OfficeState {
+    /// A new asset on the ledger, added by `ctx.actor` now. With `purchase`, one unit of that
+    /// approved purchase: category, model, cost and supplier default to its item and chosen quote.
+    public func assetAddition(tag: String, category: String?, model: String?, serial: String?, purchasedOn: Date?, costCents: Int?,
+                              supplier: String?, department: String, location: String, holder: String?, inStore: Bool,
+                              purchase: String?, _ ctx: RuleContext) -> Change {
+        let p = purchase.flatMap { purchases[$0] }
+        let item = p.flatMap { items[$0.sku] }
+        let quote = p.flatMap { $0.quotes.indices.contains($0.chosen) ? $0.quotes[$0.chosen] : nil }
+        var a = Asset(tag: tag, category: category ?? item?.category ?? "", model: model ?? item?.name ?? "", serial: serial,
+                      purchasedOn: purchasedOn ?? ctx.env.calendar.startOfDay(for: ctx.now),
+                      costCents: costCents ?? quote.map { Int(($0.unitPrice * 100).rounded()) } ?? 0,
+                      supplier: supplier ?? quote?.supplier, department: department, location: location, holder: holder,
+                      state: inStore ? .inStore : .inUse, addedAt: ctx.now, addedBy: ctx.actor)
+        a.purchaseID = purchase
+        return .addAsset(a)
+    }
+
+    /// A fault of `tag` reported by `ctx.actor` now (the asset goes under repair).
+    public func assetFault(tag: String, fault: String, _ ctx: RuleContext) -> Change {
+        .reportAssetFault(tag: tag, repair: AssetRepair(fault: fault, reportedAt: ctx.now, reportedBy: ctx.actor, stateBefore: assets[tag]?.state ?? .inUse))
+    }
+
+    /// Counts (G…) with differences not settled yet, newest first, each with its open tags.
+    public func openAssetCounts() -> [(count: AssetCount, open: [String])] {
+        assetCounts.values.map { ($0, assetCountResult($0).open) }.filter { !$0.1.isEmpty }
+            .sorted { ($0.0.at, $0.0.id) > ($1.0.at, $1.0.id) }
+    }
+
+    // MARK: Steps (the dashboard's actions menu)
+
+    /// Steps on asset `a`, all the desk's: move it or report a fault while it is in use or in
+    /// store; send it out and record it back while under repair; raise the scrap approval unless
+    /// one is pending; settle stocktake differences while any is open; add and count anywhere.
+    func assetSteps(_ a: Asset?, _ ctx: RuleContext) -> [ProcessStep] {
+        var out: [ProcessStep] = []
+        if let a, a.state.isOnBooks {
+            if a.state == .underRepair {
+                if a.openRepair?.sentTo == nil { out.append(ProcessStep(.assetRepair, role: .frontdesk)) }
+                out.append(ProcessStep(.assetBack, role: .frontdesk))
+            } else {
+                out += [ProcessStep(.assetMove, role: .frontdesk), ProcessStep(.assetFault, role: .frontdesk)]
+            }
+            if a.scrapApprovalID.flatMap({ approvals[$0] })?.status != .pending { out.append(ProcessStep(.assetScrap)) }
+        }
+        if !openAssetCounts().isEmpty { out.append(ProcessStep(.assetSettle, role: .frontdesk)) }
+        return out + [ProcessStep(.assetAdd, role: .frontdesk), ProcessStep(.assetCount, role: .frontdesk)]
+    }
+}
+
 // MARK: Due times, stocktake results, book value
 
 /// What an asset stocktake found against the ledger, each difference open until settled.

@@ -131,4 +131,41 @@ extension OfficeState {
         let by = person ?? ctx.actor
         return .acknowledgeNotice(noticeID: id, ack: NoticeAcknowledgement(by: by, at: ctx.now, recordedBy: by == ctx.actor ? nil : ctx.actor))
     }
+    /// `ctx.actor`'s feedback on notice `id`, or feedback the desk writes down for `person`.
+    public func noticeFeedback(_ id: String, text: String, for person: String?, _ ctx: RuleContext) -> Change {
+        let by = person ?? ctx.actor
+        return .leaveNoticeFeedback(noticeID: id, feedback: NoticeFeedback(by: by, at: ctx.now, text: text, recordedBy: by == ctx.actor ? nil : ctx.actor))
+    }
+
+    // MARK: Steps (the dashboard's actions menu)
+
+    /// The notice the dashboard acts on for `user` at `now`: the first one waiting for their
+    /// acknowledgement (the one the status bar's notice line shows), else the newest shown one
+    /// they are in the audience of or posted; nil when none is shown.
+    public func noticeInView(user: String, now: Date) -> Notice? {
+        let rows = NoticeBoard(state: self, user: user, now: now).rows
+        return (rows.first { $0.flags.contains(.ackDue) } ?? rows.first { $0.notice.postedBy == user || isInAudience($0.notice, user) })?.notice
+    }
+
+    /// Steps on notice `n` for `ctx.actor`: acknowledge while it waits for them, feedback while it
+    /// is shown to its audience (or its poster), end for its poster or a lead; posting is the desk's.
+    func noticeSteps(_ n: Notice?, _ ctx: RuleContext) -> [ProcessStep] {
+        var out: [ProcessStep] = []
+        if let n, n.isShown(at: ctx.now) {
+            let reader = ctx.actor != n.postedBy && isInAudience(n, ctx.actor)
+            if reader && !n.isAcknowledged(by: ctx.actor) { out.append(ProcessStep(.noticeAcknowledge)) }
+            if reader || ctx.actor == n.postedBy { out.append(ProcessStep(.noticeFeedback)) }
+            if ctx.actor == n.postedBy || mayAct(ctx.actor, as: .lead) { out.append(ProcessStep(.noticeEnd)) }
+        }
+        return out + [ProcessStep(.noticePost, role: .frontdesk)]
+    }
+
+    /// The change of a notice step taken at once: `ctx.actor`'s acknowledgement, or ending it now.
+    func noticeImmediateChange(_ step: StepID, _ n: Notice, _ ctx: RuleContext) -> Change? {
+        switch step {
+        case .noticeAcknowledge: noticeAcknowledgement(n.id, for: nil, ctx)
+        case .noticeEnd: .endNotice(noticeID: n.id, at: ctx.now)
+        default: nil
+        }
+    }
 }

@@ -93,6 +93,18 @@ extension OfficeState {
         return .sendParcel(p)
     }
 
+    // MARK: Steps (the dashboard's actions menu)
+
+    /// Steps on parcel `p`, all the desk's: collect or return it while it waits on the shelf;
+    /// booking one in or out is always there.
+    func parcelSteps(_ p: Parcel?, _ ctx: RuleContext) -> [ProcessStep] {
+        var out: [ProcessStep] = []
+        if let p, p.incoming, p.status == .waiting {
+            out += [ProcessStep(.parcelCollect, role: .frontdesk), ProcessStep(.parcelReturn, role: .frontdesk)]
+        }
+        return out + [ProcessStep(.parcelIn, role: .frontdesk), ProcessStep(.parcelOut, role: .frontdesk)]
+    }
+
     // MARK: Hooks
 
     /// Hook values of a committed parcel change (see `ParcelHooks.placeholders`), or nil when the

@@ -10,10 +10,18 @@ public enum RecordRef: Hashable, Sendable {
     case document(String)
     /// A joiner's or leaver's checklist.
     case staff(String)
+    /// A company notice (its steps sit with the notice line and the Documents pane's menu).
+    case notice(String)
+    /// An archive file (a loan is taken back through its file).
+    case archiveFile(String)
+    /// A fixed asset, by its tag.
+    case asset(String)
+    case parcel(String)
 
     public var id: String {
         switch self {
-        case .meeting(let id), .visitor(let id), .supplyItem(let id), .approval(let id), .document(let id), .staff(let id): id
+        case .meeting(let id), .visitor(let id), .supplyItem(let id), .approval(let id), .document(let id), .staff(let id),
+             .notice(let id), .archiveFile(let id), .asset(let id), .parcel(let id): id
         }
     }
 }
@@ -87,6 +95,29 @@ public enum StepID: String, CaseIterable, Sendable, Codable {
     case staffRecover = "staff.recover"
     case staffWriteOff = "staff.writeoff"
     case staffClose = "staff.close"
+    // Notices (通知)
+    case noticePost = "notice.post"
+    case noticeAcknowledge = "notice.ack"
+    case noticeFeedback = "notice.feedback"
+    case noticeEnd = "notice.end"
+    // Archives (档案)
+    case archiveAdd = "archive.add"
+    case archiveLend = "archive.lend"
+    case archiveReturn = "archive.return"
+    // Fixed assets
+    case assetAdd = "asset.add"
+    case assetMove = "asset.move"
+    case assetFault = "asset.fault"
+    case assetRepair = "asset.repair"
+    case assetBack = "asset.back"
+    case assetScrap = "asset.scrap"
+    case assetCount = "asset.count"
+    case assetSettle = "asset.settle"
+    // Parcels (快递收发)
+    case parcelIn = "parcel.in"
+    case parcelCollect = "parcel.collect"
+    case parcelReturn = "parcel.return"
+    case parcelOut = "parcel.out"
 
     /// True when the step needs what a person types (a form in the dashboard, options on the CLI);
     /// false when it is taken at once on the selected record.
@@ -97,7 +128,7 @@ public enum StepID: String, CaseIterable, Sendable, Codable {
              .meetingCancel, .meetingNoShow,
              .visitorConfirm, .visitorArrived, .visitorUndoCheckIn, .visitorReturnBadges, .visitorCancel, .visitorNoShow,
              .docProofread, .docSendForApproval, .docRelease, .docFile,
-             .staffClose:
+             .staffClose, .noticeAcknowledge, .noticeEnd:
             false
         default:
             true
@@ -126,6 +157,10 @@ extension OfficeState {
         case .approval(let id): all = approvalSteps(approvals[id], ctx)
         case .document(let id): all = documentSteps(documents[id], ctx)
         case .staff(let id): all = staffSteps(staff[id], ctx)
+        case .notice(let id): all = noticeSteps(notices[id], ctx)
+        case .archiveFile(let id): all = archiveSteps(archives[id], ctx)
+        case .asset(let tag): all = assetSteps(assets[tag], ctx)
+        case .parcel(let id): all = parcelSteps(parcels[id], ctx)
         }
         return all.filter { step in step.role.map { mayTake($0, ctx) } ?? true }
     }
@@ -139,7 +174,8 @@ extension OfficeState {
         case .visitor(let id): return visitors[id].flatMap { visitorImmediateChange(step, $0, ctx) }
         case .document(let id): return documents[id].flatMap { documentImmediateChange(step, $0, ctx) }
         case .staff(let id): return staff[id].flatMap { staffImmediateChange(step, $0, ctx) }
-        case .supplyItem, .approval: return nil
+        case .notice(let id): return notices[id].flatMap { noticeImmediateChange(step, $0, ctx) }
+        case .supplyItem, .approval, .archiveFile, .asset, .parcel: return nil
         }
     }
 }

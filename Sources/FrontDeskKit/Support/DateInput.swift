@@ -214,3 +214,14 @@ extension DateInput {
         return c
     }
 }
+
+extension DateInput {
+    /// An end or due time as typed: a moment (`moment(_:now:calendar:)`), or a day alone, which
+    /// means `dayEndsAt` o'clock that day (nil: the end of the day, i.e. the next day's start).
+    /// Nil when the text is neither. The CLI's `--until`/`--due` and the dashboard's forms read it.
+    public static func deadline(_ text: String, now: Date, calendar cal: Calendar, dayEndsAt hour: Int?) -> Date? {
+        if let d = moment(text, now: now, calendar: cal) { return d }
+        guard let day = day(text, now: now, calendar: cal) else { return nil }
+        return hour.flatMap { cal.date(bySettingHour: $0, minute: 0, second: 0, of: day) } ?? cal.date(byAdding: .day, value: 1, to: day)
+    }
+}

@@ -161,7 +161,7 @@ public struct Dashboard {
             if case .step(let step)? = keymap.action(for: key, in: .menu(pane)), let entry = menu.first(where: { $0.step == step }) {
                 switch entry.kind {
                 case .step(let st): mode = .normal; return .step(st)
-                case .form(let f): return openForm(f, subject: f == .newVisitor || f == .bookRoom ? nil : id)
+                case .form(let f): return openForm(f, subject: f == .newVisitor || f == .bookRoom ? nil : entry.subject ?? id)
                 }
             }
             if closes(key) { mode = .normal; return .redraw }
@@ -222,7 +222,8 @@ public struct Dashboard {
         case .filter: mode = .filter(focused)
         case .zoom: zoomed.toggle()
         case .actions:
-            guard let id = views[focused]?.selectedID else { return .none }
+            // An empty pane still offers its process's first steps (book a parcel in, file a record).
+            guard let id = views[focused]?.selectedID ?? (RowActions.menu(focused, id: "", model: model, keymap: keymap).isEmpty ? nil : "") else { return .none }
             mode = .actions(focused, id)
         case .refresh: return .repaint
         case .previousDay: stepDay(-1)

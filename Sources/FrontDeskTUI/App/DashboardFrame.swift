@@ -253,7 +253,7 @@ extension Dashboard {
         let lines = items.isEmpty ? ["—"] : items.map { item in
             " \(DisplayWidth.pad(item.key?.name ?? "", to: keyWidth))  \(strings[item.label])\(isForm(item) ? " …" : "")"
         }
-        return ("\(id) · \(strings.paneTitle(pane))", items, lines + ["", closeHint])
+        return (id.isEmpty ? strings.paneTitle(pane) : "\(id) · \(strings.paneTitle(pane))", items, lines + ["", closeHint])
     }
 
     /// "esc Close" from the keymap, under every overlay.

@@ -18,6 +18,12 @@ public struct DashboardModel: Sendable {
     public var approvals: ApprovalQueue
     /// The document register (page 2), titles masked for whoever may not read them.
     public var documents: DocumentRegister
+    /// The archive shelf (page 2), as of when its query ran.
+    public var archiveShelf: ArchiveShelf
+    /// The asset ledger (page 2), as of when its query ran.
+    public var assetLedger: AssetLedger
+    /// The parcels of the day shown (page 2): those waiting, then the day's handled ones.
+    public var parcelDesk: ParcelDesk
     public var state: OfficeState
     /// Who acts and under which settings: what the actions menu asks the processes with.
     public var context: RuleContext
@@ -42,6 +48,9 @@ public struct DashboardModel: Sendable {
         stock = StockLevels(state: state, now: now, calendar: cal)
         approvals = ApprovalQueue(state: state, user: env.actingUser, now: now, settings: settings, calendar: cal)
         documents = DocumentRegister(state: state, user: env.actingUser, now: now, settings: settings)
+        archiveShelf = ArchiveShelf(state: state, now: now, calendar: cal)
+        assetLedger = AssetLedger(state: state, now: now, settings: settings)
+        parcelDesk = ParcelDesk(state: state, day: now, now: now, settings: settings, calendar: cal)
     }
 
     /// The model after another session's `changes` were applied to give `state`: the queries of
@@ -65,6 +74,9 @@ public struct DashboardModel: Sendable {
         if touched.contains(.stock) { m.stock = StockLevels(state: state, now: at, calendar: cal) }
         if touched.contains(.approvals) { m.approvals = ApprovalQueue(state: state, user: user, now: at, settings: settings, calendar: cal) }
         if touched.contains(.documents) { m.documents = DocumentRegister(state: state, user: user, now: at, settings: settings) }
+        if touched.contains(.archives) { m.archiveShelf = ArchiveShelf(state: state, now: at, calendar: cal) }
+        if touched.contains(.assets) { m.assetLedger = AssetLedger(state: state, now: at, settings: settings) }
+        if touched.contains(.parcels) { m.parcelDesk = ParcelDesk(state: state, day: at, now: at, settings: settings, calendar: cal) }
         return m
     }
 

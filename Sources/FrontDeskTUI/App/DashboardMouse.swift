@@ -80,7 +80,7 @@ extension Dashboard {
         guard menu.items.indices.contains(index) else { return .none }
         switch menu.items[index].kind {
         case .step(let st): mode = .normal; return .step(st)
-        case .form(let f): return openForm(f, subject: f == .newVisitor || f == .bookRoom ? nil : id)
+        case .form(let f): return openForm(f, subject: f == .newVisitor || f == .bookRoom ? nil : menu.items[index].subject ?? id)
         }
     }
 }

@@ -75,6 +75,8 @@ extension DashboardModel {
         agenda.upcoming = []
         visitors.rows = visitors.rows.filter { onDay($0.visitor.expectedAt) || onDay($0.visitor.arrivedAt) }
         approvals.rows = approvals.rows.filter { onDay($0.request.createdAt) || $0.request.decisions.contains { onDay($0.at) } }
+        // The day's handled parcels (those waiting are judged at the day's end, or now for a later day).
+        parcelDesk = ParcelDesk(state: state, day: start, now: env.now(), settings: settings, calendar: cal)
         if start < cal.startOfDay(for: realNow) {
             // A stored record holds its latest state, not the one it had that evening: "overdue"
             // judged from it would be neither then nor now. Stock under its reorder point is kept:

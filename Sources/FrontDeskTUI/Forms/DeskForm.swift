@@ -8,6 +8,10 @@ public enum FormKind: String, Sendable, CaseIterable {
     case moveMeeting, inviteGuest, guestReply, roomOutOfService, addRoom, newApproval, returnStock, writeOff, checkPreparation
     case docIn, docDraft, docSubmit, docDecide, docForward, docHandled, docDistribute, docAck
     case staffJoin, staffLeave, staffIssue, staffRecover, staffWriteOff
+    // Page 2's other desks (declared in `PaperTrailForms.swift` and `AssetParcelForms.swift`).
+    case noticePost, noticeFeedback, archiveAdd, archiveLend, archiveReturn
+    case assetAdd, assetMove, assetFault, assetRepair, assetBack, assetScrap, assetCount, assetSettle
+    case parcelIn, parcelCollect, parcelReturn, parcelOut
 }
 
 /// A modal form on screen: the fields of its declaration, the focused one, and the last refusal

@@ -11,6 +11,11 @@ extension FormKind {
         let pick = Pickers(s: s, strings: strings)
         let tz = ctx.env.timeZone, now = ctx.now
         switch self {
+        case .noticePost, .noticeFeedback, .archiveAdd, .archiveLend, .archiveReturn:
+            return paperTrailDeclaration(subject: subject, s, ctx, strings)
+        case .assetAdd, .assetMove, .assetFault, .assetRepair, .assetBack, .assetScrap, .assetCount, .assetSettle,
+             .parcelIn, .parcelCollect, .parcelReturn, .parcelOut:
+            return assetParcelDeclaration(subject: subject, s, ctx, strings)
         case .newVisitor:
             struct Draft { var name = "", company: String?, host = "", expected = Date(), purpose: String?, count = 1, idNumber: String? }
             return FormSpec(title: L("New visitor", "新访客"), draft: Draft(), fields: [

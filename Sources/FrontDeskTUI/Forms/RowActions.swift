@@ -25,6 +25,8 @@ public struct RowAction: Equatable, Sendable {
     public var key: Key?
     public var label: Localized
     public var kind: Kind
+    /// The record a form opens on when it is not the selected row (the notice on the status bar).
+    public var subject: String? = nil
 }
 
 /// The actions menu of the selected row: the process's `nextSteps` for that record and user, in
@@ -40,10 +42,28 @@ public enum RowActions {
         case .approvals: record = .approval(id)
         case .documents: record = .document(id)
         case .people: record = .staff(id)
-        // Archive, asset and parcel steps are taken from the CLI for now: their panes list and show.
-        case .archives, .assets, .parcels: return []
+        case .archives: record = .archiveFile(id)
+        case .assets: record = .asset(id)
+        case .parcels: record = .parcel(id)
         }
-        return model.state.nextSteps(for: record, model.context).compactMap { step in
+        var items = entries(record, model: model, keymap: keymap)
+        // Notices have no pane: the one on the status bar's notice line is acted on from the paper trail's menu.
+        if pane == .documents {
+            let notice = model.state.noticeInView(user: model.user, now: model.context.now)
+            items += entries(.notice(notice?.id ?? ""), model: model, keymap: keymap).map { item in
+                guard let n = notice, item.step != .noticePost else { return item }
+                var named = item
+                named.label = Localized(item.label.en + " · " + n.title, item.label.zh + " · " + n.title)
+                named.subject = n.id
+                return named
+            }
+        }
+        return items
+    }
+
+    /// The menu entries of `record`'s next steps, in the process's order.
+    static func entries(_ record: RecordRef, model: DashboardModel, keymap: Keymap) -> [RowAction] {
+        model.state.nextSteps(for: record, model.context).compactMap { step in
             // A step that needs input the dashboard has no form for yet is left to the CLI.
             if step.id.needsInput && form(for: step.id) == nil { return nil }
             let row = Action.row(.step(step.id))
@@ -70,5 +90,10 @@ public enum RowActions {
         .docRegister: .docIn, .docDraft: .docDraft, .docSubmit: .docSubmit, .docDecide: .docDecide, .docForward: .docForward,
         .docHandled: .docHandled, .docDistribute: .docDistribute, .docAcknowledge: .docAck,
         .staffJoin: .staffJoin, .staffLeave: .staffLeave, .staffIssue: .staffIssue, .staffRecover: .staffRecover, .staffWriteOff: .staffWriteOff,
+        .noticePost: .noticePost, .noticeFeedback: .noticeFeedback,
+        .archiveAdd: .archiveAdd, .archiveLend: .archiveLend, .archiveReturn: .archiveReturn,
+        .assetAdd: .assetAdd, .assetMove: .assetMove, .assetFault: .assetFault, .assetRepair: .assetRepair, .assetBack: .assetBack,
+        .assetScrap: .assetScrap, .assetCount: .assetCount, .assetSettle: .assetSettle,
+        .parcelIn: .parcelIn, .parcelCollect: .parcelCollect, .parcelReturn: .parcelReturn, .parcelOut: .parcelOut,
     ]
 }

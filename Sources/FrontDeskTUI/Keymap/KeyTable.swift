@@ -146,6 +146,11 @@ public enum ActionID: Hashable, Sendable, CustomStringConvertible {
         case "approval": return .approvals
         case "doc": return .documents
         case "staff": return .people
+        // Notices have no pane: their steps sit in the Documents menu (the paper trail's page).
+        case "notice": return .documents
+        case "archive": return .archives
+        case "asset": return .assets
+        case "parcel": return .parcels
         default: return .meetings   // meeting.*, room.*
         }
     }
@@ -316,6 +321,33 @@ public struct Action: Sendable {
         step(.docAcknowledge, "k", L("Acknowledged", "签收"), L("Record a recipient's acknowledgement.", "记录接收方签收。")),
         step(.docRegister, "n", L("Register incoming", "收文登记"), L("Register an incoming document.", "登记一份收文。")),
         step(.docDraft, "d", L("Draft outgoing", "拟稿"), L("Draft an outgoing document.", "起草一份发文。")),
+
+        // Actions menu: Documents — the notice on the status bar (capital letters: the notice's own steps).
+        step(.noticeAcknowledge, "K", L("Acknowledge notice", "通知已阅"), L("Acknowledge the notice shown on the status bar (you read it).", "确认已阅状态栏显示的通知。")),
+        step(.noticeFeedback, "F", L("Notice feedback", "通知反馈"), L("Leave feedback on the notice for its poster.", "就该通知给发布人留下反馈。")),
+        step(.noticeEnd, "E", L("End notice", "结束通知"), L("End the notice now (its poster, a lead or an admin).", "立即结束通知（发布人、主管或管理员）。")),
+        step(.noticePost, "N", L("Post notice", "发布通知"), L("Post a notice for everyone or some departments until a day.", "向所有人或部分部门发布通知，显示到指定日期。")),
+
+        // Actions menu: Archives.
+        step(.archiveLend, "l", L("Lend", "借出"), L("Lend the file: who, why, due back when (a confidential file waits for approval).", "借出档案：借阅人、用途、期限；机密须先审批。")),
+        step(.archiveReturn, "r", L("Take back", "归还"), L("Take the file back, counting its pages and attachments.", "收回档案，清点页数和附件。")),
+        step(.archiveAdd, "n", L("File a record", "新增档案"), L("File a paper or electronic record.", "登记一份纸质或电子档案。")),
+
+        // Actions menu: Assets.
+        step(.assetMove, "m", L("Move", "调拨"), L("Transfer the asset to another department, location or holder.", "将资产调拨到其他部门、地点或使用人。")),
+        step(.assetFault, "f", L("Report fault", "报修"), L("Report a fault (the asset goes under repair).", "登记故障（资产进入维修）。")),
+        step(.assetRepair, "s", L("Send to repair", "送修"), L("Send the asset to a vendor or property management.", "将资产送至供应商或物业维修。")),
+        step(.assetBack, "b", L("Back from repair", "修回"), L("The asset is back: what was done and what it cost.", "资产修回：维修内容和费用。")),
+        step(.assetScrap, "x", L("Scrap request", "报废申请"), L("Raise the scrap approval; the approver's decision scraps it.", "提出报废审批；审批通过即报废。")),
+        step(.assetSettle, "d", L("Settle difference", "处理盘点差异"), L("Settle a stocktake difference with a reason.", "说明理由，处理盘点差异。")),
+        step(.assetAdd, "n", L("New asset", "新增资产"), L("Put an asset on the ledger.", "将资产登记入账。")),
+        step(.assetCount, "c", L("Stocktake", "资产盘点"), L("Record the tags found at a location.", "登记某地点盘点到的资产标签。")),
+
+        // Actions menu: Parcels.
+        step(.parcelCollect, "c", L("Collected", "已领取"), L("The parcel was collected: who took it.", "包裹已领取：领取人。")),
+        step(.parcelReturn, "r", L("Return to sender", "退回"), L("Return an uncollected parcel to the sender.", "将无人领取的包裹退回寄件人。")),
+        step(.parcelIn, "i", L("Parcel in", "收件登记"), L("Book a parcel in onto a shelf.", "登记收到的包裹并上架。")),
+        step(.parcelOut, "o", L("Parcel out", "寄件登记"), L("Send a parcel: sender, department, carrier, tracking, cost.", "寄出包裹：寄件人、部门、快递公司、单号、费用。")),
 
         // Actions menu: People (joiners and leavers).
         step(.staffIssue, "i", L("Issue item", "发放"), L("Tick a joiner's item issued (equipment moves to them; a starter kit leaves stock).", "勾选入职人员已领取的项目（设备转给其使用，入职礼包从库存领用）。")),

@@ -43,8 +43,7 @@ enum ArchivesPane {
 
     /// The same, for the dashboard's model.
     static func content(_ model: DashboardModel, strings: Strings) -> PaneContent {
-        content(ArchiveShelf(state: model.state, now: model.now, calendar: model.context.env.calendar), now: model.now,
-                timeZone: model.timeZone, strings: strings)
+        content(model.archiveShelf, now: model.now, timeZone: model.timeZone, strings: strings)
     }
 
     /// "A-01/03" / "A-01柜03盒" for paper, the path's last part for an electronic file.

@@ -24,17 +24,6 @@ extension Strings {
     }
 }
 
-extension DashboardModel {
-    /// The archive shelf as of `now` (the Archives pane's query).
-    public var archiveShelf: ArchiveShelf { ArchiveShelf(state: state, now: now, calendar: context.env.calendar) }
-    /// The asset ledger as of `now` (the Assets pane's query).
-    public var assetLedger: AssetLedger { AssetLedger(state: state, now: now, settings: context.settings) }
-    /// The parcel desk of the day shown (the Parcels pane's query).
-    public var parcelDesk: ParcelDesk {
-        ParcelDesk(state: state, day: viewedDay ?? now, now: now, settings: context.settings, calendar: context.env.calendar)
-    }
-}
-
 /// Fixed assets, overdue repairs first: tag, model, holder (or location), state, book value and
 /// flags. Drawn on the second page; a pure function of the model like the home panes.
 public enum AssetsPane {

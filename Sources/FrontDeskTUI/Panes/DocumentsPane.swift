@@ -4,13 +4,16 @@ import FrontDeskKit
 /// Page 2's document register: incoming (收文) and outgoing (发文) documents at work, then the
 /// ones done. A confidential title shows as "confidential" / "机密" to whoever may not read it.
 enum DocumentsPane {
-    // Columns: number (or id before a number is given), title, step, due, flags.
+    // Columns: number (or id before a number is given), title, step, due, flags. A 60-column
+    // pane of the 2×2 grid (58 inside) holds a whole number (行政发〔2026〕12号 is 18 wide), the
+    // step, the due time and a title cut by display width; the flags (the due time turns red
+    // anyway) give way there first and come back from 62 columns on (80×24 tabbed).
     static let columns = [
-        PaneColumn(minWidth: 4, maxWidth: 20, priority: PaneColumn.essential),
+        PaneColumn(minWidth: 18, maxWidth: 20, priority: PaneColumn.essential),
         PaneColumn(minWidth: 12, maxWidth: 44, preferredWidth: 24, priority: PaneColumn.essential),
-        PaneColumn(minWidth: 4, maxWidth: 12, priority: 70),
-        PaneColumn(minWidth: 5, maxWidth: 11, priority: 60, alignRight: true, steady: true),
-        PaneColumn(minWidth: 8, maxWidth: 10, priority: 90),
+        PaneColumn(minWidth: 9, maxWidth: 12, priority: 70),
+        PaneColumn(minWidth: 11, maxWidth: 11, priority: 80, alignRight: true, steady: true),
+        PaneColumn(minWidth: 8, maxWidth: 10, priority: 55),
     ]
 
     enum Section: CaseIterable { case incoming, outgoing, done }

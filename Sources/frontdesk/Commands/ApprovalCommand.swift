@@ -28,7 +28,6 @@ struct ApprovalCommand: ParsableCommand {
         }
 
         func run(store: Store) throws -> Reply {
-            let tz = store.env.timeZone
             let f = try from.map { try Parse.day($0, store.env, "--from") }, e = try to.map { try Parse.day($0, store.env, "--to") }
             let rec = try store.commit { s, ctx in
                 try s.approvalRequest(type: type, title: title, amount: amount, from: f, to: e, approvers: approvers, document: document, asset: asset, ctx)

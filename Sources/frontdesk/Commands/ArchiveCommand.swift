@@ -43,10 +43,8 @@ struct ArchiveCommand: ParsableCommand {
             let day = try Parse.dayOrToday(date, store.env)
             let years = retentionYears ?? nil
             let rec = try store.commit { s, ctx in
-                .fileArchive(ArchiveFile(id: ctx.env.ids.next(.archive, in: s), title: title, department: department, project: project, category: category,
-                                         date: day, medium: path == nil ? .paper : .electronic, cabinet: cabinet, box: box, path: path,
-                                         retentionYears: years, confidential: confidential, pages: pages, attachments: attachments,
-                                         filedBy: ctx.actor, filedAt: ctx.now))
+                s.archiveFile(title: title, department: department, project: project, category: category, date: day, cabinet: cabinet, box: box,
+                              path: path, retentionYears: years, confidential: confidential, pages: pages, attachments: attachments, ctx)
             }
             return .committed(rec, in: store, created: rec.change.subject)
         }
@@ -82,12 +80,7 @@ struct ArchiveCommand: ParsableCommand {
         func validate() throws { try Check.notNegative(pages, "--pages"); try Check.notNegative(attachments, "--attachments") }
 
         func run(store: Store) throws -> Reply {
-            let rec = try store.commit { s, ctx in
-                guard let l = s.loanToReturn(id) else {
-                    throw Refusal.invalid("No loan of \(id) to take back (frontdesk archive loans).", zh: "没有可归还的 \(id) 借阅（frontdesk archive loans）。")
-                }
-                return .returnArchive(loanID: l.id, count: ArchiveReturnCount(pages: pages, attachments: attachments, missing: missing), by: ctx.actor, at: ctx.now)
-            }
+            let rec = try store.commit { s, ctx in try s.archiveReturn(id, pages: pages, attachments: attachments, missing: missing, ctx) }
             return .committed(rec, in: store)
         }
     }

@@ -51,16 +51,8 @@ struct AssetCommand: ParsableCommand {
             let env = store.env
             let day = try purchased.map { try Parse.day($0, env, "--purchased") }
             let rec = try store.commit { s, ctx in
-                let p = purchase.flatMap { s.purchases[$0] }
-                let item = p.flatMap { s.items[$0.sku] }
-                let quote = p.flatMap { $0.quotes.indices.contains($0.chosen) ? $0.quotes[$0.chosen] : nil }
-                var a = Asset(tag: tag, category: category ?? item?.category ?? "", model: model ?? item?.name ?? "", serial: serial,
-                              purchasedOn: day ?? ctx.env.calendar.startOfDay(for: ctx.now),
-                              costCents: cost?.cents ?? quote.map { Int(($0.unitPrice * 100).rounded()) } ?? 0,
-                              supplier: supplier ?? quote?.supplier, department: dept, location: location, holder: holder,
-                              state: inStore ? .inStore : .inUse, addedAt: ctx.now, addedBy: ctx.actor)
-                a.purchaseID = purchase
-                return .addAsset(a)
+                s.assetAddition(tag: tag, category: category, model: model, serial: serial, purchasedOn: day, costCents: cost?.cents,
+                                supplier: supplier, department: dept, location: location, holder: holder, inStore: inStore, purchase: purchase, ctx)
             }
             return .committed(rec, in: store, created: tag)
         }
@@ -112,8 +104,7 @@ struct AssetCommand: ParsableCommand {
             let records = try store.commitBatch { s, ctx in
                 var out: [Change] = []
                 if let fault {
-                    out.append(.reportAssetFault(tag: tag, repair: AssetRepair(fault: fault, reportedAt: ctx.now, reportedBy: ctx.actor,
-                                                                              stateBefore: s.assets[tag]?.state ?? .inUse)))
+                    out.append(s.assetFault(tag: tag, fault: fault, ctx))
                 }
                 if let to { out.append(.sendAssetToRepair(tag: tag, to: to, at: ctx.now)) }
                 return out

@@ -35,7 +35,6 @@ struct MeetingCommand: ParsableCommand {
         }
 
         func run(store: Store) throws -> Reply {
-            let tz = store.env.timeZone
             let (s, e) = try slot.dates(store.env)
             let recurrence = try frequency.map { Recurrence($0, until: try until.map { try Parse.day($0, store.env, "--until") }, count: count) }
             let rec = try store.commit { state, ctx in

@@ -126,10 +126,7 @@ struct NoticeCommand: ParsableCommand {
         @Option(name: .customLong("for"), help: "The login of the person whose feedback the desk writes down (desk role).") var person: String?
 
         func run(store: Store) throws -> Reply {
-            let rec = try store.commit { _, ctx in
-                let by = person ?? ctx.actor
-                return .leaveNoticeFeedback(noticeID: id, feedback: NoticeFeedback(by: by, at: ctx.now, text: text, recordedBy: by == ctx.actor ? nil : ctx.actor))
-            }
+            let rec = try store.commit { s, ctx in s.noticeFeedback(id, text: text, for: person, ctx) }
             return .committed(rec, in: store)
         }
     }
@@ -150,13 +147,9 @@ extension Parse {
     /// An end or due time: a moment as `Parse.dateTime` reads it, or a day alone, which means
     /// `dayEndsAt` o'clock that day (nil: the end of the day, i.e. the next day's start).
     static func deadline(_ s: String, _ env: Environment, _ what: String, dayEndsAt hour: Int?) throws -> Date {
-        let cal = env.calendar
-        if let d = DateInput.moment(s, now: env.now(), calendar: cal) { return d }
-        guard let day = DateInput.day(s, now: env.now(), calendar: cal) else {
+        guard let end = DateInput.deadline(s, now: env.now(), calendar: env.calendar, dayEndsAt: hour) else {
             throw UsageError("\(what) must be a day (\(DateInput.dayForms)) or a time (\(DateInput.momentForms)); got \"\(s)\".")
         }
-        let end = hour.flatMap { cal.date(bySettingHour: $0, minute: 0, second: 0, of: day) } ?? cal.date(byAdding: .day, value: 1, to: day)
-        guard let end else { throw UsageError("\(what) \"\(s)\" names no time in the office's calendar.") }
         return end
     }
 }

@@ -18,7 +18,6 @@ struct RoomCommand: ParsableCommand {
         var cancelBookings = false
 
         func run(store: Store) throws -> Reply {
-            let tz = store.env.timeZone
             let f = try Parse.dateTime(from, store.env, "--from"), t = try Parse.dateTime(to, store.env, "--to")
             let records = try store.commitBatch { s, ctx in
                 let r = try RoomCommand.find(room, in: s)
