@@ -179,6 +179,11 @@ import Testing
         let seg = try BinaryPlistDecoder().decode(HistorySegment.self, from: try Self.dict(
             ["schemaVersion": 2, "month": "2024-01", "meetings": [Any](), "visitors": [Any](), "moves": [Any](), "approvals": [Any]()]))
         #expect(seg.previous == nil && seg.month == "2024-01" && seg.schemaVersion == 2)
+        // …and before the paper trail's arrays: read as empty, by the typed reader and by Foundation.
+        #expect(seg.documents.isEmpty && seg.notices.isEmpty && seg.loans.isEmpty && seg.parcels.isEmpty)
+        let viaFoundation = try PropertyListDecoder().decode(HistorySegment.self, from: try Self.dict(
+            ["schemaVersion": 2, "month": "2024-01", "meetings": [Any](), "visitors": [Any](), "moves": [Any](), "approvals": [Any]()]))
+        #expect(viaFoundation == seg)
         // A meeting record without the checklist or guests (older records): nil, as Codable reads it.
         var m = try PropertyListSerialization.propertyList(from: try Self.foundationBytes(Typed.meeting), format: nil) as? [String: Any] ?? [:]
         m["checklist"] = nil; m["guests"] = nil; m["extra"] = "ignored"

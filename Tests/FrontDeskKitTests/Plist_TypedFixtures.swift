@@ -166,6 +166,7 @@ enum Typed {
     static var segment: HistorySegment {
         var h = HistorySegment(month: "2026-11")
         h.meetings = [meeting]; h.visitors = [visitor]; h.moves = [move]; h.approvals = [approval]
+        h.documents = [document]; h.notices = [notice]; h.loans = [loan]; h.parcels = [parcel]
         h.previous = Data(repeating: 0xAB, count: 32)
         h.openingStock = ["S-PEN": 100, "S-负": -3]; h.closingStock = ["S-PEN": 95, "S-负": -3]
         return h

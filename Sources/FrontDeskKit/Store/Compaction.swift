@@ -153,7 +153,7 @@ extension Store {
     /// The month's segment, or nil when there is none. A reader passes what it needs: the
     /// `kinds` of records (the other arrays are not decoded and stay empty), whether the stock
     /// balances, and a `window` to keep only the records filed in it. Writers read it whole.
-    func readSegment(_ month: String, _ kinds: RecordKinds = [.meetings, .visitors, .moves, .approvals],
+    func readSegment(_ month: String, _ kinds: RecordKinds = .everything,
                      balances: Bool = true, window: Range<Date>? = nil) throws -> HistorySegment? {
         let path = paths.segment(month)
         guard let bytes = try historyDir.read(StorePaths.segment(month)) else { return nil }
@@ -219,6 +219,7 @@ extension Store {
             working.approvals[a.id] = nil
             put(monthKey(a.createdAt, cal)) { $0.approvals.append(a) }
         }
+        splitPaperTrail(s, into: &working, &closed, doneBefore: doneCut, calendar: cal)
         for k in closed.keys {
             closed[k]?.meetings.sort { $0.start < $1.start }
             closed[k]?.visitors.sort { $0.expectedAt < $1.expectedAt }

@@ -163,6 +163,8 @@ extension Store {
             return tally.report()
         case .approvals:
             return Report.approvals(try records(.approvals, from: period.start, to: period.end).approvals, settings: meta.settings, period: period, now: now)
+        case .documents, .loans, .parcels:
+            return try paperTrailReport(kind, period: period)
         }
     }
 }

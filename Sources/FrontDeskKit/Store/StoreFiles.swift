@@ -54,13 +54,24 @@ public struct HistorySegment: Codable, Sendable, Equatable {
     /// written before balances existed, and then `stock ledger` replays the later moves instead.
     public var openingStock: [String: Int]?
     public var closingStock: [String: Int]?
+    /// The paper trail's and the parcel desk's closed records (PaperTrailHistory.swift): closed
+    /// documents by registration or drafting, ended notices by posting, returned or refused loans
+    /// by request, collected, returned or sent parcels by arrival or hand-over. Absent (read as
+    /// empty) in segments written before they were archived.
+    public var documents: [Document] = []
+    public var notices: [Notice] = []
+    public var loans: [ArchiveLoan] = []
+    public var parcels: [Parcel] = []
 
     public init(month: String) {
         schemaVersion = StoreSchema.current; self.month = month
         meetings = []; visitors = []; moves = []; approvals = []
     }
 
-    public var count: Int { meetings.count + visitors.count + moves.count + approvals.count }
+    public var count: Int { meetings.count + visitors.count + moves.count + approvals.count + paperTrailCount }
+
+    /// Closed documents, notices, loans and parcels in the segment.
+    public var paperTrailCount: Int { documents.count + notices.count + loans.count + parcels.count }
 
     /// Adds records, replacing any with the same id (compaction may be retried after a crash).
     mutating func merge(_ o: HistorySegment) {
@@ -69,6 +80,33 @@ public struct HistorySegment: Codable, Sendable, Equatable {
         }
         meetings = m(meetings, o.meetings); visitors = m(visitors, o.visitors)
         moves = m(moves, o.moves); approvals = m(approvals, o.approvals)
+        documents = m(documents, o.documents); notices = m(notices, o.notices); loans = m(loans, o.loans)
+        parcels = Self.mergeParcels(parcels, o.parcels)
+    }
+
+    /// Parcels are not `Identifiable`; merged by id like the others.
+    static func mergeParcels(_ a: [Parcel], _ b: [Parcel]) -> [Parcel] {
+        let ids = Set(b.map(\.id)); return a.filter { !ids.contains($0.id) } + b
+    }
+}
+
+extension HistorySegment {
+    /// Foundation's reading: the paper-trail arrays are optional (older segments lack them).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(month: try c.decode(String.self, forKey: .month))
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        meetings = try c.decode([Meeting].self, forKey: .meetings)
+        visitors = try c.decode([Visitor].self, forKey: .visitors)
+        moves = try c.decode([StockMove].self, forKey: .moves)
+        approvals = try c.decode([ApprovalRequest].self, forKey: .approvals)
+        previous = try c.decodeIfPresent(Data.self, forKey: .previous)
+        openingStock = try c.decodeIfPresent([String: Int].self, forKey: .openingStock)
+        closingStock = try c.decodeIfPresent([String: Int].self, forKey: .closingStock)
+        documents = try c.decodeIfPresent([Document].self, forKey: .documents) ?? []
+        notices = try c.decodeIfPresent([Notice].self, forKey: .notices) ?? []
+        loans = try c.decodeIfPresent([ArchiveLoan].self, forKey: .loans) ?? []
+        parcels = try c.decodeIfPresent([Parcel].self, forKey: .parcels) ?? []
     }
 }
 

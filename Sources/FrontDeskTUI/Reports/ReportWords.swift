@@ -53,6 +53,9 @@ enum ReportWords {
         case .visitors: L("Visitors", "访客")
         case .supplies: L("Supplies", "物品")
         case .approvals: L("Approvals", "审批")
+        case .documents: L("Documents", "公文")
+        case .loans: L("Archive loans", "档案借阅")
+        case .parcels: L("Parcels", "快递")
         }
     }
 

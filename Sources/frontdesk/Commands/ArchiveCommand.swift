@@ -140,16 +140,32 @@ struct ArchiveCommand: ParsableCommand {
 
     struct Loans: StoreCommand {
         static let configuration = CommandConfiguration(
-            commandName: "loans", abstract: "Loans out, waiting for approval or returned incomplete, soonest due first; --all adds the finished ones.")
+            commandName: "loans", abstract: "Loans out, waiting for approval or returned incomplete, soonest due first; --all adds the finished ones.",
+            discussion: "--file F: every loan of that file, finished ones from history included. --date or --from/--to: the loans requested in those days, wherever they live.")
         @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var days: DaysOption
+        @Option(help: "Only the loans of this file (its id, F…), history included.") var file: String?
         @Flag(help: "Returned and refused loans too.") var all = false
         @Flag(help: "Only overdue loans.") var overdue = false
         @OptionGroup var output: ListOutput
 
         func run(store: Store) throws -> Reply {
             let s = store.state, tz = store.env.timeZone, now = store.env.now()
-            let rows = s.loans.values.filter { l in
-                (all || l.status.holdsFile || l.status == .incomplete) && (!overdue || l.isOverdue(at: now))
+            var loans = Array(s.loans.values), every = all
+            if days.date != nil || days.isRange {
+                // Finished loans live in the month segments: the days' loans wherever they live.
+                let period = try days.period(store.env)
+                loans = try store.paperTrail(.loans, from: period.start, to: period.end).loans
+                every = true
+            }
+            if let file {
+                guard s.archives[file] != nil else { throw Refusal.invalid("No archive file \(file) (frontdesk archive list).", zh: "没有档案 \(file)（frontdesk archive list）。") }
+                let inDays = Set(loans.map(\.id)), ranged = days.date != nil || days.isRange
+                loans = try store.loans(ofFile: file).filter { !ranged || inDays.contains($0.id) }
+                every = true
+            }
+            let rows = loans.filter { l in
+                (every || l.status.holdsFile || l.status == .incomplete) && (!overdue || l.isOverdue(at: now))
             }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
             return try .list(rows, format: output.resolved, ["LOAN", "FILE", "TITLE", "BORROWER", "PURPOSE", "DUE", "STATUS", "FLAGS"], object: { l in
                 ArchiveCommand.object(l, s, now: now)
@@ -170,7 +186,8 @@ struct ArchiveCommand: ParsableCommand {
             let s = store.state, env = store.env, tz = env.timeZone, cal = env.calendar, now = env.now()
             guard let f = s.archives[id] else { throw Refusal.invalid("No archive file \(id) (frontdesk archive list).", zh: "没有档案 \(id)（frontdesk archive list）。") }
             let row = ArchiveShelf(state: s, now: now, calendar: cal).rows.first { $0.file.id == id } ?? ArchiveRow(file: f, loan: nil, borrowerName: nil, flags: [])
-            let loans = s.loans.values.filter { $0.fileID == id }.sorted { ($0.requestedAt, $0.id) < ($1.requestedAt, $1.id) }
+            // Finished loans move to history: every loan of the file, wherever it lives.
+            let loans = try store.loans(ofFile: id)
             if json {
                 var o = ArchiveCommand.object(row, cal)
                 o["filedBy"] = f.filedBy; o["filedAt"] = Output.iso(f.filedAt)

@@ -166,8 +166,9 @@ struct DocCommand: ParsableCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "The register: open documents first by due time, then closed ones.",
-            discussion: "--query matches the id, number, sender, department and the title as you may see it: a confidential title you may not read is never matched.")
+            discussion: "--query matches the id, number, sender, department and the title as you may see it: a confidential title you may not read is never matched. --date or --from/--to: the documents registered or drafted in those days, closed ones from history included.")
         @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var days: DaysOption
         @Option(help: "incoming or outgoing.") var direction: DocumentDirection?
         @Option(help: "Words to look for (case-insensitive).") var query: String?
         @Flag(help: "Only documents with an overdue step.") var overdue = false
@@ -176,7 +177,14 @@ struct DocCommand: ParsableCommand {
 
         func run(store: Store) throws -> Reply {
             let env = store.env, tz = env.timeZone
-            let register = DocumentRegister(state: store.state, user: env.actingUser, now: env.now(), settings: store.meta.settings,
+            var source = store.state
+            if days.date != nil || days.isRange {
+                // The days asked for: their documents wherever they live, and only those.
+                let period = try days.period(env)
+                source = store.state(adding: try store.paperTrail(.documents, from: period.start, to: period.end))
+                source.documents = source.documents.filter { period.contains($0.value.createdAt) }
+            }
+            let register = DocumentRegister(state: source, user: env.actingUser, now: env.now(), settings: store.meta.settings,
                                             chinese: ReaderLanguage.isChinese())
             let rows = register.rows(query: query).filter { r in
                 (direction == nil || r.document.direction == direction) && (!overdue || !r.flags.isEmpty) && (!open || !r.document.stage.isClosed)
@@ -209,7 +217,8 @@ struct DocCommand: ParsableCommand {
 
         func run() throws {
             let store = try storeOptions.open()
-            let s = store.state, tz = store.env.timeZone, user = store.env.actingUser, zh = ReaderLanguage.isChinese()
+            // A closed document may live in a month segment: found by id wherever it lives.
+            let s = try store.state(findingDocument: id), tz = store.env.timeZone, user = store.env.actingUser, zh = ReaderLanguage.isChinese()
             let d = try s.document(id)
             let settings = store.meta.settings
             let visible = s.maySeeTitle(d, user: user)
@@ -276,7 +285,7 @@ struct DocCommand: ParsableCommand {
 
         func run() throws {
             let store = try storeOptions.open()
-            let s = store.state, tz = store.env.timeZone, zh = ReaderLanguage.isChinese()
+            let s = try store.state(findingDocument: id), tz = store.env.timeZone, zh = ReaderLanguage.isChinese()
             let d = try s.document(id)
             let steps = s.documentTrace(d, user: store.env.actingUser, chinese: zh)
             if json {

@@ -34,17 +34,27 @@ struct NoticeCommand: ParsableCommand {
 
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "The notices shown now, newest first; --all adds the ended ones the working set holds.")
+            commandName: "list", abstract: "The notices shown now, newest first; --all adds the ended ones the working set holds.",
+            discussion: "--date or --from/--to: the notices shown at any time in those days, ended ones from history included (history is read from three months before the first day).")
         @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var days: DaysOption
         @Flag(help: "Ended notices too.") var all = false
         @Flag(help: "Only notices for you that you have not acknowledged.") var unread = false
         @OptionGroup var output: ListOutput
 
         func run(store: Store) throws -> Reply {
             let env = store.env, tz = env.timeZone, now = env.now(), user = env.actingUser
-            let rows = NoticeBoard(state: store.state, user: user, now: now, all: all).rows.filter { !unread || $0.flags.contains(.ackDue) }
+            var source = store.state, every = all
+            if days.date != nil || days.isRange {
+                let period = try days.period(env)
+                let shown = try store.noticesShown(from: period.start, to: period.end)
+                source = shown.state
+                source.notices = Dictionary(shown.notices.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+                every = true
+            }
+            let rows = NoticeBoard(state: source, user: user, now: now, all: every).rows.filter { !unread || $0.flags.contains(.ackDue) }
             return try .list(rows, format: output.resolved, ["ID", "TITLE", "FOR", "POSTED BY", "UNTIL", "READ", "STATUS", "FLAGS"], object: { r in
-                NoticeCommand.object(r.notice, r, store.state, now: now)
+                NoticeCommand.object(r.notice, r, source, now: now)
             }, cells: { r in
                 [r.notice.id, r.notice.title, r.notice.audience.isEmpty ? "everyone" : r.notice.audience.joined(separator: ","), r.posterName,
                  Clock.dayHM(r.notice.shownUntil, tz), "\(r.audienceCount - r.pending.count)/\(r.audienceCount)",
@@ -71,8 +81,10 @@ struct NoticeCommand: ParsableCommand {
         @Flag(help: .json) var json = false
 
         func run(store: Store) throws -> Reply {
-            let s = store.state, tz = store.env.timeZone, now = store.env.now()
-            guard let n = s.notices[id] else { throw Refusal.invalid("No notice \(id) (frontdesk notice list --all).", zh: "没有通知 \(id)（frontdesk notice list --all）。") }
+            // An ended notice may live in a month segment: found by id wherever it lives.
+            let found = try store.notice(id: id)
+            let s = store.state(adding: PaperTrailRecords(notices: found.map { [$0] } ?? [])), tz = store.env.timeZone, now = store.env.now()
+            guard let n = found else { throw Refusal.invalid("No notice \(id) (frontdesk notice list --all).", zh: "没有通知 \(id)（frontdesk notice list --all）。") }
             let row = NoticeBoard(state: s, user: store.env.actingUser, now: now, all: true).rows.first { $0.notice.id == id }
             if json {
                 var o = NoticeCommand.object(n, row, s, now: now)

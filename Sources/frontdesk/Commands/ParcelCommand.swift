@@ -7,7 +7,7 @@ import FrontDeskKit
 struct ParcelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parcel", abstract: "Courier parcels: in, collected, returned, out; monthly cost per department.",
-        subcommands: [In.self, Collect.self, Return.self, Out.self, List.self, Cost.self])
+        subcommands: [In.self, Collect.self, Return.self, Out.self, List.self, Show.self, Cost.self])
 
     struct In: StoreCommand {
         static let configuration = CommandConfiguration(
@@ -76,16 +76,25 @@ struct ParcelCommand: ParsableCommand {
 
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "Parcels waiting for collection (overdue first), then those handled on the day.")
+            commandName: "list", abstract: "Parcels waiting for collection (overdue first), then those handled on the day.",
+            discussion: "For a past --date or a --from/--to range: every parcel booked in or out, collected or returned in those days, wherever it lives (history is read from three months before the first day).")
         @OptionGroup var storeOptions: StoreOptions
-        @Option(help: "The day whose handled parcels are listed: YYYY-MM-DD, today, yesterday… (default today).") var date: String?
+        @OptionGroup var days: DaysOption
         @Flag(help: "Only parcels waiting for collection.") var waiting = false
         @OptionGroup var output: ListOutput
 
         func run(store: Store) throws -> Reply {
             let env = store.env, tz = env.timeZone
-            let day = try Parse.dayOrToday(date, env)
-            let desk = ParcelDesk(state: store.state, day: day, now: env.now(), settings: store.meta.settings, calendar: env.calendar)
+            let period = try days.period(env)
+            let today = env.calendar.startOfDay(for: env.now())
+            let desk: ParcelDesk
+            if days.isRange || period.start != today {
+                // Handled parcels move to history: the days' parcels wherever they live.
+                desk = ParcelDesk(parcels: try store.parcelsHandled(from: period.start, to: period.end), state: store.state, now: env.now(),
+                                  settings: store.meta.settings)
+            } else {
+                desk = ParcelDesk(state: store.state, day: period.start, now: env.now(), settings: store.meta.settings, calendar: env.calendar)
+            }
             let rows = waiting ? desk.waiting : desk.rows
             return try .list(rows, format: output.resolved, ["ID", "IN/OUT", "WHEN", "CARRIER", "TRACKING", "FOR/FROM", "DEPT", "SHELF", "STATUS", "FLAGS"], object: { r in
                 let p = r.parcel
@@ -105,6 +114,41 @@ struct ParcelCommand: ParsableCommand {
         }
     }
 
+    struct Show: StoreCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "One parcel in full, wherever it lives (handled ones move to history).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The parcel's id (C…).") var id: String
+        @Flag(help: .json) var json = false
+
+        func run(store: Store) throws -> Reply {
+            let s = store.state, env = store.env, tz = env.timeZone, now = env.now()
+            guard let p = try store.parcel(id: id) else {
+                throw Refusal.invalid("No parcel \(id) (frontdesk parcel list --from DAY --to DAY).", zh: "没有包裹 \(id)（frontdesk parcel list --from 日期 --to 日期）。")
+            }
+            let flags = s.flags(of: p, at: now, store.meta.settings)
+            if json {
+                return try .json([["id": p.id, "status": p.status.rawValue, "direction": p.incoming ? "in" : "out", "at": Output.iso(p.at), "by": p.by,
+                                   "carrier": p.carrier, "tracking": p.tracking, "person": p.person ?? NSNull(),
+                                   "personName": p.person.map(s.displayName) ?? NSNull(), "department": p.department ?? NSNull(),
+                                   "size": p.size ?? NSNull(), "shelf": p.shelf ?? NSNull(), "collectedAt": Output.iso(p.collectedAt),
+                                   "collectedBy": p.collectedBy ?? NSNull(), "returnedAt": Output.iso(p.returnedAt),
+                                   "returnReason": p.returnReason ?? NSNull(), "cost": p.costCents.map { Double($0) / 100 } ?? NSNull(),
+                                   "flags": flags.map(\.rawValue)] as [String: Any]])
+            }
+            let fields: [(String, String?)] = [
+                ("id", p.id), ("direction", p.incoming ? "in" : "out"), ("status", p.status.rawValue),
+                (p.incoming ? "arrived" : "sent", "\(Clock.dayHM(p.at, tz)) by \(s.displayName(p.by))"),
+                ("carrier", p.carrier), ("tracking", p.tracking), (p.incoming ? "for" : "from", p.person.map(s.displayName)),
+                ("department", p.department), ("size", p.size), ("shelf", p.shelf),
+                ("collected", p.collectedAt.map { "\(Clock.dayHM($0, tz)) by \(p.collectedBy ?? "?")" }),
+                ("returned", p.returnedAt.map { "\(Clock.dayHM($0, tz)): \(p.returnReason ?? "")" }),
+                ("cost", p.costCents.map { Cents.text($0) }), ("flags", flags.isEmpty ? nil : flags.map(\.rawValue).joined(separator: " ")),
+            ]
+            Output.table(["FIELD", "VALUE"], fields.compactMap { k, v in v.flatMap { $0.isEmpty ? nil : [k, $0] } })
+            return .done
+        }
+    }
+
     struct Cost: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "cost", abstract: "Courier cost of outgoing parcels per department for a month.")
         @OptionGroup var storeOptions: StoreOptions
@@ -114,7 +158,9 @@ struct ParcelCommand: ParsableCommand {
         func run(store: Store) throws -> Reply {
             let start = try month.start(store.env)
             let end = store.env.calendar.date(byAdding: .month, value: 1, to: start) ?? start
-            let costs = ParcelCosts(state: store.state, month: month.text, start: start, end: end)
+            // Sent parcels move to history: the month's, wherever they live.
+            let sent = store.state(adding: try store.paperTrail(.parcels, from: start, to: end))
+            let costs = ParcelCosts(state: sent, month: month.text, start: start, end: end)
             let listed = try Reply.list(costs.lines, format: output.resolved, ["DEPARTMENT", "PARCELS", "COST"], object: { l in
                 ["id": l.department, "department": l.department, "month": costs.month, "parcels": l.parcels, "cost": Double(l.costCents) / 100] as [String: Any]
             }, cells: { l in [l.department, "\(l.parcels)", Cents.text(l.costCents)] })

@@ -8,17 +8,20 @@ import FrontDeskKit
 struct ReportCommand: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Reports for management: supplies, meetings, visitors or approvals over a month or a range.",
+        abstract: "Reports for management: supplies, meetings, visitors, approvals, documents, loans or parcels over a month or a range.",
         discussion: """
         supplies: consumption and cost per department and item, a 12-month trend, items that ran out or lay idle, spend per supplier, items bought too often in small lots.
         meetings: count and hours per room and department, room use by weekday and hour, no-shows, minutes on time, open action items per owner, the costliest meetings in person-hours.
         visitors: visits per host department, waiting for the host, no-shows, badges lost.
         approvals: volume per type, time to decision, rejection rate, overdue share.
+        documents: documents registered or drafted in the period: turnaround per step (hours, late, overdue now) and per department.
+        loans: archive loans requested in the period, loans overdue at any time in it, loans overdue now.
+        parcels: parcels in (collected, returned, waiting) and out, courier cost per department, per month and department, per carrier.
         Without --month or --from/--to: the current month. --format csv prints each section as its own block (a header line per block, blocks separated by a blank line); --section keeps one.
         """)
 
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "supplies, meetings, visitors or approvals") var kind: ReportKind
+    @Argument(help: "supplies, meetings, visitors, approvals, documents, loans or parcels") var kind: ReportKind
     @Option(help: "A month, YYYY-MM.") var month: YearMonth?
     @Option(help: "First day (with --to): YYYY-MM-DD, today, mon…") var from: String?
     @Option(help: "Last day, included.") var to: String?

@@ -131,7 +131,7 @@ extension HistorySegment: PlistCodable {
     static let plistRequired: [StaticString] = ["schemaVersion", "month", "meetings", "visitors", "moves", "approvals"]
 
     public init(plist r: inout PlistReader, _ ref: Int) throws {
-        try self.init(plist: &r, ref, only: [.meetings, .visitors, .moves, .approvals], balances: true, window: nil)
+        try self.init(plist: &r, ref, only: .everything, balances: true, window: nil)
     }
 
     /// Reads only the parts of a segment a reader asks for: the record arrays of `kinds` (the
@@ -159,6 +159,11 @@ extension HistorySegment: PlistCodable {
             case "approvals":
                 if kinds.contains(.approvals) { approvals = try r.records(e, dateKey: "createdAt", in: window) } else { try r.skipArray(e) }
                 seen |= 1 << 5
+            // The paper trail's arrays: optional (segments written before them lack them).
+            case "documents": if kinds.contains(.documents) { documents = try r.records(e, dateKey: "createdAt", in: window) } else { try r.skipArray(e) }
+            case "notices": if kinds.contains(.notices) { notices = try r.records(e, dateKey: "postedAt", in: window) } else { try r.skipArray(e) }
+            case "loans": if kinds.contains(.loans) { loans = try r.records(e, dateKey: "requestedAt", in: window) } else { try r.skipArray(e) }
+            case "parcels": if kinds.contains(.parcels) { parcels = try r.records(e, dateKey: "at", in: window) } else { try r.skipArray(e) }
             case "previous": previous = try r.value(e)
             case "openingStock": if balances { openingStock = try r.value(e) }
             case "closingStock": if balances { closingStock = try r.value(e) }
@@ -215,6 +220,10 @@ extension HistorySegment: PlistCodable {
         try w.field("previous", previous)
         try w.field("openingStock", openingStock)
         try w.field("closingStock", closingStock)
+        try w.field("documents", documents)
+        try w.field("notices", notices)
+        try w.field("loans", loans)
+        try w.field("parcels", parcels)
         // Derived from the visitors written above, so it always agrees with them (HistorySummary.swift).
         try w.field("visitorSummary", VisitorSummary(visitors))
         return w.endDictionary(m)

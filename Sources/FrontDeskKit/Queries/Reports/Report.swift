@@ -14,6 +14,8 @@ public struct Report: Sendable, Equatable {
 
 public enum ReportKind: String, Sendable, CaseIterable, Codable {
     case supplies, meetings, visitors, approvals
+    /// The paper trail's and the parcel desk's (PaperTrailReports.swift).
+    case documents, loans, parcels
 }
 
 /// A half-open range of office days `[start, end)`, with the words it is shown under.
