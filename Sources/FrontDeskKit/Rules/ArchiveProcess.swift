@@ -11,6 +11,8 @@ import Foundation
 extension OfficeState {
     /// Years minutes filed automatically are kept.
     public static let minutesRetentionYears = 10
+    /// Years released outgoing documents filed automatically are kept (文书档案 定期30年).
+    public static let outgoingRetentionYears = 30
     /// The longest retention period a file may be given (longer: file it as permanent).
     public static let maxRetentionYears = 100
 
