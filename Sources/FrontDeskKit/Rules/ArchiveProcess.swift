@@ -224,6 +224,13 @@ extension OfficeState {
         return .requestArchiveLoan(loan, approval: a)
     }
 
+    /// When a loan starting at `now` is due back when none is given: the end of the office day
+    /// (`dayEndHour`) `archiveLoanDays` days later, in `calendar`.
+    public static func defaultLoanDue(from now: Date, _ s: StoreSettings, calendar: Calendar) -> Date {
+        let day = calendar.date(byAdding: .day, value: s.archiveLoanDays, to: calendar.startOfDay(for: now)) ?? now
+        return calendar.date(byAdding: .hour, value: s.dayEndHour, to: day) ?? day
+    }
+
     /// The open (or incomplete) loan to take back for `id`: a loan id, or a file id with one such loan.
     public func loanToReturn(_ id: String) -> ArchiveLoan? {
         if let l = loans[id] { return l }
