@@ -180,6 +180,31 @@ struct DocumentProcessTests {
         #expect(throws: Refusal.self) { try s.validate(try s.releaseOutgoing(a, ctx()), ctx()) }
     }
 
+    @Test func releasingFilesTheDocumentInTheArchiveOnce() throws {
+        var s = office()
+        let a = try outgoingApproved(&s)
+        #expect(s.archives.isEmpty)
+        let when = Self.at("2026-11-30 13:00")
+        try commit(&s, try s.releaseOutgoing(a, ctx(at: when)), ctx(at: when))
+        let f = try #require(s.archives.values.first { $0.source == "document \(a)" })
+        #expect(s.archives.count == 1)
+        #expect(f.title == "行政发〔2026〕1号 关于元旦放假的通知" && f.department == "行政部" && f.category == "outgoing notice")
+        #expect(f.date == when && f.medium == .electronic && f.retentionYears == OfficeState.outgoingRetentionYears && !f.confidential)
+        // Filing it as a step afterwards changes the document only: the archive keeps one record.
+        try commit(&s, .document(.file(documentID: a, by: "desk", at: when)))
+        #expect(s.archives.count == 1)
+        // A confidential document is filed under its number only, as a confidential file.
+        let c = s.draftOutgoing(type: .letter, title: "人事任免 secret", department: "财务部", confidentiality: .confidential, ctx())
+        try commit(&s, c)
+        try commit(&s, .document(.proofread(documentID: c.subject, by: "desk", at: Self.t0)))
+        try commit(&s, try s.sendDocumentForApproval(c.subject, approvers: ["ann"], ctx()))
+        let aid = try #require(s.documents[c.subject]?.approvalID)
+        try commit(&s, .decideApproval(requestID: aid, decision: Decision(by: "ann", verdict: .approve, comment: nil, at: when)), ctx("ann"))
+        try commit(&s, try s.releaseOutgoing(c.subject, ctx(at: when)), ctx(at: when))
+        let secret = try #require(s.archives.values.first { $0.source == "document \(c.subject)" })
+        #expect(secret.title == "行政函〔2026〕1号" && secret.confidential && secret.department == "财务部" && secret.category == "outgoing letter")
+    }
+
     @Test func aStaleNumberIsRefusedSoNoneIsReusedOrSkipped() throws {
         var s = office()
         let a = try outgoingApproved(&s), b = try outgoingApproved(&s)
@@ -251,6 +276,24 @@ struct DocumentProcessTests {
         #expect(!trace.contains { ($0.text ?? "").contains("张三") }, "the decision's words are masked too")
         try commit(&s, .document(.forward(documentID: id, departments: ["行政部"], by: "desk", at: Self.t0)))
         #expect(s.maySeeTitle(try #require(s.documents[id]), user: "zhao"), "a member of a department it went to")
+    }
+
+    @Test func aConfidentialDraftReachesTheApprovalQueueByIDOnlyAndItsApproversReadIt() throws {
+        var s = office()
+        let c = s.draftOutgoing(type: .request, title: "人事任免 secret", department: "行政部", confidentiality: .confidential, ctx())
+        try commit(&s, c)
+        try commit(&s, .document(.proofread(documentID: c.subject, by: "desk", at: Self.t0)))
+        #expect(!s.maySeeTitle(try #require(s.documents[c.subject]), user: "ann"), "not yet an approver of it")
+        try commit(&s, try s.sendDocumentForApproval(c.subject, approvers: ["ann"], ctx()))
+        let a = try #require(s.approvals[s.documents[c.subject]?.approvalID ?? ""])
+        #expect(!a.title.contains("任免") && a.title.contains(c.subject), "\(a.title)")
+        #expect(s.maySeeTitle(try #require(s.documents[c.subject]), user: "ann"), "the approver named reads what she approves")
+        #expect(!s.maySeeTitle(try #require(s.documents[c.subject]), user: "wang"))
+        let open = s.draftOutgoing(type: .request, title: "购置请示", department: "行政部", confidentiality: .none, ctx())
+        try commit(&s, open)
+        try commit(&s, .document(.proofread(documentID: open.subject, by: "desk", at: Self.t0)))
+        try commit(&s, try s.sendDocumentForApproval(open.subject, approvers: ["ann"], ctx()))
+        #expect(s.approvals[s.documents[open.subject]?.approvalID ?? ""]?.title == "请示：购置请示", "an open title is shown as it is")
     }
 
     @Test func searchNeverMatchesAMaskedTitle() throws {

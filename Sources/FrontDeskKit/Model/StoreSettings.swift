@@ -44,6 +44,8 @@ public struct StoreSettings: Codable, Sendable, Equatable {
     public var assetRepairOverdueAfter: TimeInterval = 14 * 86_400
     /// An incoming parcel not collected this long after it arrived is flagged (default 3 days).
     public var parcelCollectWithin: TimeInterval = 3 * 86_400
+    /// An archive loan given without a due date is due at the office day's end this many days on (default 14).
+    public var archiveLoanDays: Int = 14
     /// Useful life in whole years per asset category, for straight-line book value.
     public var assetUsefulYears: [String: Int] = [:]
     /// Useful life of a category not listed in `assetUsefulYears`.
@@ -75,6 +77,7 @@ public struct StoreSettings: Codable, Sendable, Equatable {
         documents = try c.decodeIfPresent(DocumentSettings.self, forKey: .documents) ?? d.documents
         assetRepairOverdueAfter = try c.decodeIfPresent(TimeInterval.self, forKey: .assetRepairOverdueAfter) ?? d.assetRepairOverdueAfter
         parcelCollectWithin = try c.decodeIfPresent(TimeInterval.self, forKey: .parcelCollectWithin) ?? d.parcelCollectWithin
+        archiveLoanDays = try c.decodeIfPresent(Int.self, forKey: .archiveLoanDays) ?? d.archiveLoanDays
         assetUsefulYears = try c.decodeIfPresent([String: Int].self, forKey: .assetUsefulYears) ?? d.assetUsefulYears
         assetDefaultUsefulYears = try c.decodeIfPresent(Int.self, forKey: .assetDefaultUsefulYears) ?? d.assetDefaultUsefulYears
     }

@@ -11,6 +11,8 @@ import Foundation
 extension OfficeState {
     /// Years minutes filed automatically are kept.
     public static let minutesRetentionYears = 10
+    /// Years released outgoing documents filed automatically are kept (文书档案 定期30年).
+    public static let outgoingRetentionYears = 30
     /// The longest retention period a file may be given (longer: file it as permanent).
     public static let maxRetentionYears = 100
 
@@ -220,6 +222,13 @@ extension OfficeState {
         let loan = ArchiveLoan(id: id, fileID: fileID, borrower: borrower, purpose: purpose, due: due, requestedBy: ctx.actor,
                                requestedAt: ctx.now, status: .awaitingApproval, approvalID: approvalID)
         return .requestArchiveLoan(loan, approval: a)
+    }
+
+    /// When a loan starting at `now` is due back when none is given: the end of the office day
+    /// (`dayEndHour`) `archiveLoanDays` days later, in `calendar`.
+    public static func defaultLoanDue(from now: Date, _ s: StoreSettings, calendar: Calendar) -> Date {
+        let day = calendar.date(byAdding: .day, value: s.archiveLoanDays, to: calendar.startOfDay(for: now)) ?? now
+        return calendar.date(byAdding: .hour, value: s.dayEndHour, to: day) ?? day
     }
 
     /// The open (or incomplete) loan to take back for `id`: a loan id, or a file id with one such loan.

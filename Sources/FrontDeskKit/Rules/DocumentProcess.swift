@@ -112,6 +112,29 @@ public struct DocumentSettings: Codable, Sendable, Equatable {
             .replacingOccurrences(of: "{seq}", with: String(seq))
     }
 
+    /// Refuses an incoming number pattern that could repeat a number: it must hold `{year}` (the
+    /// sequence starts again each year) and `{seq}` or `{seq:4}`, on one line, at most 40 characters.
+    public static func checkIncomingPattern(_ p: String) throws(Refusal) {
+        if p.count > 40 || p.contains(where: { $0.isNewline || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) {
+            throw .invalid("The incoming number pattern is one line of at most 40 characters, like 收〔{year}〕{seq:4}.",
+                           zh: "收文编号格式须为一行、不超过 40 个字符，例如 收〔{year}〕{seq:4}。")
+        }
+        if !p.contains("{year}") || !(p.contains("{seq}") || p.contains("{seq:4}")) {
+            throw .invalid("The incoming number pattern needs {year} and {seq} (or {seq:4}, zero-padded), or numbers would repeat; got \"\(p)\". Example: 收〔{year}〕{seq:4}.",
+                           zh: "收文编号格式须包含 {year} 和 {seq}（或补零的 {seq:4}），否则编号会重复；收到的是“\(p)”。例如：收〔{year}〕{seq:4}。")
+        }
+    }
+
+    /// Refuses an issuer's short name that would make a malformed number: 1–20 characters, no
+    /// spaces, brackets 〔〕 or 号 (the number adds them).
+    public static func checkIssuer(_ name: String) throws(Refusal) {
+        let bad = name.contains { $0.isWhitespace || "〔〕[]号".contains($0) || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }
+        if name.isEmpty || name.count > 20 || bad {
+            throw .invalid("The issuer's short name is 1–20 characters without spaces, 〔〕 or 号, like 行政 (numbers read 行政发〔2026〕12号); got \"\(name)\".",
+                           zh: "发文机关代字须为 1–20 个字符，不含空格、〔〕或“号”，例如 行政（编号为 行政发〔2026〕12号）；收到的是“\(name)”。")
+        }
+    }
+
     /// The outgoing number (GB/T 9704—2012 §7.2.5): issuer and type word, the full year in 〔〕,
     /// the number without leading zeros, then 号.
     public func outgoingNumber(_ type: OutgoingType, year: Int, seq: Int) -> String {
@@ -192,10 +215,13 @@ extension DocumentUrgency {
 
 extension OfficeState {
     /// True when `user` may read the title of `d`: it is not confidential, or they are an admin,
-    /// took a step on it, are its leader, or belong to a department it was forwarded to.
+    /// took a step on it, are its leader or an approver named on its approval, belong to a
+    /// department it was forwarded to, or are on its distribution list.
     public func maySeeTitle(_ d: Document, user: String) -> Bool {
         guard d.confidentiality == .confidential else { return true }
         if hasRole(user, .admin) || d.handlerLogins.contains(user) { return true }
+        // The approvers of its release read it before they decide.
+        if let a = d.approvalID.flatMap({ approvals[$0] }), a.approvers.contains(user) { return true }
         if let dept = people[user]?.department, d.departments.contains(where: { $0.to == dept }) { return true }
         return d.recipients.contains { $0.to == user }
     }
@@ -280,7 +306,8 @@ extension OfficeState {
     /// The approval request (type `document`, the approvers named, in order) that approves `documentID`.
     public func sendDocumentForApproval(_ documentID: String, approvers: [String], _ ctx: RuleContext) throws(Refusal) -> Change {
         let d = try document(documentID)
-        let title = "\(d.type?.chinese ?? "发文")：\(d.title)"
+        // The approval queue is read by everyone: a confidential document goes there by id only.
+        let title = "\(d.type?.chinese ?? "发文")：\(d.confidentiality == .confidential ? "机密 confidential \(d.id)" : d.title)"
         var a = ApprovalRequest(id: ctx.env.ids.next(.approval, in: self), type: .document, title: String(title.prefix(InputLimits.title)),
                                 requester: ctx.actor, createdAt: ctx.now, approvers: approvers,
                                 requiredApprovals: Self.approvalsNeeded(.document, chain: approvers, ctx.settings))
@@ -477,6 +504,8 @@ extension OfficeState {
                 if seq > counters[key, default: 0] { counters[key] = seq }
             }
             event(id, by, at, number)
+            // Filed in the archive by the release's own record, so the register and the archive never disagree.
+            fileReleasedDocument(id, at: at, by: by)
         case .file(let id, let by, let at):
             documents[id]?.filedAt = at; documents[id]?.stage = .filed
             event(id, by, at)
@@ -490,6 +519,22 @@ extension OfficeState {
             documents[id] = d
             event(id, by, at, recipient)
         }
+    }
+
+    /// Files released outgoing document `id` in the archive (once): an electronic record of its
+    /// drafting department, category `outgoing <type>`, dated its release, kept
+    /// `outgoingRetentionYears`. A confidential document is filed under its number only and as a
+    /// confidential file, because archive lists show titles to every reader.
+    mutating func fileReleasedDocument(_ id: String, at: Date, by: String) {
+        guard let d = documents[id], d.direction == .outgoing else { return }
+        let source = "document \(d.id)"
+        guard !archives.values.contains(where: { $0.source == source }) else { return }
+        let secret = d.confidentiality == .confidential
+        let number = d.number ?? d.id
+        fileRecord(ArchiveFile(id: "", title: secret ? number : "\(number) \(d.title)", department: d.draftedBy ?? "",
+                               category: "outgoing \(d.type?.rawValue ?? "document")", date: at, medium: .electronic,
+                               path: "frontdesk doc show \(d.id)", retentionYears: Self.outgoingRetentionYears, confidential: secret,
+                               filedBy: by, filedAt: at, source: source))
     }
 
     /// A decided approval request of type `document` moves its document on: approved (ready to

@@ -53,15 +53,17 @@ struct ArchiveCommand: ParsableCommand {
     struct Lend: StoreCommand {
         static let configuration = CommandConfiguration(
             commandName: "lend", abstract: "Lend a file: who, why, due back when; prints the loan's id.",
-            discussion: "A confidential file's loan is sent for an archive-loan approval (the file's department head when they approve, else any approver) and goes out when it is approved. A day alone as --due means the end of that office day (settings: dayEndHour).")
+            discussion: "A confidential file's loan is sent for an archive-loan approval (the file's department head when they approve, else any approver) and goes out when it is approved. A day alone as --due means the end of that office day (settings: dayEndHour); without --due the file is due at the end of the office day archiveLoanDays (a setting, 14 by default) days from today.")
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "The file's id.") var file: String
         @Option(name: .customLong("to"), help: "The borrower (a login or a name).") var borrower: String
         @Option var purpose: String
-        @Option(help: "Due back: a day (its office end) or a time.") var due: String
+        @Option(help: "Due back: a day (its office end) or a time; default archiveLoanDays from today.") var due: String?
 
         func run(store: Store) throws -> Reply {
-            let dueAt = try Parse.deadline(due, store.env, "--due", dayEndsAt: store.meta.settings.dayEndHour)
+            let settings = store.meta.settings
+            let dueAt = try due.map { try Parse.deadline($0, store.env, "--due", dayEndsAt: settings.dayEndHour) }
+                ?? OfficeState.defaultLoanDue(from: store.env.now(), settings, calendar: store.env.calendar)
             let rec = try store.commit { s, ctx in try s.archiveLoan(fileID: file, borrower: borrower, purpose: purpose, due: dueAt, ctx) }
             return .committed(rec, in: store, created: rec.change.subject)
         }

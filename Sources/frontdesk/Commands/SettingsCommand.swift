@@ -27,6 +27,8 @@ struct SettingsCommand: ParsableCommand {
             rows.append(["designatedSupplier", s.designatedSupplier ?? "", "supplier for small urgent purchases"])
             rows.append(["checkInNeedsIdentity", s.checkInNeedsIdentity ? "yes" : "no", "check-in needs an identity number on record"])
             for (type, n) in s.approvalsNeeded.sorted(by: { $0.key < $1.key }) { rows.append(["approvals needed: \(type)", "\(n)", "of the chain (frontdesk approval needs)"]) }
+            rows.append(["docIncomingPattern", s.documents.incomingPattern, "incoming number: {year} the year, {seq} or {seq:4} the number"])
+            rows.append(["docIssuer", s.documents.issuer, "issuer's short name in outgoing numbers (\(s.documents.outgoingNumber(.notice, year: 2026, seq: 12)))"])
             rows.append(["usefulYears", "\(s.assetDefaultUsefulYears)", "asset book value: straight line over this many years"])
             for (cat, n) in s.assetUsefulYears.sorted(by: { $0.key < $1.key }) { rows.append(["usefulYears.\(cat)", "\(n)", "years for assets of category \(cat)"]) }
             let (table, refusal) = store.hooks()
@@ -45,6 +47,8 @@ struct SettingsCommand: ParsableCommand {
         o["designatedSupplier"] = s.designatedSupplier ?? NSNull()
         o["checkInNeedsIdentity"] = s.checkInNeedsIdentity
         o["approvalsNeeded"] = s.approvalsNeeded
+        o["docIncomingPattern"] = s.documents.incomingPattern
+        o["docIssuer"] = s.documents.issuer
         o["usefulYears"] = s.assetDefaultUsefulYears
         o["usefulYearsByCategory"] = s.assetUsefulYears
         o["hooks"] = hooks.hooks
@@ -57,32 +61,54 @@ struct SettingsCommand: ParsableCommand {
         @Argument var key: String
         @Argument var value: String
 
-        func validate() throws {
+        /// Every key's value checked before anything is written: a refusal in the reader's language
+        /// (exit 2), and meta.plist untouched.
+        func check() throws(Refusal) {
             if key == "designatedSupplier" { return }
             if key == "timeZone" {
                 guard value.isEmpty || TimeZone(identifier: value) != nil else {
-                    throw ValidationError("timeZone takes an IANA time zone name such as Asia/Shanghai or Europe/Berlin (see /usr/share/zoneinfo), or \"\" to unset; got \"\(value)\".")
+                    throw .invalid("timeZone takes an IANA time zone name such as Asia/Shanghai or Europe/Berlin (see /usr/share/zoneinfo), or \"\" to unset; got \"\(value)\".",
+                                   zh: "timeZone 须为 IANA 时区名，如 Asia/Shanghai 或 Europe/Berlin（见 /usr/share/zoneinfo），或用 \"\" 取消；收到的是“\(value)”。")
                 }
                 return
             }
             if key == "usefulYears" || key.hasPrefix("usefulYears.") {
-                guard let n = Int(value), (1...100).contains(n) else { throw ValidationError("\(key) takes a whole number of years, 1–100, got \"\(value)\".") }
+                guard let n = Int(value), (1...100).contains(n) else {
+                    throw .invalid("\(key) takes a whole number of years, 1–100, got \"\(value)\".", zh: "\(key) 须为 1–100 的整年数，收到的是“\(value)”。")
+                }
                 if key.hasPrefix("usefulYears."), key.dropFirst(12).trimmingCharacters(in: .whitespaces).isEmpty {
-                    throw ValidationError("Name the asset category after the dot: usefulYears.laptop 3.")
+                    throw .invalid("Name the asset category after the dot: usefulYears.laptop 3.", zh: "请在点号后写明资产类别：usefulYears.laptop 3。")
                 }
                 return
             }
             if key == "checkInNeedsIdentity" {
-                guard ["yes", "no"].contains(value.lowercased()) else { throw ValidationError("checkInNeedsIdentity takes yes or no, got \"\(value)\".") }
+                guard ["yes", "no"].contains(value.lowercased()) else {
+                    throw .invalid("checkInNeedsIdentity takes yes or no, got \"\(value)\".", zh: "checkInNeedsIdentity 须为 yes 或 no，收到的是“\(value)”。")
+                }
                 return
             }
+            if key == "docIncomingPattern" { try DocumentSettings.checkIncomingPattern(value); return }
+            if key == "docIssuer" { try DocumentSettings.checkIssuer(value); return }
             guard let setting = SettingsCommand.numeric.first(where: { $0.key == key }) else {
-                throw ValidationError("No setting \(key). Known: \(SettingsCommand.numeric.map(\.key).joined(separator: ", ")), timeZone, designatedSupplier, checkInNeedsIdentity, usefulYears, usefulYears.CATEGORY.")
+                let known = (SettingsCommand.numeric.map(\.key) + SettingsCommand.textKeys).joined(separator: ", ") + ", usefulYears, usefulYears.CATEGORY"
+                throw .invalid("No setting \(key). Known: \(known).", zh: "没有设置项 \(key)。现有：\(known)。")
             }
-            if setting.unit.parse(value) == nil { throw ValidationError("\(key) takes \(setting.unit.expected), got \"\(value)\".") }
+            if setting.unit.parse(value) == nil {
+                throw .invalid("\(key) takes \(setting.unit.expected), got \"\(value)\".", zh: "\(key) 须为\(setting.unit.expectedChinese)，收到的是“\(value)”。")
+            }
         }
 
         func run(store: Store) throws -> Reply {
+            try check()
+            if key == "docIncomingPattern" || key == "docIssuer" {
+                let pattern = key == "docIncomingPattern"
+                try store.updateSettings(key: key, value: value) { s in
+                    if pattern { s.documents.incomingPattern = value } else { s.documents.issuer = value }
+                }
+                let d = store.meta.settings.documents, year = store.env.calendar.component(.year, from: store.env.now())
+                let sample = pattern ? d.incomingNumber(year: year, seq: 7) : d.outgoingNumber(.notice, year: year, seq: 12)
+                return Reply(notes: [ReaderLanguage.isChinese() ? "\(key) 已设为 \(value)：编号形如 \(sample)。" : "\(key) is now \(value): numbers read like \(sample)."])
+            }
             if key == "timeZone" {
                 try store.updateSettings(key: key, value: value) { $0.timeZone = value.isEmpty ? nil : value }
                 return Reply(notes: [value.isEmpty ? "timeZone is unset: each desk uses its own TZ." : "timeZone is now \(value): every desk sees times in it."])
@@ -171,7 +197,19 @@ struct SettingsCommand: ParsableCommand {
             case .amount: "a number from 0 to 1e10, like 5000 or 5000.00"
             }
         }
+
+        var expectedChinese: String {
+            switch self {
+            case .duration: "时长，如 45m、24h、2d（最多 365d）"
+            case .hour: "0–23 的整点，如 18 或 18:00"
+            case .days: "1–36500 的天数，如 180 或 180d"
+            case .amount: "0 到 1e10 的数字，如 5000 或 5000.00"
+            }
+        }
     }
+
+    /// The settings that take words rather than numbers.
+    static let textKeys = ["timeZone", "designatedSupplier", "checkInNeedsIdentity", "docIncomingPattern", "docIssuer"]
 
     struct Numeric: Sendable {
         var key: String
@@ -196,6 +234,15 @@ struct SettingsCommand: ParsableCommand {
         Numeric(key: "purchaseAdminThreshold", unit: .amount, help: "purchases above need administration too", get: { $0.purchaseAdminThreshold }, set: { $0.purchaseAdminThreshold = $1 }),
         Numeric(key: "assetRepairOverdueAfter", unit: .duration, help: "flag an asset under repair longer than", get: { $0.assetRepairOverdueAfter }, set: { $0.assetRepairOverdueAfter = $1 }),
         Numeric(key: "parcelCollectWithin", unit: .duration, help: "flag a parcel not collected within", get: { $0.parcelCollectWithin }, set: { $0.parcelCollectWithin = $1 }),
+        Numeric(key: "docSubmitWithin", unit: .duration, help: "incoming document to a leader within", get: { $0.documents.submitWithin }, set: { $0.documents.submitWithin = $1 }),
+        Numeric(key: "docDecideVeryUrgent", unit: .duration, help: "leader's decision on a very urgent document within", get: { $0.documents.decideVeryUrgent }, set: { $0.documents.decideVeryUrgent = $1 }),
+        Numeric(key: "docDecideUrgent", unit: .duration, help: "leader's decision on an urgent document within", get: { $0.documents.decideUrgent }, set: { $0.documents.decideUrgent = $1 }),
+        Numeric(key: "docDecideNormal", unit: .duration, help: "leader's decision on a normal document within", get: { $0.documents.decideNormal }, set: { $0.documents.decideNormal = $1 }),
+        Numeric(key: "docForwardWithin", unit: .duration, help: "decided document forwarded within", get: { $0.documents.forwardWithin }, set: { $0.documents.forwardWithin = $1 }),
+        Numeric(key: "docHandleWithin", unit: .duration, help: "each department handles a forwarded document within", get: { $0.documents.handleWithin }, set: { $0.documents.handleWithin = $1 }),
+        Numeric(key: "docStepWithin", unit: .duration, help: "each desk step of an outgoing document within", get: { $0.documents.outgoingStepWithin }, set: { $0.documents.outgoingStepWithin = $1 }),
+        Numeric(key: "docAcknowledgeWithin", unit: .duration, help: "each recipient acknowledges within", get: { $0.documents.acknowledgeWithin }, set: { $0.documents.acknowledgeWithin = $1 }),
+        Numeric(key: "archiveLoanDays", unit: .days, help: "an archive loan without --due is due after (days, at day end)", get: { Double($0.archiveLoanDays) }, set: { $0.archiveLoanDays = Int($1) }),
         Numeric(key: "retentionDays", unit: .days, help: "visitors' personal data kept for", get: { Double($0.retentionDays) }, set: { $0.retentionDays = Int($1) }),
     ]
 }
