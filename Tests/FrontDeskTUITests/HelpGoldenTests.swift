@@ -43,7 +43,7 @@ import TestSupport
         ││ esc       返回             关闭菜单、筛选或弹窗。                          ││
         ││ /         筛选             筛选本面板的行。                                ││
         ││ z         最大化           只显示本面板，或恢复显示全部面板。              ││
-        ││ 1–19/151  up down pgup pgdn 滚动 · esc 关闭                                ││
+        ││ 1–19/150  up down pgup pgdn 滚动 · esc 关闭                                ││
         └└────────────────────────────────────────────────────────────────────────────┘┘
         """
         #expect(Self.screen(scrolledTo: nil) == expected.components(separatedBy: "\n"))
@@ -71,7 +71,7 @@ import TestSupport
         ││ r         退回             将无人领取的包裹退回寄件人。                    ││
         ││ i         收件登记         登记收到的包裹并上架。                          ││
         ││ o         寄件登记         寄出包裹：寄件人、部门、快递公司、单号、费用。  ││
-        ││ 133–151/151  up down pgup pgdn 滚动 · esc 关闭                             ││
+        ││ 132–150/150  up down pgup pgdn 滚动 · esc 关闭                             ││
         └└────────────────────────────────────────────────────────────────────────────┘┘
         """
         #expect(Self.screen(scrolledTo: .bottom) == expected.components(separatedBy: "\n"))
