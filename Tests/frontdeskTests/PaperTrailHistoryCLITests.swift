@@ -23,6 +23,19 @@ import FrontDeskKit
             let r = try CLI.run(args, env: day)
             try #require(r.status == 0, "\(args): \(r)")
         }
+        // The demo's documents are all still in hand: one more goes the whole way that day.
+        let kit = try tmp.open(at: "2026-03-10 17:40")
+        let dept = try #require(kit.state.departments.keys.sorted().first), at = kit.env.now()
+        let id = try kit.commit { s, ctx in
+            s.registerIncoming(title: "年检 Inspection", sender: "市场监管局", receivedOn: ctx.now, category: nil, urgency: .normal,
+                               confidentiality: .none, pages: 2, attachment: nil, ctx)
+        }.change.subject
+        for c: Change in [.document(.submit(documentID: id, leader: "lina", by: "lina", at: at)),
+                          .document(.decide(documentID: id, text: "请办理", by: "lina", at: at)),
+                          .document(.forward(documentID: id, departments: [dept], by: "lina", at: at)),
+                          .document(.handled(documentID: id, department: dept, note: nil, by: "lina", at: at))] {
+            _ = try kit.commit(c)
+        }
         // Read with the later clock before compacting, so only where the records live differs.
         let later = CLI.vars(tmp.path, now: "2026-03-20 10:30")
         let docs = try ids(["doc", "list", "--date", "2026-03-10"], later)

@@ -113,6 +113,10 @@ public struct PaperTrailRecords: Sendable {
     public var notices: [Notice] = []
     public var loans: [ArchiveLoan] = []
     public var parcels: [Parcel] = []
+
+    public init(documents: [Document] = [], notices: [Notice] = [], loans: [ArchiveLoan] = [], parcels: [Parcel] = []) {
+        self.documents = documents; self.notices = notices; self.loans = loans; self.parcels = parcels
+    }
 }
 
 extension Store {

@@ -83,7 +83,8 @@ struct NoticeCommand: ParsableCommand {
         func run(store: Store) throws -> Reply {
             // An ended notice may live in a month segment: found by id wherever it lives.
             let found = try store.notice(id: id)
-            let s = store.state(adding: PaperTrailRecords(notices: found.map { [$0] } ?? [])), tz = store.env.timeZone, now = store.env.now()
+            let s: OfficeState = store.state(adding: PaperTrailRecords(notices: found.map { [$0] } ?? []))
+            let tz = store.env.timeZone, now = store.env.now()
             guard let n = found else { throw Refusal.invalid("No notice \(id) (frontdesk notice list --all).", zh: "没有通知 \(id)（frontdesk notice list --all）。") }
             let row = NoticeBoard(state: s, user: store.env.actingUser, now: now, all: true).rows.first { $0.notice.id == id }
             if json {
