@@ -22,8 +22,10 @@ import TestSupport
 
     @Test func aConfidentialLoanWaitsForItsApprovalThenGoesOut() throws {
         let tmp = try demo()
-        // F1 is the demo's confidential lease, already waiting for an approval: a second loan is refused.
-        let busy = try run(["archive", "lend", "F1", "--to", "sam", "--purpose", "audit", "--due", "2026-03-12"], tmp)
+        // The demo's confidential lease is already waiting for an approval: a second loan is refused.
+        let shelf = try JSONSerialization.jsonObject(with: Data(try run(["archive", "list", "--json"], tmp).stdout.utf8)) as? [[String: Any]] ?? []
+        let lease = try #require(shelf.first { ($0["title"] as? String)?.contains("租赁") == true }?["id"] as? String)
+        let busy = try run(["archive", "lend", lease, "--to", "sam", "--purpose", "audit", "--due", "2026-03-12"], tmp)
         #expect(busy.status == 3 && busy.stderr.contains("waits for approval"), "\(busy)")
         let filed = try run(["archive", "add", "--title", "董事会决议 Board resolution", "--dept", "行政部", "--category", "resolution",
                              "--cabinet", "A-03", "--box", "01", "--retention", "permanent", "--confidential", "--pages", "4"], tmp)

@@ -156,8 +156,12 @@ extension PaneID {
             // A scrap request is linked to its asset.
             [.approvals, .assets]
         case .document(let c):
-            // Sending a draft for approval also writes an approval request.
-            if case .sendForApproval = c { [.documents, .approvals] } else { [.documents] }
+            // Sending a draft for approval also writes an approval request; a release files it in the archives.
+            switch c {
+            case .sendForApproval: [.documents, .approvals]
+            case .release: [.documents, .archives]
+            default: [.documents]
+            }
         case .addAsset, .moveAsset, .reportAssetFault, .sendAssetToRepair, .assetBack, .recordAssetCount, .settleAssetCount:
             [.assets]
         case .receiveParcel, .collectParcel, .returnParcel, .sendParcel:
