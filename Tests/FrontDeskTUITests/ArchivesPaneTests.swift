@@ -107,8 +107,8 @@ import TestSupport
 
     static func noticeState(postedBy: String) -> OfficeState {
         var s = DemoFixture.state()
-        // The notice alone in the status bar: the demo's page-2 overdue count and parcels would crowd it at 80 columns.
-        s.documents = [:]; s.parcels = [:]; s.loans = [:]; s.assets = [:]
+        // The notice alone in the status bar: the demo's other pages' overdue counts and parcels would crowd it at 80 columns.
+        s.documents = [:]; s.parcels = [:]; s.loans = [:]; s.assets = [:]; s.staff = [:]
         s.apply(.postNotice(Notice(id: "N9", title: "周五 15:00 消防演习 Fire drill", postedBy: postedBy, postedAt: Self.at(9, 0),
                                    endsAt: Self.at(18, 0, dayOffset: 3))))
         return s

@@ -78,6 +78,7 @@ import TestSupport
         let subjects: [String?] = [nil] + model.state.visitors.keys.sorted() + model.state.items.keys.sorted()
             + model.state.approvals.keys.sorted() + model.state.meetings.keys.sorted() + model.state.documents.keys.sorted()
             + model.state.notices.keys.sorted() + model.state.archives.keys.sorted() + model.state.assets.keys.sorted() + model.state.parcels.keys.sorted()
+            + model.state.staff.keys.sorted()
         let form = try #require(subjects.lazy.compactMap { DeskForm.make(kind, subject: $0, model: model, strings: Self.zh) }.first,
                                 "\(kind) opens on no demo record")
         #expect(Self.hasCJK(form.title.zh) && form.title.zh != form.title.en, "\(kind): \(form.title)")

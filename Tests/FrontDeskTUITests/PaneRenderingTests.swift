@@ -83,7 +83,7 @@ import TestSupport
             let strings = Strings(lang)
             let r = PaneFixture.render(pane, model: model, width: 80, height: 24, view: PaneViewState(), strings: strings)
             let empty = pane == .archives ? strings[Localized("No archive files yet (frontdesk archive add).", "尚无档案（frontdesk archive add）。")]
-                : strings[text[pane] ?? .noMeetings]
+                : pane == .people ? strings[PeoplePane.emptyText] : strings[text[pane] ?? .noMeetings]
             #expect(r.grid.text.contains(empty), "\(pane)")
             #expect(r.result.cursor == nil)
             #expect(!r.grid.text.contains(strings[.noMatch]))

@@ -3,7 +3,8 @@ import FrontDeskTUI
 import Testing
 import TestSupport
 
-/// Page 2 on the real binary in tmux: one key shows the Documents pane, the same key goes home.
+/// Pages 2 and 3 on the real binary in tmux: one key shows the Documents pane, again the
+/// Assets, People and Parcels, and again goes home.
 @Suite(.serialized) struct DocumentsTmuxTests {
     @Test func oneKeySwitchesToPage2AndBack() throws {
         let s = try DashboardTmuxTests.Session()
@@ -12,14 +13,19 @@ import TestSupport
         try s.press(.nextPage)
         try s.requireScreen("page 2 with the Documents pane") { screen in
             let lines = screen.screenLines
-            // A grid of four at the default size: the number column ends in "…" there.
-            return lines.first?.hasPrefix("┌ Documents") == true && screen.contains("收〔2026") && screen.contains("┌ Parcels")
-                && !screen.contains("┌ Meetings")
+            // Documents and Archives side by side at the default size.
+            return lines.first?.hasPrefix("┌ Documents") == true && screen.contains("收〔2026") && screen.contains("┌ Archives")
+                && !screen.contains("┌ Meetings") && !screen.contains("┌ Parcels")
         }
         // The register's first row is selected: its actions menu opens on page 2 too.
         try s.press(.actions)
         s.expectScreen("the document's actions menu") { $0.contains("Register incoming") }
         try s.press(.back)
+        try s.press(.nextPage)
+        try s.requireScreen("page 3 with Assets, People and Parcels") { screen in
+            screen.screenLines.first?.hasPrefix("┌ Assets") == true && screen.contains("┌ People") && screen.contains("┌ Parcels")
+                && screen.contains("刘思雨")
+        }
         try s.press(.nextPage)
         try s.requireScreen("home again") { DashboardTmuxTests.isCleanGrid($0) }
     }

@@ -11,6 +11,7 @@ extension DashboardModel {
 /// ``PaneList`` like the other panes.
 public enum PeoplePane {
     static let name = Localized("People", "入离职")
+    static let emptyText = Localized("No joiners or leavers (frontdesk staff join / leave).", "暂无入职或离职人员（frontdesk staff join / leave）。")
 
     // Columns: id, person, direction, department, day, open items, flags.
     static let columns = [
@@ -49,7 +50,7 @@ public enum PeoplePane {
             lines += rows.map { .row(row($0, timeZone: model.timeZone, strings)) }
         }
         return PaneContent(title: title, table: PaneTable(columns: columns, lines: lines),
-                           emptyText: strings[L("No joiners or leavers (frontdesk staff join / leave).", "暂无入职或离职人员（frontdesk staff join / leave）。")])
+                           emptyText: strings[emptyText])
     }
 
     static func row(_ r: StaffRow, timeZone tz: TimeZone, _ strings: Strings) -> PaneRow {
