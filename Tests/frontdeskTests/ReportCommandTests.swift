@@ -61,7 +61,7 @@ import TestSupport
         (["report", "supplies", "--from", "today"], "go together"),
         (["report", "supplies", "--month", "2026-13"], "month"),
         (["report", "visitors", "--section", "nope"], "visitors.summary"),
-        (["report", "parcels"], "supplies"),
+        (["report", "postage"], "supplies"),
         (["report", "meetings", "--from", "2026-03-10", "--to", "2026-03-01"], "after --to"),
     ])
     func badRequestsExit2AndSayWhy(args: [String], says: String) throws {
