@@ -63,7 +63,6 @@ import TestSupport
             #expect(try bare.stockLedgerFromSummary(month: start) == nil)
             #expect(try bare.stockLedger(month: start) == ledger)
         }
-        #expect(bare.check().filter { !$0.ok }.isEmpty)
     }
 
     /// A move of the month in the working set wins over the segment: that month is read from moves.
