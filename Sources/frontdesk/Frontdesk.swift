@@ -18,14 +18,36 @@ struct Frontdesk: ParsableCommand {
         Exit codes: 0 done; 2 bad usage or input; 3 refused by a rule or a permission; 4 store unusable.
         """,
         version: version,
-        subcommands: [
-            InitCommand.self, DemoCommand.self, GenerateCommand.self, PrintCommand.self, CheckCommand.self, CompactCommand.self, LogCommand.self, RecoverCommand.self, BackupCommand.self, RestoreCommand.self,
-            RoomCommand.self, MeetingCommand.self, VisitorCommand.self, BadgeCommand.self,
-            StockCommand.self, ApprovalCommand.self, DocCommand.self, RoleCommand.self, WatchCommand.self, SettingsCommand.self, PurchaseCommand.self,
-            ReportCommand.self, PathsCommand.self, PeopleCommand.self, AssetCommand.self, ParcelCommand.self, TemplateCommand.self,
-            NoticeCommand.self, ArchiveCommand.self, StaffCommand.self,
-        ]
+        subcommands: routed(Array(CommandLine.arguments.dropFirst()))
     )
+
+    /// Every command under `frontdesk`, by the name typed (each equals the command's `commandName`;
+    /// StartupTests checks), in the order help lists them.
+    static let commandsByName: [(name: String, command: ParsableCommand.Type)] = [
+        ("init", InitCommand.self), ("demo", DemoCommand.self), ("generate", GenerateCommand.self), ("print", PrintCommand.self),
+        ("check", CheckCommand.self), ("compact", CompactCommand.self), ("log", LogCommand.self), ("recover", RecoverCommand.self),
+        ("backup", BackupCommand.self), ("restore", RestoreCommand.self),
+        ("room", RoomCommand.self), ("meeting", MeetingCommand.self), ("visitor", VisitorCommand.self), ("badge", BadgeCommand.self),
+        ("stock", StockCommand.self), ("approval", ApprovalCommand.self), ("doc", DocCommand.self), ("role", RoleCommand.self),
+        ("watch", WatchCommand.self), ("settings", SettingsCommand.self), ("purchase", PurchaseCommand.self),
+        ("report", ReportCommand.self), ("paths", PathsCommand.self), ("people", PeopleCommand.self), ("asset", AssetCommand.self),
+        ("parcel", ParcelCommand.self), ("template", TemplateCommand.self),
+        ("notice", NoticeCommand.self), ("archive", ArchiveCommand.self), ("staff", StaffCommand.self),
+    ]
+
+    /// The subcommands ArgumentParser is given for `arguments`: only the one named first when the
+    /// words can reach no other (no help, version or completion request anywhere), else all.
+    /// ArgumentParser builds the whole command tree before parsing, and each command's
+    /// configuration costs a type lookup that scans every protocol conformance in the binary:
+    /// building one branch instead of all of them is measurable on every run.
+    static func routed(_ arguments: [String]) -> [ParsableCommand.Type] {
+        let all = commandsByName.map(\.command)
+        guard let first = arguments.first, let only = commandsByName.first(where: { $0.name == first }) else { return all }
+        let wide: Set<String> = ["help", "-h", "--help", "-help", "--help-hidden", "--version", "--experimental-dump-help",
+                                 "--generate-completion-script"]
+        guard !arguments.contains(where: { wide.contains($0) || $0.hasPrefix("--generate-completion-script=") || $0.hasPrefix("---") }) else { return all }
+        return [only.command]
+    }
 
     @OptionGroup var storeOptions: StoreOptions
 

@@ -95,19 +95,19 @@ enum Output {
     static func created(_ id: String) { print(id) }
 
     static func json(_ rows: [[String: Any]]) throws {
-        let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        print(escapeControls(String(decoding: data, as: UTF8.self)))
+        print(escapeControls(try JSONText.pretty(rows)))
     }
 
     /// One JSON object on stdout (a command whose answer is not a list of records), as `json` prints.
     static func jsonObject(_ object: [String: Any]) throws {
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        print(escapeControls(String(decoding: data, as: UTF8.self)))
+        print(escapeControls(try JSONText.pretty(object)))
     }
 
     /// JSON escapes only C0 controls; C1 controls (U+0080–U+009F, which some terminals obey),
     /// DEL and bidi overrides are escaped too, so `--json` on a terminal is as safe as a table.
     static func escapeControls(_ json: String) -> String {
+        // Every scalar escaped below is encoded with a 0x7F, 0xC2 or 0xE2 byte: most text has none.
+        guard json.utf8.contains(where: { $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return json }
         var out = String.UnicodeScalarView()
         for u in json.unicodeScalars {
             let v = u.value

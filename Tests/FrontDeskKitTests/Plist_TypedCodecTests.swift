@@ -45,6 +45,8 @@ import Testing
         // (HistorySummary.swift); Foundation's synthesized Codable has no such key.
         if T.self == HistorySegment.self, var d = tree as? [String: Any] {
             #expect(d.removeValue(forKey: "visitorSummary") != nil, "the typed writer adds the visitor summary", sourceLocation: sourceLocation)
+            #expect(d.removeValue(forKey: "moveSummary") != nil, "the typed writer adds the move summary", sourceLocation: sourceLocation)
+            #expect(d.removeValue(forKey: "approvalDecisions") != nil, "the typed writer adds the approval decision span", sourceLocation: sourceLocation)
             tree = NSDictionary(dictionary: d)
         }
         let a = tree as? NSObject

@@ -252,6 +252,7 @@ extension Store {
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         let cal = env.calendar
         let end = cal.date(byAdding: .month, value: 1, to: start) ?? start
+        if let fast = try stockLedgerFromSummary(month: start) { return fast }  // a compacted month: no move decoded (MoveSummary.swift)
         if let seg = try readSegment(Self.monthKey(start, cal), .moves), let opening = seg.openingStock {
             var byID: [String: StockMove] = [:]
             for m in seg.moves { byID[m.id] = m }

@@ -15,9 +15,9 @@ extension Store {
                              calendar: env.calendar)
     }
 
-    /// Approval requests raised in `[start, end)`, decided or not, wherever they live.
+    /// Approval requests raised or decided in `[start, end)`, wherever they live (ApprovalDecisions.swift).
     public func approvalRows(from start: Date, to end: Date) throws -> [ApprovalRow] {
-        PeriodLists.approvals(try records(.approvals, from: start, to: end).approvals, in: state, user: env.actingUser, now: env.now(),
+        PeriodLists.approvals(try approvalsRaisedOrDecided(from: start, to: end), in: state, user: env.actingUser, now: env.now(),
                               settings: meta.settings)
     }
 
@@ -37,7 +37,7 @@ extension Store {
     /// The audit trail's records made in `[start, end)`, oldest first (the journals are the
     /// audit trail: every generation's is read, archived ones included).
     public func auditTrail(from start: Date, to end: Date) throws -> [JournalRecord] {
-        try auditTrail(since: start).filter { $0.at < end }
+        try auditTrailInRange(from: start, to: end)  // only the records in the range decoded (AuditRange.swift)
     }
 }
 

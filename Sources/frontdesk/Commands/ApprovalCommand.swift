@@ -39,7 +39,7 @@ struct ApprovalCommand: ParsableCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "Requests waiting for you first, then the others; or every request raised on a day or a range of days.",
-            discussion: "With --date DAY or --from DAY --to DAY: the requests raised in those days (both included), decided or not, in the order they were raised, read from the history of the months they touch and the working set.")
+            discussion: "With --date DAY or --from DAY --to DAY: the requests raised or decided in those days (both included), in the order they were raised, read from the history and the working set.")
         @OptionGroup var storeOptions: StoreOptions
         @Flag(help: "Only those waiting for you.") var mine = false
         @Option(help: "Only requests in this state.") var status: ApprovalStatus?

@@ -111,7 +111,6 @@ enum ReportText {
                  "rows": s.rows.map { row in Dictionary(uniqueKeysWithValues: zip(s.columns, row.map(jsonValue))) }] as [String: Any]
             },
         ]
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        print(Output.escapeControls(String(decoding: data, as: UTF8.self)))
+        print(Output.escapeControls(try JSONText.pretty(object)))
     }
 }

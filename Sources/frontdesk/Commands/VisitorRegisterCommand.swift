@@ -124,7 +124,6 @@ struct RegisterText {
                        "badgesLost": t.badgesLost, "badgesKept": t.badgesKept, "averageWaitMinutes": rounded(t.averageWaitMinutes),
                        "longestWaitMinutes": rounded(t.longestWaitMinutes)] as [String: Any],
         ]
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        print(Output.escapeControls(String(decoding: data, as: UTF8.self)))
+        print(Output.escapeControls(try JSONText.pretty(object)))
     }
 }

@@ -226,6 +226,10 @@ extension HistorySegment: PlistCodable {
         try w.field("parcels", parcels)
         // Derived from the visitors written above, so it always agrees with them (HistorySummary.swift).
         try w.field("visitorSummary", VisitorSummary(visitors))
+        // Derived from the moves written above, for the month's ledger (MoveSummary.swift).
+        try w.field("moveSummary", MoveSummary(moves))
+        // Derived from the approvals written above, for the requests decided in some days (ApprovalDecisions.swift).
+        try w.field("approvalDecisions", ApprovalDecisionSpan(approvals))
         return w.endDictionary(m)
     }
 }

@@ -1,0 +1,92 @@
+import Foundation
+
+/// When a month segment's approval requests were decided: the earliest and latest decision
+/// among them, written into the segment (`approvalDecisions`) every time it is encoded, from the
+/// requests written beside it. Requests are filed by the month they were raised in, so a list of
+/// the requests decided in some days would otherwise read every earlier month's requests; with
+/// this, a segment none of whose decisions falls in the days is passed over undecoded. Segments
+/// written before it existed have none and are read.
+struct ApprovalDecisionSpan: Equatable, Sendable {
+    var first: Date?, last: Date?
+
+    init(_ approvals: [ApprovalRequest]) {
+        for a in approvals {
+            for d in a.decisions {
+                first = min(first ?? d.at, d.at)
+                last = max(last ?? d.at, d.at)
+            }
+        }
+    }
+
+    /// True when some decision may lie in `[start, end)` (always for a segment without decisions: false).
+    func overlaps(_ start: Date, _ end: Date) -> Bool {
+        guard let first, let last else { return false }
+        return first < end && last >= start
+    }
+}
+
+extension ApprovalDecisionSpan: PlistCodable {
+    init(plist r: inout PlistReader, _ ref: Int) throws {
+        var d = try r.record(ref, Self.self)
+        while let e = try d.next(r) {
+            switch e.key {
+            case "first": first = try r.value(e)
+            case "last": last = try r.value(e)
+            default: break
+            }
+        }
+        if (first == nil) != (last == nil) {
+            throw PlistDecodeError("an approval decision span with one end", at: try? r.offset(of: ref), path: ["\(Self.self)"])
+        }
+    }
+
+    func encode(plist w: inout PlistWriter) throws -> Int {
+        let m = w.begin()
+        try w.field("first", first)
+        try w.field("last", last)
+        return w.endDictionary(m)
+    }
+}
+
+extension ApprovalRequest {
+    /// True when one of its decisions was made in `[start, end)`.
+    func decided(in start: Date, _ end: Date) -> Bool { decisions.contains { $0.at >= start && $0.at < end } }
+}
+
+extension Store {
+    /// Approval requests raised or decided in `[start, end)`, wherever they live (the working
+    /// set's copy winning): those raised in the range from the months it touches, and those
+    /// decided in it from every month up to its end whose decision span reaches into it.
+    func approvalsRaisedOrDecided(from start: Date, to end: Date) throws -> [ApprovalRequest] {
+        guard start < end else { return [] }
+        var byID: [String: ApprovalRequest] = [:]
+        for a in try records(.approvals, from: start, to: end).approvals { byID[a.id] = a }
+        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
+        let last = Self.monthKey(end.addingTimeInterval(-1), env.calendar)
+        for month in historyMonths where month <= last {
+            guard let bytes = try historyDir.read(StorePaths.segment(month)) else { continue }
+            let approvals: [ApprovalRequest]
+            do {
+                if let span = try HistorySegment.readApprovalDecisionSpan(bytes), !span.overlaps(start, end) { continue }
+                approvals = try HistorySegment.readRecords(bytes, "approvals", dateKey: "createdAt", window: nil)
+            } catch let e as PlistDecodeError { throw Self.damaged(paths.segment(month), e) }
+            for a in approvals where byID[a.id] == nil && state.approvals[a.id] == nil && a.decided(in: start, end) { byID[a.id] = a }
+        }
+        for a in state.approvals.values where a.decided(in: start, end) { byID[a.id] = a }
+        return Array(byID.values)
+    }
+}
+
+extension HistorySegment {
+    /// A segment file's approval decision span, without decoding any request; nil when it has
+    /// none (written before spans existed). Throws for malformed bytes.
+    static func readApprovalDecisionSpan(_ bytes: Data) throws -> ApprovalDecisionSpan? {
+        try bytes.withUnsafeBytes { buf in
+            var r = try PlistReader(buf)
+            do {
+                guard let ref = try r.valueRef("approvalDecisions", in: r.top) else { return nil }
+                return try ApprovalDecisionSpan(plist: &r, ref)
+            } catch { throw error.inside("HistorySegment.approvalDecisions") }
+        }
+    }
+}
