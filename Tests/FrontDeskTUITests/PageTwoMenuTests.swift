@@ -71,7 +71,8 @@ struct PageTwoMenuTests {
         s.parcels = [:]
         var d = DashboardTests.dashboard(s)
         d.press(.nextPage)
-        d.press(.pane4)
+        d.press(.nextPage)  // page 3: assets, people, parcels
+        d.press(.pane3)
         #expect(d.focused == .parcels && d.views[.parcels]?.selectedID == nil)
         d.press(.actions)
         #expect(d.mode == .actions(.parcels, ""))
@@ -84,7 +85,8 @@ struct PageTwoMenuTests {
     @Test func aFormsOwnCheckKeepsWhatWasTyped() throws {
         var d = DashboardTests.dashboard()
         d.press(.nextPage)
-        d.press(.pane4)
+        d.press(.nextPage)  // page 3: assets, people, parcels
+        d.press(.pane3)
         d.press(.actions)
         d.press(.step(.parcelIn))
         DashboardTests.type("顺丰", into: &d)

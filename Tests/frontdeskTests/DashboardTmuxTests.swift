@@ -392,7 +392,7 @@ extension DashboardTmuxTests {
         try s.press(.help)
         try s.requireScreen("the help overlay at its first line") { $0.contains("Leave the dashboard.") && $0.contains(#/ 1–\d+/\d+/#) }
         // The last key's help wraps at 80 columns: wait for its last words, not its first line.
-        let last = "tracking, cost."
+        let last = "they hold."
         var pages = 0
         while !s.tmux.capture().contains(last), pages < 20 {
             let before = s.tmux.capture()
@@ -400,7 +400,7 @@ extension DashboardTmuxTests {
             try s.requireScreen("PgDn scrolled") { $0 != before }
             pages += 1
         }
-        let end = try s.requireScreen("the last key of the table") { $0.contains(last) && $0.contains("Parcel in") }
+        let end = try s.requireScreen("the last key of the table") { $0.contains(last) && $0.contains("New joiner") }
         #expect(pages >= 2, "the key list should not fit 80×24: \(end)")
         #expect(end.screen.screenLines.allSatisfy { Self.columns($0) <= 80 })
         if let m = end.screen.firstMatch(of: #/(\d+)–(\d+)/(\d+)/#) { #expect(m.output.2 == m.output.3, "not at the end: \(end)") }

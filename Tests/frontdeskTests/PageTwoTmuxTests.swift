@@ -4,15 +4,16 @@ import FrontDeskTUI
 import Testing
 import TestSupport
 
-/// A page-2 step on the real binary in tmux: the parcel waiting longest is handed over from the
+/// A page-3 step on the real binary in tmux: the parcel waiting longest is handed over from the
 /// Parcels pane's actions menu and form, and the CLI then lists it as collected.
 @Suite(.serialized) struct PageTwoTmuxTests {
     @Test func aParcelIsCollectedFromTheParcelsMenu() throws {
         let s = try DashboardTmuxTests.Session()
         try s.requireScreen("the home grid") { DashboardTmuxTests.isCleanGrid($0) }
         try s.press(.nextPage)
-        try s.press(.pane4)
-        try s.requireScreen("page 2 with the Parcels pane") { $0.contains("┌ Parcels") && $0.contains("┌ Documents") }
+        try s.press(.nextPage)
+        try s.press(.pane3)
+        try s.requireScreen("page 3 with the Parcels pane") { $0.contains("┌ Parcels") && $0.contains("┌ People") }
         // The first row of the pane is the parcel waiting longest (flagged first).
         let before = try s.cli(["parcel", "list", "--waiting", "--json"])
         let waiting = try #require(try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [[String: Any]])
