@@ -43,29 +43,10 @@ extension Store {
         historyDir.names().filter { $0.hasPrefix("journal.") && $0.hasSuffix(".log") && !$0.contains(".tmp.") }
     }
 
-    /// The audit trail: every journal record, archived generations included, oldest first.
+    /// The audit trail: every journal record, archived generations included, oldest first
+    /// (from `since` on when given; the same scan as a range, open-ended).
     public func auditTrail(since: Date? = nil) throws -> [JournalRecord] {
-        Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
-        var files = archivedJournalNames.map { (historyDir, $0) }
-        files.append((dir, StorePaths.journal(currentGeneration)))
-        var out: [JournalRecord] = []
-        let dec = BinaryPlistDecoder()
-        for (d, name) in files {
-            let f = d.full(name)
-            guard let bytes = try d.read(name), bytes.count >= JournalFormat.headerSize else { continue }
-            let scan = JournalFormat.scan(bytes.dropFirst(JournalFormat.headerSize), base: JournalFormat.headerSize)
-            if let at = scan.damagedAt {
-                throw StoreError(file: f, problem: "damaged at byte \(at): \(scan.damage ?? "a bad record")", remedy: "Run frontdesk check; restore this file from backup.")
-            }
-            for p in scan.payloads {
-                do {
-                    let r = try dec.decode(JournalRecord.self, from: p)
-                    if let s = since, r.at < s { continue }
-                    out.append(r)
-                } catch { throw Self.damaged(f, error) }
-            }
-        }
-        return out
+        try auditTrailInRange(from: since ?? .distantPast, to: .distantFuture)
     }
 }
 
