@@ -81,12 +81,6 @@ extension HistorySegment {
     /// A segment file's approval decision span, without decoding any request; nil when it has
     /// none (written before spans existed). Throws for malformed bytes.
     static func readApprovalDecisionSpan(_ bytes: Data) throws -> ApprovalDecisionSpan? {
-        try bytes.withUnsafeBytes { buf in
-            var r = try PlistReader(buf)
-            do {
-                guard let ref = try r.valueRef("approvalDecisions", in: r.top) else { return nil }
-                return try ApprovalDecisionSpan(plist: &r, ref)
-            } catch { throw error.inside("HistorySegment.approvalDecisions") }
-        }
+        try readTopLevel("approvalDecisions", bytes)
     }
 }

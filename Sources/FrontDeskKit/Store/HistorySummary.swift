@@ -135,12 +135,19 @@ extension HistorySegment {
     /// The visitor summary of a segment file, without decoding any record; nil when it has none.
     /// Throws for malformed bytes.
     static func readVisitorSummary(_ bytes: Data) throws -> VisitorSummary? {
+        try readTopLevel("visitorSummary", bytes)
+    }
+
+    /// One top-level value of a segment file (a summary beside the records), decoded alone
+    /// through the offset table; nil when the file has no such key. Throws for malformed bytes,
+    /// naming the key.
+    static func readTopLevel<T: PlistDecodable>(_ key: StaticString, _ bytes: Data) throws -> T? {
         try bytes.withUnsafeBytes { buf in
             var r = try PlistReader(buf)
             do {
-                guard let ref = try r.valueRef("visitorSummary", in: r.top) else { return nil }
-                return try VisitorSummary(plist: &r, ref)
-            } catch { throw error.inside("HistorySegment.visitorSummary") }
+                guard let ref = try r.valueRef(key, in: r.top) else { return nil }
+                return try T(plist: &r, ref)
+            } catch { throw error.inside("HistorySegment.\(key)") }
         }
     }
 }

@@ -101,13 +101,7 @@ extension MoveSummary: PlistCodable {
 extension HistorySegment {
     /// A segment file's move summary alone; nil when it has none. Throws for malformed bytes.
     static func readMoveSummary(_ bytes: Data) throws -> MoveSummary? {
-        try bytes.withUnsafeBytes { buf in
-            var r = try PlistReader(buf)
-            do {
-                guard let ref = try r.valueRef("moveSummary", in: r.top) else { return nil }
-                return try MoveSummary(plist: &r, ref)
-            } catch { throw error.inside("HistorySegment.moveSummary") }
-        }
+        try readTopLevel("moveSummary", bytes)
     }
 
     /// A segment file's opening balance and move summary, without decoding any record; nil when
