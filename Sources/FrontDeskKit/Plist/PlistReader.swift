@@ -80,8 +80,13 @@ public struct PlistReader {
     var depth = 0
     /// Strings already decoded, by object: the writer stores each distinct string once, and a
     /// history segment names the same hosts, companies and SKUs thousands of times. Only strings
-    /// that cost an allocation (UTF-16, or ASCII longer than a small string) are kept.
-    var strings: [String?] = []
+    /// that cost an allocation (UTF-16, or ASCII longer than a small string) are kept:
+    /// `stringSlot[ref]` is 1 + the string's index in `keptStrings`, 0 when none is kept. An array
+    /// of integers is zeroed on allocation and freed without visiting its elements, so a reader
+    /// that keeps a few strings of a large file pays for neither (an array of optional strings
+    /// released each of its hundreds of thousands of slots).
+    var stringSlot: [UInt32] = []
+    var keptStrings: [String] = []
 
     /// Reads the header and trailer of `buf`, which must outlive the reader.
     public init(_ buf: UnsafeRawBufferPointer) throws(PlistDecodeError) {
@@ -216,7 +221,7 @@ public struct PlistReader {
             let (n, start) = try count(off, m & 0x0F)
             try need(start, n, "ASCII string", off)
             try spend(n >> 2, off)
-            if n > 15, ref < strings.count, let cached = strings[ref] { return cached }
+            if n > 15, let cached = keptString(ref) { return cached }
             let s = UnsafeRawBufferPointer(start: base + start, count: n)
             if let bad = Self.firstNonASCII(s) { throw PlistDecodeError("non-ASCII byte in ASCII string", at: start &+ bad) }
             let text = String(decoding: s, as: UTF8.self)
@@ -226,13 +231,8 @@ public struct PlistReader {
             let (n, start) = try count(off, m & 0x0F)
             guard n <= (limit &- start) / 2 else { throw PlistDecodeError("UTF-16 string of \(n) units runs past end of object area", at: off) }
             try spend(n >> 1, off)
-            if ref < strings.count, let cached = strings[ref] { return cached }
-            let b = base
-            let units = [UInt16](unsafeUninitializedCapacity: n) { u, done in
-                for i in 0..<n { u[i] = UInt16(bigEndian: b.loadUnaligned(fromByteOffset: start &+ i &* 2, as: UInt16.self)) }
-                done = n
-            }
-            let text = String(decoding: units, as: UTF16.self)
+            if let cached = keptString(ref) { return cached }
+            let text = Self.utf16BigEndian(base + start, count: n)
             remember(text, ref)
             return text
         default:
@@ -241,12 +241,61 @@ public struct PlistReader {
     }
 
     @inline(__always)
+    func keptString(_ ref: Int) -> String? {
+        guard ref < stringSlot.count else { return nil }
+        let slot = Int(stringSlot[ref])
+        return slot == 0 ? nil : keptStrings[slot &- 1]
+    }
+
+    @inline(__always)
     mutating func remember(_ text: String, _ ref: Int) {
-        if strings.isEmpty {
-            guard numObjects <= 1 << 22 else { return }  // at most 64 MB of cache, whatever the file claims
-            strings = Array(repeating: nil, count: numObjects)
+        if stringSlot.isEmpty {
+            guard numObjects <= 1 << 22 else { return }  // at most 16 MB of slots, whatever the file claims
+            stringSlot = Array(repeating: 0, count: numObjects)
         }
-        strings[ref] = text
+        keptStrings.append(text)
+        stringSlot[ref] = UInt32(truncatingIfNeeded: keptStrings.count)
+    }
+
+    /// The text of `count` big-endian UTF-16 units at `p`, transcoded to UTF-8 in one pass: what
+    /// `String(decoding:as: UTF16.self)` gives (a lone surrogate becomes U+FFFD), without its
+    /// generic parser, which costs hundreds of instructions a unit here.
+    static func utf16BigEndian(_ p: UnsafeRawPointer, count n: Int) -> String {
+        @inline(__always) func unit(_ i: Int) -> UInt32 {
+            UInt32(UInt16(bigEndian: p.loadUnaligned(fromByteOffset: i &* 2, as: UInt16.self)))
+        }
+        // At most 3 UTF-8 bytes a unit (a surrogate pair: 4 bytes for 2 units).
+        return String(unsafeUninitializedCapacity: n &* 3) { out in
+            var o = 0, i = 0
+            while i < n {
+                var u = unit(i)
+                i &+= 1
+                if u < 0x80 {
+                    out[o] = UInt8(truncatingIfNeeded: u); o &+= 1
+                } else if u < 0x800 {
+                    out[o] = 0xC0 | UInt8(truncatingIfNeeded: u >> 6)
+                    out[o &+ 1] = 0x80 | UInt8(truncatingIfNeeded: u & 0x3F)
+                    o &+= 2
+                } else {
+                    if u & 0xFC00 == 0xD800, i < n, unit(i) & 0xFC00 == 0xDC00 {
+                        let scalar = 0x10000 &+ ((u &- 0xD800) << 10) &+ (unit(i) &- 0xDC00)
+                        i &+= 1
+                        out[o] = 0xF0 | UInt8(truncatingIfNeeded: scalar >> 18)
+                        out[o &+ 1] = 0x80 | UInt8(truncatingIfNeeded: (scalar >> 12) & 0x3F)
+                        out[o &+ 2] = 0x80 | UInt8(truncatingIfNeeded: (scalar >> 6) & 0x3F)
+                        out[o &+ 3] = 0x80 | UInt8(truncatingIfNeeded: scalar & 0x3F)
+                        o &+= 4
+                        continue
+                    }
+                    if u & 0xF800 == 0xD800 { u = 0xFFFD }  // a surrogate without its pair
+                    out[o] = 0xE0 | UInt8(truncatingIfNeeded: u >> 12)
+                    out[o &+ 1] = 0x80 | UInt8(truncatingIfNeeded: (u >> 6) & 0x3F)
+                    out[o &+ 2] = 0x80 | UInt8(truncatingIfNeeded: u & 0x3F)
+                    o &+= 3
+                }
+            }
+            return o
+        }
     }
 
     /// A key object (ASCII or UTF-16 string) viewed in place.

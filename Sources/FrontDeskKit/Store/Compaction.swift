@@ -180,7 +180,7 @@ extension Store {
 
     static func monthKey(_ d: Date, _ cal: Calendar) -> String {
         let c = cal.dateComponents([.year, .month], from: d)
-        return String(format: "%04d-%02d", c.year ?? 0, c.month ?? 0)
+        return Clock.zeroPadded(c.year ?? 0, 4) + "-" + Clock.zeroPadded(c.month ?? 0, 2)  // String(format:) builds a locale per call
     }
 
     /// Splits a state into what today's panes and rules need and closed records by month (see

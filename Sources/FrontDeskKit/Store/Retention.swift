@@ -41,7 +41,7 @@ extension Store {
     /// The office day of `date` as `YYYY-MM-DD` (the manifest's note of the last purge).
     func officeDay(_ date: Date) -> String {
         let c = env.calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        return Clock.zeroPadded(c.year ?? 0, 4) + "-" + Clock.zeroPadded(c.month ?? 0, 2) + "-" + Clock.zeroPadded(c.day ?? 0, 2)
     }
 
     /// Under the write lock, after a person's change is durable: on the first write of an office

@@ -120,7 +120,7 @@ struct StorePaths {
     static let hooks = "hooks.plist"
     static let manifest = "manifest.plist"
     static let history = "history"
-    static func journal(_ generation: Int) -> String { String(format: "journal.%06d.log", generation) }
+    static func journal(_ generation: Int) -> String { "journal." + Clock.zeroPadded(generation, 6) + ".log" }  // String(format:) costs a locale per call
     static func segment(_ month: String) -> String { "\(month).plist" }
 
     var lock: String { root + "/" + Self.lock }

@@ -355,3 +355,94 @@ extension Report.VisitorFacts: PlistDecodable {
         try r.required(seen, Visitor.plistRequired, Visitor.self, ref)
     }
 }
+
+// meta.plist is read by every command: a typed read costs one conformance lookup where Codable's
+// containers cost dozens (each scans every conformance in the binary). Written through Codable
+// still, so the file's bytes do not change; unknown keys are passed over, as Codable does.
+extension StoreMeta: PlistDecodable {
+    static let plistRequired: [StaticString] = ["format", "schemaVersion", "createdAt", "createdBy", "allowOverrides", "settings"]
+
+    public init(plist r: inout PlistReader, _ ref: Int) throws {
+        self.init(createdAt: .distantPast, createdBy: "", allowOverrides: false)
+        var d = try r.record(ref, Self.self), seen: UInt64 = 0
+        while let e = try d.next(r) {
+            switch e.key {
+            case "format": format = try r.value(e); seen |= 1 << 0
+            case "schemaVersion": schemaVersion = try r.value(e); seen |= 1 << 1
+            case "createdAt": createdAt = try r.value(e); seen |= 1 << 2
+            case "createdBy": createdBy = try r.value(e); seen |= 1 << 3
+            case "allowOverrides": allowOverrides = try r.value(e); seen |= 1 << 4
+            case "settings": settings = try r.value(e); seen |= 1 << 5
+            default: break
+            }
+        }
+        try r.required(seen, Self.plistRequired, Self.self, ref)
+    }
+}
+
+/// Every setting is optional on read (the default stands), so a store written before a setting
+/// existed keeps working: the same rule as `StoreSettings.init(from:)`.
+extension StoreSettings: PlistDecodable {
+    public init(plist r: inout PlistReader, _ ref: Int) throws {
+        self.init()
+        var d = try r.record(ref, Self.self)
+        func set<T: PlistDecodable>(_ field: inout T, _ e: PlistEntry, _ r: inout PlistReader) throws {
+            let v: T? = try r.value(e)
+            if let v { field = v }
+        }
+        while let e = try d.next(r) {
+            switch e.key {
+            case "visitorConfirmWithin": try set(&visitorConfirmWithin, e, &r)
+            case "meetingConfirmWithin": try set(&meetingConfirmWithin, e, &r)
+            case "roomCheckBefore": try set(&roomCheckBefore, e, &r)
+            case "minutesWithin": try set(&minutesWithin, e, &r)
+            case "lobbyWaitLimit": try set(&lobbyWaitLimit, e, &r)
+            case "noShowAfter": try set(&noShowAfter, e, &r)
+            case "approvalOverdueAfter": try set(&approvalOverdueAfter, e, &r)
+            case "dayEndHour": try set(&dayEndHour, e, &r)
+            case "workdayStartHour": try set(&workdayStartHour, e, &r)
+            case "workdayEndHour": try set(&workdayEndHour, e, &r)
+            case "smallPurchaseLimit": try set(&smallPurchaseLimit, e, &r)
+            case "designatedSupplier": designatedSupplier = try r.value(e)
+            case "purchaseAdminThreshold": try set(&purchaseAdminThreshold, e, &r)
+            case "retentionDays": try set(&retentionDays, e, &r)
+            case "checkInNeedsIdentity": try set(&checkInNeedsIdentity, e, &r)
+            case "timeZone": timeZone = try r.value(e)
+            case "approvalsNeeded": try set(&approvalsNeeded, e, &r)
+            case "documents": try set(&documents, e, &r)
+            case "assetRepairOverdueAfter": try set(&assetRepairOverdueAfter, e, &r)
+            case "parcelCollectWithin": try set(&parcelCollectWithin, e, &r)
+            case "archiveLoanDays": try set(&archiveLoanDays, e, &r)
+            case "assetUsefulYears": try set(&assetUsefulYears, e, &r)
+            case "assetDefaultUsefulYears": try set(&assetDefaultUsefulYears, e, &r)
+            default: break
+            }
+        }
+    }
+}
+
+extension DocumentSettings: PlistDecodable {
+    public init(plist r: inout PlistReader, _ ref: Int) throws {
+        self.init()
+        var d = try r.record(ref, Self.self)
+        func set<T: PlistDecodable>(_ field: inout T, _ e: PlistEntry, _ r: inout PlistReader) throws {
+            let v: T? = try r.value(e)
+            if let v { field = v }
+        }
+        while let e = try d.next(r) {
+            switch e.key {
+            case "incomingPattern": try set(&incomingPattern, e, &r)
+            case "issuer": try set(&issuer, e, &r)
+            case "submitWithin": try set(&submitWithin, e, &r)
+            case "decideVeryUrgent": try set(&decideVeryUrgent, e, &r)
+            case "decideUrgent": try set(&decideUrgent, e, &r)
+            case "decideNormal": try set(&decideNormal, e, &r)
+            case "forwardWithin": try set(&forwardWithin, e, &r)
+            case "handleWithin": try set(&handleWithin, e, &r)
+            case "outgoingStepWithin": try set(&outgoingStepWithin, e, &r)
+            case "acknowledgeWithin": try set(&acknowledgeWithin, e, &r)
+            default: break
+            }
+        }
+    }
+}

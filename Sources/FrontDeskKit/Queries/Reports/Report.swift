@@ -31,7 +31,7 @@ public struct ReportPeriod: Sendable, Equatable {
     public static func month(_ monthStart: Date, calendar cal: Calendar) -> ReportPeriod {
         let end = cal.date(byAdding: .month, value: 1, to: monthStart) ?? monthStart
         let c = cal.dateComponents([.year, .month], from: monthStart)
-        return ReportPeriod(start: monthStart, end: end, label: String(format: "%04d-%02d", c.year ?? 0, c.month ?? 0))
+        return ReportPeriod(start: monthStart, end: end, label: Clock.zeroPadded(c.year ?? 0, 4) + "-" + Clock.zeroPadded(c.month ?? 0, 2))
     }
 
     /// From the start of `first` to the end of `last` (both days included).
