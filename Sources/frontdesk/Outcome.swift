@@ -23,11 +23,12 @@ enum Outcome {
             return e.rawValue
         default:
             let code = Frontdesk.exitCode(for: error)
+            let text = Frontdesk.message(for: error, arguments: Array(CommandLine.arguments.dropFirst()))
             if code == .success {
-                print(Frontdesk.fullMessage(for: error))
+                print(text)
                 return 0
             }
-            say(Frontdesk.fullMessage(for: error))
+            say(text)
             if error is DecodingError || error is EncodingError { return 4 }
             return 2
         }

@@ -17,7 +17,7 @@ if arguments.first == "help", let problem = Frontdesk.unknownHelpTopic(Array(arg
     exit(2)
 }
 do {
-    var command = try Frontdesk.parseAsRoot(arguments)
+    var command = try Frontdesk.parseCommandLine(arguments)
     try command.run()
     exit(0)
 } catch {

@@ -69,6 +69,38 @@ import TestSupport
         #expect(Frontdesk.routed(["stok"]).count == Frontdesk.commandsByName.count)
     }
 
+    /// What a command line parses to, or the message and exit code its error gives; a command
+    /// group (no run of its own) is run, as main does, so its help request is answered too.
+    static func answer(_ args: [String], _ parse: () throws -> ParsableCommand) -> String {
+        do {
+            var command = try parse()
+            if !type(of: command).configuration.subcommands.isEmpty { try command.run() }
+            return "parsed \(type(of: command)): \(command)"
+        } catch {
+            return "exit \(Frontdesk.exitCode(for: error).rawValue): \(Frontdesk.message(for: error, arguments: args))"
+        }
+    }
+
+    /// A command parsed as its own root (the routed path) gives the same command, and the same
+    /// message and exit code for every mistake, as the whole tree under `frontdesk`.
+    @Test func routedParseAnswersAsTheWholeTree() {
+        let lines: [[String]] = [
+            ["stock", "ledger", "--month", "2026-03", "--store", "/tmp/x"], ["stock", "ledger", "--month", "March"], ["stock", "ledger"],
+            ["stock", "ledger", "--month", "2026-03", "--bogus"], ["stock"], ["stock", "nonsense"], ["stock", "issue", "--qty", "-5"],
+            ["visitor", "list", "--date", "2026-03-10", "--json"], ["visitor", "list", "--format", "xml"], ["meeting", "add"],
+            ["report", "supplies", "--month", "2026-13"], ["report"], ["approval", "approve"], ["log", "--from", "2026-01-01", "extra"],
+            ["settings", "set"], ["init", "--bogus"], ["print", "--width", "abc"], ["staff", "join"], ["parcel", "list", "--date"],
+        ]
+        for args in lines {
+            #expect(Frontdesk.routed(args).count == 1, "\(args) is routed")
+            #expect((Frontdesk.parsedAsRoot(args) != nil) == (args.count > 1), "\(args) is parsed as its own root")
+            let whole = Self.answer(args) { try Frontdesk.parseAsRoot(args) }
+            let routed = Self.answer(args) { try Frontdesk.parseCommandLine(args) }
+            #expect(routed == whole, "\(args)")
+            #expect(!routed.contains("See '\(args[0]) "), "\(args): the hint names frontdesk")
+        }
+    }
+
     /// A routed run answers as the whole tree did: a command, a usage error in a subcommand, and
     /// a subcommand's help (which is not routed) all read as before.
     @Test func routedCommandsAnswerAsBefore() throws {

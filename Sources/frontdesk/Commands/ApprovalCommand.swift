@@ -5,7 +5,7 @@ import FrontDeskKit
 /// `frontdesk approval …`: requests routed to approvers, and their decisions.
 struct ApprovalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "approval", abstract: "The approval queue.",
+        commandName: "approval", _superCommandName: "frontdesk", abstract: "The approval queue.",
         subcommands: [Request.self, List.self, Approve.self, Reject.self, ApprovalShowCommand.self, ApprovalRuleCommand.self])
 
     struct Request: StoreCommand {

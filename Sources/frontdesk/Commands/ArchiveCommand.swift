@@ -7,7 +7,7 @@ extension ArchiveMedium: ExpressibleByArgument {}
 /// `frontdesk archive …`: the office's archive of files, and borrowing them.
 struct ArchiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "archive", abstract: "The archive: file records, lend and take back files, overdue loans, retention reviews.",
+        commandName: "archive", _superCommandName: "frontdesk", abstract: "The archive: file records, lend and take back files, overdue loans, retention reviews.",
         subcommands: [Add.self, Lend.self, Return.self, List.self, Loans.self, Show.self])
 
     struct Add: StoreCommand {

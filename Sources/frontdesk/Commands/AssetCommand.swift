@@ -19,7 +19,7 @@ struct Money: ExpressibleByArgument {
 /// approval), stocktakes by location and book value.
 struct AssetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "asset", abstract: "Fixed assets: ledger, repairs, transfers, scrapping, stocktakes, book value.",
+        commandName: "asset", _superCommandName: "frontdesk", abstract: "Fixed assets: ledger, repairs, transfers, scrapping, stocktakes, book value.",
         subcommands: [Add.self, Move.self, Repair.self, Back.self, Scrap.self, Count.self, Settle.self, List.self, Show.self, Value.self])
 
     struct Add: StoreCommand {

@@ -5,7 +5,7 @@ import FrontDeskKit
 /// `frontdesk backup FILE`: every file of the store in one verified file, taken under the store lock.
 struct BackupCommand: StoreCommand {
     static let configuration = CommandConfiguration(
-        commandName: "backup",
+        commandName: "backup", _superCommandName: "frontdesk",
         abstract: "Write every file of the store into one backup file (consistent while others write).",
         discussion: """
         The store's files are read under its lock, so the backup holds no half-made change; FILE is written \

@@ -4,7 +4,7 @@ import FrontDeskKit
 
 /// `frontdesk badge …`: the pool of visitor badges.
 struct BadgeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "badge", abstract: "The visitor badge pool.", subcommands: [Add.self, List.self])
+    static let configuration = CommandConfiguration(commandName: "badge", _superCommandName: "frontdesk", abstract: "The visitor badge pool.", subcommands: [Add.self, List.self])
 
     struct Add: StoreCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add badges to the pool.")

@@ -5,7 +5,7 @@ import FrontDeskTUI
 
 /// `frontdesk check`: every file of the store verified; a damaged one exits 4.
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Verify every file of the store.")
+    static let configuration = CommandConfiguration(commandName: "check", _superCommandName: "frontdesk", abstract: "Verify every file of the store.")
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {

@@ -5,7 +5,7 @@ import FrontDeskKit
 /// `frontdesk compact`: closed records into month segments, a new journal generation.
 struct CompactCommand: StoreCommand {
     static let configuration = CommandConfiguration(
-        commandName: "compact",
+        commandName: "compact", _superCommandName: "frontdesk",
         abstract: "Move closed records into month segments and start a new journal generation.")
     @OptionGroup var storeOptions: StoreOptions
 

@@ -5,7 +5,7 @@ import FrontDeskKit
 /// `frontdesk demo`: a training store filled with a realistic office day.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo",
+        commandName: "demo", _superCommandName: "frontdesk",
         abstract: "Fill an empty store with a realistic office day (the store allows overrides).",
         discussion: "Creates the store when missing. The day's events are placed around 10:30 of --date unless it is today during office hours."
     )

@@ -11,7 +11,7 @@ extension DocumentDirection: ExpressibleByArgument {}
 /// handled. Outgoing (发文): draft → proofread → approval → release → file → distribute → ack.
 struct DocCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "doc", abstract: "The document register: incoming (收文) and outgoing (发文) documents.",
+        commandName: "doc", _superCommandName: "frontdesk", abstract: "The document register: incoming (收文) and outgoing (发文) documents.",
         subcommands: [In.self, Submit.self, Decide.self, Forward.self, Handled.self, Draft.self, Proofread.self, Approval.self,
                       Release.self, File.self, Distribute.self, Ack.self, List.self, Show.self, Trace.self])
 

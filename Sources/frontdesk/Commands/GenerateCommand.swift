@@ -5,7 +5,7 @@ import FrontDeskKit
 /// `frontdesk generate`: years of deterministic synthetic history, for benchmarks.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "generate",
+        commandName: "generate", _superCommandName: "frontdesk",
         abstract: "Fill an empty store with deterministic synthetic history, for benchmarks.",
         discussion: "Per year about 10,000 meetings over 10 rooms, 50,000 visitors, 33,000 stock moves and 7,000 approvals, plus a demo day today."
     )

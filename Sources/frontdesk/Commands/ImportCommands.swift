@@ -156,7 +156,7 @@ extension RoomCommand {
 
 /// `people import FILE.csv [--dry-run]`: staff with their departments and roles.
 struct PeopleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "people", abstract: "Staff and departments.", subcommands: [Import.self])
+    static let configuration = CommandConfiguration(commandName: "people", _superCommandName: "frontdesk", abstract: "Staff and departments.", subcommands: [Import.self])
 
     struct Import: StoreCommand {
         static let configuration = CommandConfiguration(

@@ -5,7 +5,7 @@ import FrontDeskKit
 /// `frontdesk init`: a new, empty store whose creator is its first admin.
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init",
+        commandName: "init", _superCommandName: "frontdesk",
         abstract: "Create an empty store; you become its first admin.",
         discussion: """
         A personal store (the default) is yours alone: the directory and history/ are mode 0700, every file 0600.

@@ -5,7 +5,7 @@ import FrontDeskKit
 /// `frontdesk log`: the audit trail, read from the journals.
 struct LogCommand: StoreCommand {
     static let configuration = CommandConfiguration(
-        commandName: "log", abstract: "The audit trail: who changed what, when.",
+        commandName: "log", _superCommandName: "frontdesk", abstract: "The audit trail: who changed what, when.",
         discussion: "Without options, the whole trail. --date DAY keeps one day's changes, --from DAY --to DAY a range (both days included), --since DAY every change from that day on.")
     @OptionGroup var storeOptions: StoreOptions
     @Option(name: .long, help: ArgumentHelp("Only changes from this day on.", valueName: "YYYY-MM-DD")) var since: String?

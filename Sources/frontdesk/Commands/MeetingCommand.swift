@@ -6,7 +6,7 @@ import FrontDeskKit
 /// `frontdesk meeting …`: the meeting cycle, from booking to closing.
 struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "meeting", abstract: "Meetings: book, list, and move them through their cycle.",
+        commandName: "meeting", _superCommandName: "frontdesk", abstract: "Meetings: book, list, and move them through their cycle.",
         subcommands: [Add.self, List.self, StepCommand<Confirm>.self, StepCommand<Checkin>.self, StepCommand<Held>.self,
                       StepCommand<Cancel>.self, Minutes.self, StepCommand<Send>.self, StepCommand<Close>.self,
                       Move.self, ActionCommand.self, GuestCommand.self, MeetingShow.self, StepCommand<Review>.self, MeetingChecklist.self,

@@ -6,7 +6,7 @@ import FrontDeskTUI
 /// `frontdesk notice …`: company notices passed on to staff, their acknowledgements and feedback.
 struct NoticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notice", abstract: "Company notices: post, list, show who has not read one, acknowledge, feedback, end.",
+        commandName: "notice", _superCommandName: "frontdesk", abstract: "Company notices: post, list, show who has not read one, acknowledge, feedback, end.",
         subcommands: [Post.self, List.self, Show.self, Ack.self, Feedback.self, End.self])
 
     struct Post: StoreCommand {

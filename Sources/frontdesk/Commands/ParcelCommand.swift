@@ -6,7 +6,7 @@ import FrontDeskKit
 /// and out (cost per department and month).
 struct ParcelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "parcel", abstract: "Courier parcels: in, collected, returned, out; monthly cost per department.",
+        commandName: "parcel", _superCommandName: "frontdesk", abstract: "Courier parcels: in, collected, returned, out; monthly cost per department.",
         subcommands: [In.self, Collect.self, Return.self, Out.self, List.self, Show.self, Cost.self])
 
     struct In: StoreCommand {

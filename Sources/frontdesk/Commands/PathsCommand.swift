@@ -8,7 +8,7 @@ import FrontDeskTUI
 /// setting — the first thing to ask when a desk sees another store or no colours.
 struct PathsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "paths", abstract: "Where the store, config.toml, keys.toml and the themes are read from.")
+        commandName: "paths", _superCommandName: "frontdesk", abstract: "Where the store, config.toml, keys.toml and the themes are read from.")
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {

@@ -7,7 +7,7 @@ import FrontDeskTUI
 /// scripts, and to time start-up without a terminal.
 struct PrintCommand: StoreCommand {
     static let configuration = CommandConfiguration(
-        commandName: "print", abstract: "Print the dashboard as text (no terminal needed).")
+        commandName: "print", _superCommandName: "frontdesk", abstract: "Print the dashboard as text (no terminal needed).")
     @OptionGroup var storeOptions: StoreOptions
     @Option var width: Int = 120
     @Option var height: Int = 40

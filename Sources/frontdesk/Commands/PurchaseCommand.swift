@@ -5,7 +5,7 @@ import FrontDeskKit
 /// `frontdesk purchase …`: purchase requests with compared quotes, routed to approval.
 struct PurchaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "purchase", abstract: "Purchase requests: quotes compared, then approval, then receipt.",
+        commandName: "purchase", _superCommandName: "frontdesk", abstract: "Purchase requests: quotes compared, then approval, then receipt.",
         subcommands: [Request.self, List.self, Quotes.self, PurchaseCompare.self])
 
     struct Request: StoreCommand {

@@ -6,7 +6,7 @@ import FrontDeskTUI
 /// `frontdesk recover`: after damage, says what was lost, then rebuilds what can be rebuilt.
 struct RecoverCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "recover",
+        commandName: "recover", _superCommandName: "frontdesk",
         abstract: "Say what damage lost and rebuild what can be rebuilt (a dry run unless --apply).",
         discussion: """
         Cuts a damaged journal back to its last good record (the rest is kept in damaged.* files), starts an emptied \

@@ -7,7 +7,7 @@ import FrontDeskKit
 /// what management asks the desk for, read from the working set and the months' history.
 struct ReportCommand: StoreCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report",
+        commandName: "report", _superCommandName: "frontdesk",
         abstract: "Reports for management: supplies, meetings, visitors, approvals, documents, loans or parcels over a month or a range.",
         discussion: """
         supplies: consumption and cost per department and item, a 12-month trend, items that ran out or lay idle, spend per supplier, items bought too often in small lots.

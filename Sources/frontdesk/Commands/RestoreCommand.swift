@@ -5,7 +5,7 @@ import FrontDeskKit
 /// `frontdesk restore FILE DIR`: a backup verified whole, then written as a new store in DIR.
 struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "restore",
+        commandName: "restore", _superCommandName: "frontdesk",
         abstract: "Restore a backup file into a new or empty directory, after verifying all of it.",
         discussion: """
         Every file's SHA-256, its path (store file names only) and size are verified before anything is written, \

@@ -4,7 +4,7 @@ import FrontDeskKit
 
 /// `frontdesk role …`: who may do what (admin to change).
 struct RoleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "role", abstract: "Roles: frontdesk, lead, approver, admin.",
+    static let configuration = CommandConfiguration(commandName: "role", _superCommandName: "frontdesk", abstract: "Roles: frontdesk, lead, approver, admin.",
                                                     subcommands: [Grant.self, Revoke.self, List.self])
 
     /// On a working store a role goes only to a real Unix user or group.

@@ -4,7 +4,7 @@ import FrontDeskKit
 
 /// `frontdesk room …`: meeting rooms and their periods out of service.
 struct RoomCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "room", abstract: "Meeting rooms.",
+    static let configuration = CommandConfiguration(commandName: "room", _superCommandName: "frontdesk", abstract: "Meeting rooms.",
                                                     subcommands: [Add.self, List.self, Close.self, Import.self])
 
     struct Close: StoreCommand {

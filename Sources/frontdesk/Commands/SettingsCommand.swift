@@ -7,7 +7,7 @@ import FrontDeskKit
 /// typed back unchanged ("18:00", "45m", "180d", "5000.00").
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "settings", abstract: "The store's settings: time limits, hooks (admin to change).",
+        commandName: "settings", _superCommandName: "frontdesk", abstract: "The store's settings: time limits, hooks (admin to change).",
         subcommands: [Show.self, Set.self, Hook.self])
 
     struct Show: StoreCommand {

@@ -7,7 +7,7 @@ import FrontDeskKit
 /// `write-off` approval, and the checklist closed once every item is settled.
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "staff", abstract: "Joiners and leavers: checklists of badge, desk, equipment, accounts and starter kit.",
+        commandName: "staff", _superCommandName: "frontdesk", abstract: "Joiners and leavers: checklists of badge, desk, equipment, accounts and starter kit.",
         subcommands: [Join.self, Leave.self, Issue.self, Recover.self, WriteOff.self, Close.self, List.self, Show.self, Template.self])
 
     struct Join: StoreCommand {

@@ -7,7 +7,7 @@ import FrontDeskKit
 /// Quantity options parse unconditionally, so `--qty -5` is the number −5 and is refused in words.
 struct StockCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stock", abstract: "Office supplies: items, receipts, issues, counts.",
+        commandName: "stock", _superCommandName: "frontdesk", abstract: "Office supplies: items, receipts, issues, counts.",
         subcommands: [ItemCommand.self, Receive.self, Issue.self, Return.self, WriteOff.self, Count.self, List.self, Moves.self,
                       DemandCommand.self, PlanCommand.self, LedgerCommand.self, ReceiptCommand.self, StocktakesCommand.self, Import.self])
 

@@ -8,7 +8,7 @@ import FrontDeskTUI
 /// file fills each, and the built-in text to copy when changing one.
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "template", abstract: "The office's forms: which template file is used for each, and the built-in ones to copy.",
+        commandName: "template", _superCommandName: "frontdesk", abstract: "The office's forms: which template file is used for each, and the built-in ones to copy.",
         discussion: """
         A file of the same name overrides a built-in template. Folders, first found wins: your own
         (~/.config/frontdesk/templates), then the office's, system-wide (/etc/frontdesk/templates, for every

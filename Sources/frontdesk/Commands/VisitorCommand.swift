@@ -6,7 +6,7 @@ import FrontDeskTUI
 /// `frontdesk visitor …`: the reception process, from appointment to outcome.
 struct VisitorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "visitor", abstract: "Visitors: appointments, check-in with badge, check-out.",
+        commandName: "visitor", _superCommandName: "frontdesk", abstract: "Visitors: appointments, check-in with badge, check-out.",
         subcommands: [Add.self, StepCommand<Confirm>.self, StepCommand<Arrive>.self, Checkin.self, Checkout.self,
                       StepCommand<ReturnBadge>.self, StepCommand<Cancel>.self, List.self, Show.self, RegisterCommand.self, Clear.self,
                       StepCommand<UndoCheckin>.self, OutcomeCommand.self, StepCommand<NoShow>.self, Import.self])

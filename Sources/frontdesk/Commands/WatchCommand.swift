@@ -4,7 +4,7 @@ import FrontDeskKit
 
 /// `frontdesk watch …`: names and identity numbers that make a check-in wait for a lead.
 struct WatchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "watch", abstract: "The watch list: any desk user lists it; a lead adds and removes entries.",
+    static let configuration = CommandConfiguration(commandName: "watch", _superCommandName: "frontdesk", abstract: "The watch list: any desk user lists it; a lead adds and removes entries.",
                                                     subcommands: [Add.self, Remove.self, List.self])
 
     struct Add: StoreCommand {
