@@ -49,31 +49,19 @@ struct Frontdesk: ParsableCommand {
         return [only.command]
     }
 
-    /// Parses the command line. A routed command (one branch, see `routed`) is parsed as the root
-    /// itself: every top-level command carries `_superCommandName: "frontdesk"`, so its usage and
-    /// help read `frontdesk <command> …` as under the whole tree, and ArgumentParser skips what only
-    /// the real root needs (reading `frontdesk`'s own options, and trying the two completion-request
-    /// parsers), each costing conformance scans on every run.
+    /// Parses the command line. A routed command (one branch, see `routed`) is first parsed as the
+    /// root itself: every top-level command carries `_superCommandName: "frontdesk"`, so its usage
+    /// reads `frontdesk <command> …`, and ArgumentParser skips what only the real root needs
+    /// (reading `frontdesk`'s own options, and trying the two completion-request parsers), each
+    /// costing conformance scans on every run. Anything that does not parse that way (a mistake,
+    /// or one of `frontdesk`'s own options after the command) is parsed again under the whole
+    /// tree, so every message and exit code is the tree's.
     static func parseCommandLine(_ arguments: [String]) throws -> ParsableCommand {
-        if let only = parsedAsRoot(arguments) { return try only.parseAsRoot(Array(arguments.dropFirst())) }
-        return try parseAsRoot(arguments)
-    }
-
-    /// The command `parseCommandLine` parses as the root, if any: a routed one given at least one
-    /// word of its own (with none, ArgumentParser answers a root with its whole help, where the
-    /// tree names what is missing).
-    static func parsedAsRoot(_ arguments: [String]) -> ParsableCommand.Type? {
         let branch = routed(arguments)
-        return arguments.count > 1 && branch.count == 1 ? branch.first : nil
-    }
-
-    /// ArgumentParser's message for `error` as the whole tree words it. Its closing hint names the
-    /// command stack without the super-command ("See 'stock ledger --help'"), so a routed run puts
-    /// `frontdesk` back in front of it.
-    static func message(for error: Error, arguments: [String]) -> String {
-        let text = fullMessage(for: error)
-        guard parsedAsRoot(arguments) != nil, let first = arguments.first else { return text }
-        return text.replacingOccurrences(of: "See '\(first) ", with: "See 'frontdesk \(first) ")
+        if branch.count == 1, let only = branch.first, let command = try? only.parseAsRoot(Array(arguments.dropFirst())) {
+            return command
+        }
+        return try parseAsRoot(arguments)
     }
 
     @OptionGroup var storeOptions: StoreOptions

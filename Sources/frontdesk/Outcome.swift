@@ -23,12 +23,11 @@ enum Outcome {
             return e.rawValue
         default:
             let code = Frontdesk.exitCode(for: error)
-            let text = Frontdesk.message(for: error, arguments: Array(CommandLine.arguments.dropFirst()))
             if code == .success {
-                print(text)
+                print(Frontdesk.fullMessage(for: error))
                 return 0
             }
-            say(text)
+            say(Frontdesk.fullMessage(for: error))
             if error is DecodingError || error is EncodingError { return 4 }
             return 2
         }
