@@ -136,7 +136,8 @@ struct StoreInspection {
                 out.append(FileCheck(file: rel, ok: false, detail: "carries no link to the segment before it: a segment was inserted"))
             } else if let why = seg.rangeProblem() {
                 out.append(FileCheck(file: rel, ok: false, detail: "damaged: \(why), beyond anything frontdesk writes"))
-            } else if let why = Self.summaryProblem(seg, bytes) ?? Self.moveSummaryProblem(seg, bytes) ?? Self.approvalDecisionProblem(seg, bytes) {
+            } else if let why = Self.summaryProblem(seg, bytes) ?? Self.moveSummaryProblem(seg, bytes) ?? Self.approvalDecisionProblem(seg, bytes)
+                        ?? Self.activitySpanProblem(seg, bytes) {
                 out.append(FileCheck(file: rel, ok: false, detail: why))
             } else {
                 out.append(FileCheck(file: rel, ok: true, detail: "\(seg.count) closed records"))
