@@ -77,4 +77,37 @@ import TestSupport
         }
         #expect(withDecisions >= 6)
     }
+
+    /// `check` verifies each segment's span against its requests: a good store passes, a span
+    /// altered by hand (written back with the store's own plist writer) is reported naming the
+    /// file, and a segment written before spans existed (no key) is fine.
+    @Test func checkRefusesASpanThatDisagreesWithItsRequests() throws {
+        let (tmp, store) = try makeStore("approvals-check")
+        defer { tmp.remove() }
+        #expect(store.check().filter { !$0.ok }.isEmpty, "\(store.check().filter { !$0.ok })")
+        let months = store.historyMonths
+        let damaged = try #require(months.dropLast().last), bare = try #require(months.first)
+        func rewrite(_ month: String, _ change: (inout [String: PlistValue]) -> Void) throws {
+            let path = tmp.file("history/\(month).plist")
+            guard case .dict(var top) = try BinaryPlist.decode(try Data(contentsOf: URL(fileURLWithPath: path))) else {
+                Issue.record("\(month) is not a dictionary"); return
+            }
+            change(&top)
+            try BinaryPlist.encode(.dict(top)).write(to: URL(fileURLWithPath: path))
+        }
+        try rewrite(damaged) { top in
+            guard case .dict(var span)? = top["approvalDecisions"], case .date(let last)? = span["last"] else {
+                Issue.record("\(damaged) has no decision span"); return
+            }
+            span["last"] = .date(last.addingTimeInterval(86_400))
+            top["approvalDecisions"] = .dict(span)
+        }
+        try rewrite(bare) { top in #expect(top.removeValue(forKey: "approvalDecisions") != nil) }
+        let checks = try tmp.open(at: Self.now).check()
+        let bad = checks.filter { !$0.ok && $0.detail.contains("approval decision span") }
+        #expect(bad.map(\.file) == ["history/\(damaged).plist"], "\(bad)")
+        #expect(bad.first?.detail.contains("disagrees with its approval requests") == true && bad.first?.detail.contains("restore it from backup") == true)
+        // The segment without a span is checked as before (only the manifest notices the rewrite).
+        #expect(checks.contains { $0.file == "history/\(bare).plist" && $0.ok }, "\(checks.filter { $0.file.hasSuffix("\(bare).plist") })")
+    }
 }

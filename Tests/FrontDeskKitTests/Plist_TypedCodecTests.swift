@@ -47,6 +47,8 @@ import Testing
             #expect(d.removeValue(forKey: "visitorSummary") != nil, "the typed writer adds the visitor summary", sourceLocation: sourceLocation)
             #expect(d.removeValue(forKey: "moveSummary") != nil, "the typed writer adds the move summary", sourceLocation: sourceLocation)
             #expect(d.removeValue(forKey: "approvalDecisions") != nil, "the typed writer adds the approval decision span", sourceLocation: sourceLocation)
+            #expect(d.removeValue(forKey: "noticesShown") != nil, "the typed writer adds the notice span", sourceLocation: sourceLocation)
+            #expect(d.removeValue(forKey: "parcelsHandled") != nil, "the typed writer adds the parcel span", sourceLocation: sourceLocation)
             tree = NSDictionary(dictionary: d)
         }
         let a = tree as? NSObject

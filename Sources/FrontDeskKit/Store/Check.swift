@@ -10,8 +10,9 @@ public struct FileCheck: Sendable, Equatable {
 extension Store {
     /// Verifies every file: modes and owners, meta, snapshot, every journal record's checksum,
     /// payload and hash chain (current and archived journals, across generations), every month
-    /// segment and its link to the one before, and the manifest's sizes and hashes. Reads
-    /// everything, so it is for `frontdesk check`, not start-up.
+    /// segment, its link to the one before and its summaries and spans (visitor summary, move
+    /// summary, approval decision span, notice and parcel spans) against its records, and the
+    /// manifest's sizes and hashes. Reads everything, so it is for `frontdesk check`, not start-up.
     public func check() -> [FileCheck] {
         Privilege.raise(); defer { Privilege.lower() }  // team store: as its account, only here
         var out = StoreInspection(dir: dir, history: historyDir, paths: paths).run()
@@ -136,7 +137,8 @@ struct StoreInspection {
                 out.append(FileCheck(file: rel, ok: false, detail: "carries no link to the segment before it: a segment was inserted"))
             } else if let why = seg.rangeProblem() {
                 out.append(FileCheck(file: rel, ok: false, detail: "damaged: \(why), beyond anything frontdesk writes"))
-            } else if let why = Self.summaryProblem(seg, bytes) ?? Self.moveSummaryProblem(seg, bytes) {
+            } else if let why = Self.summaryProblem(seg, bytes) ?? Self.moveSummaryProblem(seg, bytes) ?? Self.approvalDecisionProblem(seg, bytes)
+                        ?? Self.activitySpanProblem(seg, bytes) {
                 out.append(FileCheck(file: rel, ok: false, detail: why))
             } else {
                 out.append(FileCheck(file: rel, ok: true, detail: "\(seg.count) closed records"))

@@ -127,8 +127,8 @@ extension Store {
     ///
     /// With `readingFrom` (a `YYYY-MM` month before the range), every segment from that month to
     /// the range's last is read whole and every working-set record returned: for lists whose rows
-    /// are not picked by filing date (a notice shown in the range, a parcel collected in it), which
-    /// the caller then filters.
+    /// are not picked by filing date (a loan overdue in the range), which the caller then filters.
+    /// Notices shown and parcels handled in a range go through `activeRecords` instead.
     public func paperTrail(_ kinds: RecordKinds, from start: Date, to end: Date, readingFrom: String? = nil) throws -> PaperTrailRecords {
         guard start < end else { return PaperTrailRecords() }
         let cal = env.calendar
@@ -226,27 +226,21 @@ extension Store {
         return state(adding: PaperTrailRecords(documents: [d]))
     }
 
-    /// The month `months` before the one `date` falls in (`YYYY-MM`): where a list whose rows
-    /// are not picked by filing date starts reading.
-    func firstMonthToRead(_ date: Date, monthsBack months: Int) -> String {
-        Self.monthKey(env.calendar.date(byAdding: .month, value: -months, to: date) ?? date, env.calendar)
-    }
-
-    /// How far back a list of notices shown, or parcels handled, in a range reads history: a
-    /// notice shown, or a parcel on the shelf, longer than this before the range is not listed.
-    public static let paperTrailLookBackMonths = 3
-
     /// Notices shown at any time in `[start, end)` — posted before its end and not ended before
-    /// its start — wherever they live, with the working set's people for names and audiences.
+    /// its start — wherever they live, however long before the range they were posted, with the
+    /// working set's people for names and audiences.
     public func noticesShown(from start: Date, to end: Date) throws -> (state: OfficeState, notices: [Notice]) {
-        let r = try paperTrail(.notices, from: start, to: end, readingFrom: firstMonthToRead(start, monthsBack: Self.paperTrailLookBackMonths))
+        // Every segment whose notices were shown in the range (by its span; older segments whole).
+        let r = try activeRecords(.notices, from: start, to: end)
         let shown = r.notices.filter { $0.postedAt < end && $0.shownUntil > start }
         return (state(adding: PaperTrailRecords(notices: shown)), shown)
     }
 
-    /// Parcels booked in or out, collected or returned in `[start, end)`, wherever they live.
+    /// Parcels booked in or out, collected or returned in `[start, end)`, wherever they live,
+    /// however long before the range they were booked.
     public func parcelsHandled(from start: Date, to end: Date) throws -> [Parcel] {
-        let r = try paperTrail(.parcels, from: start, to: end, readingFrom: firstMonthToRead(start, monthsBack: Self.paperTrailLookBackMonths))
+        // Every segment whose parcels were on the desk in the range (by its span; older segments whole).
+        let r = try activeRecords(.parcels, from: start, to: end)
         return r.parcels.filter { p in
             (p.at >= start && p.at < end) || [p.collectedAt, p.returnedAt].contains { $0.map { $0 >= start && $0 < end } ?? false }
         }

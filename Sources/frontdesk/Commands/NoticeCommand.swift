@@ -35,7 +35,7 @@ struct NoticeCommand: ParsableCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "The notices shown now, newest first; --all adds the ended ones the working set holds.",
-            discussion: "--date or --from/--to: the notices shown at any time in those days, ended ones from history included (history is read from three months before the first day).")
+            discussion: "--date or --from/--to: the notices shown at any time in those days, ended ones from history included, however long before them they were posted (history is read from every month whose notices were shown in those days).")
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var days: DaysOption
         @Flag(help: "Ended notices too.") var all = false

@@ -77,7 +77,7 @@ struct ParcelCommand: ParsableCommand {
     struct List: StoreCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "Parcels waiting for collection (overdue first), then those handled on the day.",
-            discussion: "For a past --date or a --from/--to range: every parcel booked in or out, collected or returned in those days, wherever it lives (history is read from three months before the first day).")
+            discussion: "For a past --date or a --from/--to range: every parcel booked in or out, collected or returned in those days, wherever it lives, however long it waited before them (history is read from every month whose parcels were on the desk in those days).")
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var days: DaysOption
         @Flag(help: "Only parcels waiting for collection.") var waiting = false

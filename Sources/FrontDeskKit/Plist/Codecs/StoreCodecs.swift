@@ -230,6 +230,9 @@ extension HistorySegment: PlistCodable {
         try w.field("moveSummary", MoveSummary(moves))
         // Derived from the approvals written above, for the requests decided in some days (ApprovalDecisions.swift).
         try w.field("approvalDecisions", ApprovalDecisionSpan(approvals))
+        // Derived from the notices and parcels written above, for those shown or handled in some days (ActivitySpans.swift).
+        try w.field("noticesShown", ActivitySpan(notices: notices))
+        try w.field("parcelsHandled", ActivitySpan(parcels: parcels))
         return w.endDictionary(m)
     }
 }

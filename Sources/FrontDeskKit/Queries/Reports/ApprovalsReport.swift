@@ -2,9 +2,12 @@ import Foundation
 
 extension Report {
     /// Approval requests made in `period`: volume per type, time to decision, rejection rate and
-    /// the share decided late or still pending past `approvalOverdueAfter`.
+    /// the share decided late or still pending past `approvalOverdueAfter` at `now`. The same
+    /// requests in any order give the same report.
     public static func approvals(_ requests: [ApprovalRequest], settings: StoreSettings, period: ReportPeriod, now: Date) -> Report {
-        let inPeriod = requests.filter { period.contains($0.createdAt) }
+        // In one fixed order: the hours are summed in floating point, and the requests come from
+        // dictionaries whose order changes from run to run (18.27 h in one, 18.28 h in the next).
+        let inPeriod = requests.filter { period.contains($0.createdAt) }.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
         struct Tally { var requests = 0, approved = 0, rejected = 0, withdrawn = 0, pending = 0, overdue = 0; var hours: [Double] = [] }
         var byType: [String: Tally] = [:]
         var all = Tally()
