@@ -13,13 +13,19 @@ import TestSupport
     final class Office {
         let tmp: TempStore
         let store: Store
-        var closedDoc = "", openDoc = "", file = "", handbook = "", returnedLoan = "", laterLoan = "", parcel = "", joiner = ""
+        var earlyDoc = "", closedDoc = "", openDoc = "", file = "", handbook = "", returnedLoan = "", laterLoan = "", parcel = "", joiner = ""
         let asset = "FA-0151"
 
         init() throws {
             tmp = try TempStore("pastpages")
             let first = try tmp.create(at: "2025-12-01 09:00")
             _ = try first.commitBatch { s, ctx in DemoOffice.changes(now: ctx.now, calendar: ctx.env.calendar, operator: ctx.actor, in: s) }
+            // Registered in February, handled on the 10th: compaction files it in February's segment.
+            let feb = try tmp.open(at: "2026-02-25 10:00")
+            earlyDoc = try feb.commit { s, ctx in
+                s.registerIncoming(title: "关于办公楼消防通道的整改函", sender: "物业管理处", receivedOn: ctx.now, category: nil, urgency: .normal,
+                                   confidentiality: .none, pages: 1, attachment: nil, ctx)
+            }.change.subject
             let day = try tmp.open(at: "2026-03-10 10:00")
             func add(_ make: (OfficeState, RuleContext) throws -> Change) throws -> String { try day.commit(make).change.subject }
             let now = day.env.now()
@@ -31,6 +37,12 @@ import TestSupport
             _ = try day.commit(.document(.decide(documentID: closedDoc, text: "请行政部办理", by: "lina", at: now)))
             _ = try day.commit(.document(.forward(documentID: closedDoc, departments: ["行政部"], by: "lina", at: now)))
             _ = try day.commit(.document(.handled(documentID: closedDoc, department: "行政部", note: "已检查", by: "lina", at: now)))
+            for step: DocumentChange in [.submit(documentID: earlyDoc, leader: "lina", by: "lina", at: now),
+                                         .decide(documentID: earlyDoc, text: "同意", by: "lina", at: now),
+                                         .forward(documentID: earlyDoc, departments: ["行政部"], by: "lina", at: now),
+                                         .handled(documentID: earlyDoc, department: "行政部", note: nil, by: "lina", at: now)] {
+                _ = try day.commit(.document(step))
+            }
             openDoc = try add { s, ctx in
                 s.registerIncoming(title: "华东区季度销售报告", sender: "华信科技", receivedOn: ctx.now, category: nil, urgency: .veryUrgent,
                                    confidentiality: .none, pages: 12, attachment: nil, ctx)
@@ -87,10 +99,12 @@ import TestSupport
         #expect(s.documents[office.closedDoc] == nil && s.loans[office.returnedLoan] == nil && s.loans[office.laterLoan] == nil && s.parcels[office.parcel] == nil)
         let march = try #require(try office.store.history(month: "2026-03"))
         #expect(march.documents.contains { $0.id == office.closedDoc } && march.parcels.contains { $0.id == office.parcel })
+        let february = try #require(try office.store.history(month: "2026-02"))
+        #expect(february.documents.contains { $0.id == office.earlyDoc } && s.documents[office.earlyDoc] == nil)
 
         var d = office.dashboard
         d.showDay(Self.march10)
-        #expect(Set(d.rowIDs(.documents)) == [office.closedDoc, office.openDoc])
+        #expect(Set(d.rowIDs(.documents)) == [office.earlyDoc, office.closedDoc, office.openDoc], "registered that day, or a step taken")
         #expect(Set(d.rowIDs(.archives)) == [office.file, office.handbook])
         #expect(d.rowIDs(.parcels) == [office.parcel])
         #expect(d.rowIDs(.assets) == [office.asset])
@@ -105,6 +119,7 @@ import TestSupport
         #expect(page2.contains { $0.contains("Archives 2 · 2026-03-10") })
         #expect(page2.contains { $0.contains("收〔2026〕") && $0.contains("关于春季消防") && $0.contains("handled") }, "\(page2)")
         #expect(page2.contains { $0.contains("华东区季度销售报告") && $0.contains("registered") })
+        #expect(page2.contains { $0.contains("关于办公楼消防") && $0.contains("handled") }, "registered in February, handled that day")
         let contract = try #require(page2.first { $0.contains("劳动合同 周杰") })
         #expect(contract.contains("returned") && contract.contains("李娜"), "\(contract)")
         // Lent that day and back two days later: that evening it was out, due on the 13th.
