@@ -42,12 +42,16 @@ public struct AssetLedger: Sendable, Equatable {
     public var rows: [AssetRow]
 
     public init(state s: OfficeState, now: Date, settings: StoreSettings, includeOffBooks: Bool = true) {
-        rows = s.assets.values.filter { includeOffBooks || $0.state.isOnBooks }.map { a in
+        self.init(rows: s.assets.values.filter { includeOffBooks || $0.state.isOnBooks }.map { a in
             AssetRow(asset: a, holderName: a.holder.map(s.displayName), bookValueCents: s.bookValueCents(a, at: now, settings),
                      flags: s.flags(of: a, at: now, settings),
                      daysUnderRepair: a.openRepair.map { max(0, Int(now.timeIntervalSince($0.reportedAt) / 86_400)) })
-        }
-        .sorted { a, b in
+        })
+    }
+
+    /// `rows` in the ledger's order: flagged, under repair, on the books by department and tag, off the books.
+    public init(rows: [AssetRow]) {
+        self.rows = rows.sorted { a, b in
             func rank(_ r: AssetRow) -> Int {
                 !r.flags.isEmpty ? 0 : r.asset.state == .underRepair ? 1 : r.asset.state.isOnBooks ? 2 : 3
             }

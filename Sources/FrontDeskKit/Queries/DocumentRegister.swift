@@ -17,11 +17,16 @@ public struct DocumentRegister: Sendable, Equatable {
     public var rows: [Row]
 
     public init(state s: OfficeState, user: String, now: Date, settings: StoreSettings, chinese: Bool = false) {
-        rows = s.documents.values.map { d in
+        self.init(rows: s.documents.values.map { d in
             let visible = s.maySeeTitle(d, user: user)
             return Row(document: d, title: s.shownTitle(d, user: user, chinese: chinese), masked: !visible, stage: d.stage.words(chinese: chinese),
                        due: s.documentDue(d, settings), flags: s.flags(of: d, at: now, settings))
-        }.sorted { a, b in
+        })
+    }
+
+    /// `rows` in the register's order: open ones flagged first, then by due time; closed ones newest first.
+    public init(rows: [Row]) {
+        self.rows = rows.sorted { a, b in
             let ka = (a.document.stage.isClosed ? 1 : 0, a.flags.isEmpty ? 1 : 0), kb = (b.document.stage.isClosed ? 1 : 0, b.flags.isEmpty ? 1 : 0)
             if ka != kb { return ka < kb }
             if a.document.stage.isClosed { return (a.document.createdAt, a.document.id) > (b.document.createdAt, b.document.id) }

@@ -28,12 +28,16 @@ public struct ArchiveShelf: Sendable, Equatable {
     public var rows: [ArchiveRow]
 
     public init(state s: OfficeState, now: Date, calendar: Calendar) {
-        rows = s.archives.values.map { f in
+        self.init(rows: s.archives.values.map { f in
             let loan = s.openLoan(of: f.id) ?? s.loans.values.filter { $0.fileID == f.id && $0.status == .incomplete }.max { $0.requestedAt < $1.requestedAt }
             return ArchiveRow(file: f, loan: loan, borrowerName: loan.map { s.displayName($0.borrower) },
                               flags: s.flags(of: f, at: now, calendar: calendar))
-        }
-        .sorted { a, b in
+        })
+    }
+
+    /// `rows` in the shelf's order (attention, on loan, shelf; by department, newest file first).
+    public init(rows: [ArchiveRow]) {
+        self.rows = rows.sorted { a, b in
             func rank(_ r: ArchiveRow) -> Int { ArchiveRow.Section.allCases.firstIndex(of: r.section) ?? 0 }
             if rank(a) != rank(b) { return rank(a) < rank(b) }
             if a.file.department != b.file.department { return a.file.department < b.file.department }

@@ -19,14 +19,19 @@ public struct StaffBoard: Sendable, Equatable {
     public var rows: [StaffRow]
 
     public init(state s: OfficeState, now: Date, includeClosed: Bool = false) {
-        rows = s.staff.values.filter { includeClosed || !$0.isClosed }.map { c in
+        self.init(rows: s.staff.values.filter { includeClosed || !$0.isClosed }.map { c in
             let open = c.openItems
             let waiting = open.filter { i in i.writeOffApprovalID.map { s.approvals[$0]?.status == .pending } ?? false }.count
             let left = c.isClosed ? nil : Int((c.dueAt.timeIntervalSince(now) / 86_400).rounded(.down))
             return StaffRow(checklist: c, personName: s.displayName(c.person), open: open.count, awaitingWriteOff: waiting,
                             flags: s.flags(of: c, at: now), daysLeft: left)
-        }
-        .sorted { a, b in
+        })
+    }
+
+    /// `rows` in the board's order: overdue first, then open items, then ready to close, closed
+    /// last; by due time within each.
+    public init(rows: [StaffRow]) {
+        self.rows = rows.sorted { a, b in
             func rank(_ r: StaffRow) -> Int { r.checklist.isClosed ? 3 : !r.flags.isEmpty ? 0 : r.open > 0 ? 1 : 2 }
             let ra = rank(a), rb = rank(b)
             if ra != rb { return ra < rb }

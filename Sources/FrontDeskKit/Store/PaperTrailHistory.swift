@@ -106,6 +106,19 @@ extension Store {
 
 // MARK: Reading them back
 
+extension OfficeState {
+    /// This state with `records` added where it lacks them (its own copy of a record wins: the
+    /// working set's is the newer one).
+    public func adding(_ records: PaperTrailRecords) -> OfficeState {
+        var s = self
+        for d in records.documents where s.documents[d.id] == nil { s.documents[d.id] = d }
+        for n in records.notices where s.notices[n.id] == nil { s.notices[n.id] = n }
+        for l in records.loans where s.loans[l.id] == nil { s.loans[l.id] = l }
+        for p in records.parcels where s.parcels[p.id] == nil { s.parcels[p.id] = p }
+        return s
+    }
+}
+
 /// Documents, notices, loans and parcels of a period, wherever they live (the working set's copy
 /// of a record wins: it is the newer one).
 public struct PaperTrailRecords: Sendable {
@@ -211,12 +224,7 @@ extension Store {
     /// The working set with `records` added where it lacks them: what a list or show of closed
     /// records hands to the queries written for the working set (names, audiences, flags).
     public func state(adding records: PaperTrailRecords) -> OfficeState {
-        var s = state
-        for d in records.documents where s.documents[d.id] == nil { s.documents[d.id] = d }
-        for n in records.notices where s.notices[n.id] == nil { s.notices[n.id] = n }
-        for l in records.loans where s.loans[l.id] == nil { s.loans[l.id] = l }
-        for p in records.parcels where s.parcels[p.id] == nil { s.parcels[p.id] = p }
-        return s
+        state.adding(records)
     }
 
     /// The working set with document `id` in it, read from history when it is closed there. The
@@ -239,10 +247,6 @@ extension Store {
     /// Parcels booked in or out, collected or returned in `[start, end)`, wherever they live,
     /// however long before the range they were booked.
     public func parcelsHandled(from start: Date, to end: Date) throws -> [Parcel] {
-        // Every segment whose parcels were on the desk in the range (by its span; older segments whole).
-        let r = try activeRecords(.parcels, from: start, to: end)
-        return r.parcels.filter { p in
-            (p.at >= start && p.at < end) || [p.collectedAt, p.returnedAt].contains { $0.map { $0 >= start && $0 < end } ?? false }
-        }
+        try paperTrailHappened(.parcels, from: start, to: end).parcels
     }
 }

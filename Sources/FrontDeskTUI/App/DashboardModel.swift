@@ -24,6 +24,8 @@ public struct DashboardModel: Sendable {
     public var assetLedger: AssetLedger
     /// The parcels of the day shown (page 2): those waiting, then the day's handled ones.
     public var parcelDesk: ParcelDesk
+    /// Joiners and leavers with open checklists (page 3), as of when its query ran.
+    public var staffBoard: StaffBoard
     public var state: OfficeState
     /// Who acts and under which settings: what the actions menu asks the processes with.
     public var context: RuleContext
@@ -51,6 +53,7 @@ public struct DashboardModel: Sendable {
         archiveShelf = ArchiveShelf(state: state, now: now, calendar: cal)
         assetLedger = AssetLedger(state: state, now: now, settings: settings)
         parcelDesk = ParcelDesk(state: state, day: now, now: now, settings: settings, calendar: cal)
+        staffBoard = StaffBoard(state: state, now: now)
     }
 
     /// The model after another session's `changes` were applied to give `state`: the queries of
@@ -77,6 +80,7 @@ public struct DashboardModel: Sendable {
         if touched.contains(.archives) { m.archiveShelf = ArchiveShelf(state: state, now: at, calendar: cal) }
         if touched.contains(.assets) { m.assetLedger = AssetLedger(state: state, now: at, settings: settings) }
         if touched.contains(.parcels) { m.parcelDesk = ParcelDesk(state: state, day: at, now: at, settings: settings, calendar: cal) }
+        if touched.contains(.people) { m.staffBoard = StaffBoard(state: state, now: at) }
         return m
     }
 

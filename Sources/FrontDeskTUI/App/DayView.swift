@@ -29,12 +29,17 @@ public struct HistorySource {
 extension DashboardModel {
     /// The model of the office day holding `day`, read-only. A past day shows that day's meetings
     /// and visitors (from history and the working set), the approvals requested or decided that
-    /// day, and stock as it stood at the day's end; every row is judged at the day's last second.
-    /// A later day shows its booked meetings and expected visitors with stock and approvals as
-    /// they stand now. Today gives the live model.
+    /// day, and stock as it stood at the day's end; on the other pages the documents registered
+    /// or moved a step, the archive files filed or lent or returned, the assets added, moved or
+    /// repaired, the joiners and leavers of the day or with an item settled, and the parcels
+    /// booked or handled that day (documents, loans and parcels from history too); every row is
+    /// judged at the day's last second. A later day shows its booked meetings and expected
+    /// visitors, the documents and loans due and the joiners and leavers of that day, with stock,
+    /// approvals, assets and waiting parcels as they stand now. Today gives the live model.
     ///
     /// - Throws: the store's error when a history segment cannot be read (it names the file).
-    /// - Cost: a past day reads the month segment of that day (and, for approvals, the one before).
+    /// - Cost: a past day reads the month segment of that day (and, for approvals, the one before)
+    ///   and, for the paper trail, the segments from ``Store/dayRecordsLookBackMonths`` before it (parcels: the segments whose span reaches the day).
     public init(day: Date, store: Store) throws {
         let env = store.env, cal = env.calendar, now = env.now()
         let start = cal.startOfDay(for: day), today = cal.startOfDay(for: now)
@@ -51,7 +56,10 @@ extension DashboardModel {
             // Requests are filed by the month they were made: a decision that day on a request of
             // the month before is found too.
             let from = cal.date(byAdding: .month, value: -1, to: cal.dateInterval(of: .month, for: start)?.start ?? start) ?? start
-            extra = try store.records(.approvals, from: from, to: Clock.endOfDay(start, cal).addingTimeInterval(1)).approvals
+            let end = Clock.endOfDay(start, cal).addingTimeInterval(1)
+            extra = try store.records(.approvals, from: from, to: end).approvals
+            // Closed documents, loans and parcels move to history at compaction: the day's, wherever they live.
+            state = state.adding(try store.paperTrailHappened(.paperTrail, from: start, to: end))
         }
         for a in extra where state.approvals[a.id] == nil { state.approvals[a.id] = a }
         // A past day is judged at its last second; a later day's rows as they stand now.
@@ -75,16 +83,39 @@ extension DashboardModel {
         agenda.upcoming = []
         visitors.rows = visitors.rows.filter { onDay($0.visitor.expectedAt) || onDay($0.visitor.arrivedAt) }
         approvals.rows = approvals.rows.filter { onDay($0.request.createdAt) || $0.request.decisions.contains { onDay($0.at) } }
-        // The day's handled parcels (those waiting are judged at the day's end, or now for a later day).
-        parcelDesk = ParcelDesk(state: state, day: start, now: env.now(), settings: settings, calendar: cal)
-        if start < cal.startOfDay(for: realNow) {
-            // A stored record holds its latest state, not the one it had that evening: "overdue"
-            // judged from it would be neither then nor now. Stock under its reorder point is kept:
-            // the level is the true one at the day's end.
-            for i in agenda.rows.indices { agenda.rows[i].flags = [] }
-            for i in visitors.rows.indices { visitors.rows[i].flags = [] }
-            for i in approvals.rows.indices { approvals.rows[i].flags = [] }
+        let at = env.now(), day = start..<next
+        guard start < cal.startOfDay(for: realNow) else {
+            // A later day: what falls due on it (its joiners and leavers, documents and loans due);
+            // assets and the parcels waiting as they stand now.
+            documents.rows = documents.rows.filter { !$0.document.stage.isClosed && onDay($0.due) }
+            archiveShelf.rows = archiveShelf.rows.filter { $0.loan.map { $0.status.holdsFile && onDay($0.due) } ?? false }
+            staffBoard.rows = staffBoard.rows.filter { onDay($0.checklist.day) }
+            parcelDesk = ParcelDesk(state: state, day: start, now: at, settings: settings, calendar: cal)
+            return
         }
+        // The other pages: what happened that day, each record as it stood at the day's end where
+        // it keeps the times to tell (a document shows its latest step).
+        var worked = state
+        worked.documents = state.documents.filter { $0.value.happened(in: day) }
+        worked.assets = state.assets.filter { $0.value.happened(in: day) }.mapValues { $0.asOf(next) }
+        documents = DocumentRegister(state: worked, user: env.actingUser, now: at, settings: settings)
+        archiveShelf = ArchiveShelf(state: state, during: day, now: at, calendar: cal)
+        assetLedger = AssetLedger(state: worked, now: at, settings: settings)
+        staffBoard = StaffBoard(state: state, during: day, now: at)
+        parcelDesk = ParcelDesk(parcels: state.parcels.values.filter { $0.handled(in: day) }.map { $0.asOf(next) }, state: state, now: at,
+                                settings: settings)
+        // A stored record holds its latest state, not the one it had that evening: "overdue"
+        // judged from it would be neither then nor now. Stock under its reorder point is kept:
+        // the level is the true one at the day's end.
+        for i in agenda.rows.indices { agenda.rows[i].flags = [] }
+        for i in visitors.rows.indices { visitors.rows[i].flags = [] }
+        for i in approvals.rows.indices { approvals.rows[i].flags = [] }
+        documents = DocumentRegister(rows: documents.rows.map { var r = $0; r.flags = []; return r })
+        archiveShelf = ArchiveShelf(rows: archiveShelf.rows.map { var r = $0; r.flags = []; return r })
+        assetLedger = AssetLedger(rows: assetLedger.rows.map { var r = $0; r.flags = []; return r })
+        staffBoard = StaffBoard(rows: staffBoard.rows.map { var r = $0; r.flags = []; return r })
+        for i in parcelDesk.waiting.indices { parcelDesk.waiting[i].flags = [] }
+        parcelDesk.waiting.sort { ($0.parcel.at, $0.parcel.id) < ($1.parcel.at, $1.parcel.id) }   // the desk's order without flags
     }
 
     /// Whether this is another day than today (read-only).

@@ -72,7 +72,8 @@ enum ArchivesPane {
             // The due time (or the state) first and kept whole: a long name gives way.
             switch l.status {
             case .awaitingApproval: loan = [Span(strings[Localized("approval", "待审批")], .due, keep: true), Span(" " + who)]
-            case .incomplete: loan = [Span(strings[Localized("returned", "已归还")], .dim, keep: true), Span(" " + who)]
+            case .incomplete, .returned: loan = [Span(strings[Localized("returned", "已归还")], .dim, keep: true), Span(" " + who)]
+            case .refused: loan = [Span(strings[Localized("refused", "未获批")], .dim, keep: true), Span(" " + who)]
             default: loan = [Span(String(Clock.dayHM(l.due, tz).dropFirst(5)), l.isOverdue(at: now) ? .overdue : .normal, keep: true), Span(" " + who)]
             }
         }

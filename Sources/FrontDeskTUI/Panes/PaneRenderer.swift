@@ -61,7 +61,11 @@ public enum PaneRenderer {
         case .people: PeoplePane.content(model, strings: strings)
         }
         // Another day says so in every pane's title, not only in the status bar.
-        if let day = model.viewedDay { c.title += " · " + Clock.day(day, model.timeZone) }
+        if let day = model.viewedDay {
+            c.title += " · " + Clock.day(day, model.timeZone)
+            // "No visitors today" would be wrong there; the stock list is the items, not the day's.
+            if pane != .stock { c.emptyText = strings[ReportWords.nothingOn(ReportWords.day(day, model.context.env.calendar, strings))] }
+        }
         return c
     }
 }

@@ -24,7 +24,8 @@ public enum ParcelsPane {
             lines += desk.waiting.map { .row(row($0, strings)) }
         }
         if !desk.handled.isEmpty {
-            lines.append(.heading(strings[.handledToday], count: desk.handled.count))
+            // Another day's are that day's, not today's.
+            lines.append(.heading(model.viewedDay == nil ? strings[.handledToday] : strings[L("Handled", "已处理")], count: desk.handled.count))
             lines += desk.handled.map { .row(row($0, strings)) }
         }
         return PaneContent(title: title, table: PaneTable(columns: columns, lines: lines), emptyText: strings[.noParcels])

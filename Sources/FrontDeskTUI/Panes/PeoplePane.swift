@@ -1,11 +1,6 @@
 import Foundation
 import FrontDeskKit
 
-extension DashboardModel {
-    /// Joiners and leavers with open checklists as of `now` (the People pane's query).
-    public var staffBoard: StaffBoard { StaffBoard(state: state, now: now) }
-}
-
 /// Joiners and leavers (page 3): each open checklist with the person, department, joining or
 /// leaving day, items still open and flags; overdue first, then by due time. Drawn by
 /// ``PaneList`` like the other panes.
@@ -56,7 +51,9 @@ public enum PeoplePane {
     static func row(_ r: StaffRow, timeZone tz: TimeZone, _ strings: Strings) -> PaneRow {
         let c = r.checklist
         let total = c.items.count
-        let open = r.open == 0
+        // A closed checklist shows only on another day (today's board lists open ones).
+        let open = c.isClosed ? [Span(strings[L("closed", "已关闭")], .dim)]
+            : r.open == 0
             ? [Span(strings[L("ready to close", "可关闭")], .ok)]
             : [Span(strings[L("\(r.open)/\(total) open", "\(r.open)/\(total) 未完成")], r.flags.isEmpty ? .due : .overdue)]
             + (r.awaitingWriteOff > 0 ? [Span(" " + strings[L("\(r.awaitingWriteOff) approval", "\(r.awaitingWriteOff) 待批")], .dim)] : [])

@@ -25,6 +25,9 @@ enum ReportWords {
         return L("Viewing \(day) · read-only\(back.0)", "正在查看 \(day) · 只读\(back.1)")
     }
 
+    /// An empty pane on another day: "Nothing on Tue 2025-03-12" / "2025-03-12 周二 无记录".
+    static func nothingOn(_ day: String) -> Localized { L("Nothing on \(day)", "\(day) 无记录") }
+
     /// What a step, form or menu key answers on another day.
     static func readOnly(_ day: String, action: String, today key: String?) -> Localized {
         let back = key.map { (" Press \($0) for today.", "按 \($0) 回到今天。") } ?? ("", "")
