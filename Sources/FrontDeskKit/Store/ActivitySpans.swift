@@ -1,7 +1,7 @@
 import Foundation
 
-/// When a month segment's notices were shown, or its parcels were on the desk: the earliest and
-/// latest instant any of them was active, written into the segment (`noticesShown`,
+/// When a month segment's notices were shown, its parcels were on the desk, or its approval
+/// requests were decided (ApprovalDecisions.swift): the earliest and latest instant any of them was active, written into the segment (`noticesShown`,
 /// `parcelsHandled`) every time it is encoded, from the records written beside it (as
 /// `approvalDecisions` is). Notices are filed by the month they were posted in and parcels by the
 /// month they arrived, so a list of those shown or handled in some days would otherwise read every
@@ -20,7 +20,7 @@ struct ActivitySpan: Equatable, Sendable {
         for p in parcels { widen(p.at, [p.at, p.collectedAt, p.returnedAt].compactMap { $0 }.max() ?? p.at) }
     }
 
-    private mutating func widen(_ from: Date, _ to: Date) {
+    mutating func widen(_ from: Date, _ to: Date) {
         first = min(first ?? from, from)
         last = max(last ?? to, max(from, to))
     }
@@ -43,7 +43,7 @@ extension ActivitySpan: PlistCodable {
             }
         }
         if (first == nil) != (last == nil) {
-            throw PlistDecodeError("an activity span with one end", at: try? r.offset(of: ref), path: ["\(Self.self)"])
+            throw PlistDecodeError("a span with one end", at: try? r.offset(of: ref), path: ["\(Self.self)"])
         }
     }
 

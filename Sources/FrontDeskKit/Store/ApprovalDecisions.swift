@@ -1,50 +1,16 @@
 import Foundation
 
-/// When a month segment's approval requests were decided: the earliest and latest decision
-/// among them, written into the segment (`approvalDecisions`) every time it is encoded, from the
-/// requests written beside it. Requests are filed by the month they were raised in, so a list of
-/// the requests decided in some days would otherwise read every earlier month's requests; with
-/// this, a segment none of whose decisions falls in the days is passed over undecoded. Segments
-/// written before it existed have none and are read.
-struct ApprovalDecisionSpan: Equatable, Sendable {
-    var first: Date?, last: Date?
-
-    init(_ approvals: [ApprovalRequest]) {
+extension ActivitySpan {
+    /// When a month segment's approval requests were decided: the earliest and latest decision
+    /// among them, written into the segment (`approvalDecisions`) every time it is encoded, from
+    /// the requests written beside it. Requests are filed by the month they were raised in, so a
+    /// list of the requests decided in some days would otherwise read every earlier month's
+    /// requests; with this, a segment none of whose decisions falls in the days is passed over
+    /// undecoded. Segments written before it existed have none and are read.
+    init(decisionsOf approvals: [ApprovalRequest]) {
         for a in approvals {
-            for d in a.decisions {
-                first = min(first ?? d.at, d.at)
-                last = max(last ?? d.at, d.at)
-            }
+            for d in a.decisions { widen(d.at, d.at) }
         }
-    }
-
-    /// True when some decision may lie in `[start, end)` (always for a segment without decisions: false).
-    func overlaps(_ start: Date, _ end: Date) -> Bool {
-        guard let first, let last else { return false }
-        return first < end && last >= start
-    }
-}
-
-extension ApprovalDecisionSpan: PlistCodable {
-    init(plist r: inout PlistReader, _ ref: Int) throws {
-        var d = try r.record(ref, Self.self)
-        while let e = try d.next(r) {
-            switch e.key {
-            case "first": first = try r.value(e)
-            case "last": last = try r.value(e)
-            default: break
-            }
-        }
-        if (first == nil) != (last == nil) {
-            throw PlistDecodeError("an approval decision span with one end", at: try? r.offset(of: ref), path: ["\(Self.self)"])
-        }
-    }
-
-    func encode(plist w: inout PlistWriter) throws -> Int {
-        let m = w.begin()
-        try w.field("first", first)
-        try w.field("last", last)
-        return w.endDictionary(m)
     }
 }
 
@@ -80,7 +46,7 @@ extension Store {
 extension HistorySegment {
     /// A segment file's approval decision span, without decoding any request; nil when it has
     /// none (written before spans existed). Throws for malformed bytes.
-    static func readApprovalDecisionSpan(_ bytes: Data) throws -> ApprovalDecisionSpan? {
+    static func readApprovalDecisionSpan(_ bytes: Data) throws -> ActivitySpan? {
         try readTopLevel("approvalDecisions", bytes)
     }
 }
@@ -90,12 +56,12 @@ extension StoreInspection {
     /// some days skip the segment by it): unreadable, or not the span of its requests' decisions.
     /// Nil when it agrees or is absent (a segment written before spans: those lists read it).
     static func approvalDecisionProblem(_ seg: HistorySegment, _ bytes: Data) -> String? {
-        let stored: ApprovalDecisionSpan?
+        let stored: ActivitySpan?
         do { stored = try HistorySegment.readApprovalDecisionSpan(bytes) } catch {
             return "damaged: its approval decision span cannot be read (\(error)); restore it from backup"
         }
         guard let stored else { return nil }
-        guard stored == ApprovalDecisionSpan(seg.approvals) else {
+        guard stored == ActivitySpan(decisionsOf: seg.approvals) else {
             return "damaged: its approval decision span disagrees with its approval requests (lists of requests decided in some days would miss some); restore it from backup"
         }
         return nil

@@ -229,7 +229,7 @@ extension HistorySegment: PlistCodable {
         // Derived from the moves written above, for the month's ledger (MoveSummary.swift).
         try w.field("moveSummary", MoveSummary(moves))
         // Derived from the approvals written above, for the requests decided in some days (ApprovalDecisions.swift).
-        try w.field("approvalDecisions", ApprovalDecisionSpan(approvals))
+        try w.field("approvalDecisions", ActivitySpan(decisionsOf: approvals))
         // Derived from the notices and parcels written above, for those shown or handled in some days (ActivitySpans.swift).
         try w.field("noticesShown", ActivitySpan(notices: notices))
         try w.field("parcelsHandled", ActivitySpan(parcels: parcels))
