@@ -39,6 +39,14 @@ extension PlistReader {
         do { return try T(plist: &self, e.value) } catch { throw Self.wrap(error, e.key) }
     }
 
+    /// Sets `field` to the value of entry `e`, or leaves it when the entry holds "$null": a
+    /// setting written as nil keeps its default (as Codable's `decodeIfPresent ?? default`).
+    @inline(__always)
+    public mutating func update<T: PlistDecodable>(_ field: inout T, _ e: PlistEntry) throws {
+        let v: T? = try value(e)
+        if let v { field = v }
+    }
+
     static func wrap(_ error: any Error, _ key: PlistKey) -> PlistDecodeError {
         let e = error as? PlistDecodeError ?? PlistDecodeError("\(error)")
         return e.inside("." + key.string)

@@ -108,16 +108,22 @@ extension StoreInspection {
     /// parcels handled, in some days skip the segment by it): unreadable, or not the span of its
     /// records. Nil when both agree or are absent (a segment written before spans: those lists read it).
     static func activitySpanProblem(_ seg: HistorySegment, _ bytes: Data) -> String? {
-        let notices: ActivitySpan?, parcels: ActivitySpan?
-        do { notices = try HistorySegment.readNoticeSpan(bytes); parcels = try HistorySegment.readParcelSpan(bytes) } catch {
-            return "damaged: its notice or parcel span cannot be read (\(error)); restore it from backup"
+        let unreadable = "notice or parcel span"
+        return storedSpanProblem("noticesShown", bytes, expected: ActivitySpan(notices: seg.notices), unreadable: unreadable,
+                                 disagrees: "notice span disagrees with its notices (lists of notices shown in some days would miss some)")
+            ?? storedSpanProblem("parcelsHandled", bytes, expected: ActivitySpan(parcels: seg.parcels), unreadable: unreadable,
+                                 disagrees: "parcel span disagrees with its parcels (lists of parcels handled in some days would miss some)")
+    }
+
+    /// Why the span stored under `key` cannot be trusted: it cannot be read ("its `unreadable`
+    /// cannot be read"), or it is not `expected`, the span of the records beside it ("its
+    /// `disagrees`"). Nil when it agrees or is absent (a segment written before it existed).
+    static func storedSpanProblem(_ key: StaticString, _ bytes: Data, expected: ActivitySpan, unreadable: String, disagrees: String) -> String? {
+        let stored: ActivitySpan?
+        do { stored = try HistorySegment.readTopLevel(key, bytes) } catch {
+            return "damaged: its \(unreadable) cannot be read (\(error)); restore it from backup"
         }
-        if let notices, notices != ActivitySpan(notices: seg.notices) {
-            return "damaged: its notice span disagrees with its notices (lists of notices shown in some days would miss some); restore it from backup"
-        }
-        if let parcels, parcels != ActivitySpan(parcels: seg.parcels) {
-            return "damaged: its parcel span disagrees with its parcels (lists of parcels handled in some days would miss some); restore it from backup"
-        }
-        return nil
+        guard let stored, stored != expected else { return nil }
+        return "damaged: its \(disagrees); restore it from backup"
     }
 }

@@ -56,14 +56,7 @@ extension StoreInspection {
     /// some days skip the segment by it): unreadable, or not the span of its requests' decisions.
     /// Nil when it agrees or is absent (a segment written before spans: those lists read it).
     static func approvalDecisionProblem(_ seg: HistorySegment, _ bytes: Data) -> String? {
-        let stored: ActivitySpan?
-        do { stored = try HistorySegment.readApprovalDecisionSpan(bytes) } catch {
-            return "damaged: its approval decision span cannot be read (\(error)); restore it from backup"
-        }
-        guard let stored else { return nil }
-        guard stored == ActivitySpan(decisionsOf: seg.approvals) else {
-            return "damaged: its approval decision span disagrees with its approval requests (lists of requests decided in some days would miss some); restore it from backup"
-        }
-        return nil
+        storedSpanProblem("approvalDecisions", bytes, expected: ActivitySpan(decisionsOf: seg.approvals), unreadable: "approval decision span",
+                          disagrees: "approval decision span disagrees with its approval requests (lists of requests decided in some days would miss some)")
     }
 }

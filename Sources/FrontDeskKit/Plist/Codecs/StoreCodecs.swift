@@ -389,35 +389,31 @@ extension StoreSettings: PlistDecodable {
     public init(plist r: inout PlistReader, _ ref: Int) throws {
         self.init()
         var d = try r.record(ref, Self.self)
-        func set<T: PlistDecodable>(_ field: inout T, _ e: PlistEntry, _ r: inout PlistReader) throws {
-            let v: T? = try r.value(e)
-            if let v { field = v }
-        }
         while let e = try d.next(r) {
             switch e.key {
-            case "visitorConfirmWithin": try set(&visitorConfirmWithin, e, &r)
-            case "meetingConfirmWithin": try set(&meetingConfirmWithin, e, &r)
-            case "roomCheckBefore": try set(&roomCheckBefore, e, &r)
-            case "minutesWithin": try set(&minutesWithin, e, &r)
-            case "lobbyWaitLimit": try set(&lobbyWaitLimit, e, &r)
-            case "noShowAfter": try set(&noShowAfter, e, &r)
-            case "approvalOverdueAfter": try set(&approvalOverdueAfter, e, &r)
-            case "dayEndHour": try set(&dayEndHour, e, &r)
-            case "workdayStartHour": try set(&workdayStartHour, e, &r)
-            case "workdayEndHour": try set(&workdayEndHour, e, &r)
-            case "smallPurchaseLimit": try set(&smallPurchaseLimit, e, &r)
+            case "visitorConfirmWithin": try r.update(&visitorConfirmWithin, e)
+            case "meetingConfirmWithin": try r.update(&meetingConfirmWithin, e)
+            case "roomCheckBefore": try r.update(&roomCheckBefore, e)
+            case "minutesWithin": try r.update(&minutesWithin, e)
+            case "lobbyWaitLimit": try r.update(&lobbyWaitLimit, e)
+            case "noShowAfter": try r.update(&noShowAfter, e)
+            case "approvalOverdueAfter": try r.update(&approvalOverdueAfter, e)
+            case "dayEndHour": try r.update(&dayEndHour, e)
+            case "workdayStartHour": try r.update(&workdayStartHour, e)
+            case "workdayEndHour": try r.update(&workdayEndHour, e)
+            case "smallPurchaseLimit": try r.update(&smallPurchaseLimit, e)
             case "designatedSupplier": designatedSupplier = try r.value(e)
-            case "purchaseAdminThreshold": try set(&purchaseAdminThreshold, e, &r)
-            case "retentionDays": try set(&retentionDays, e, &r)
-            case "checkInNeedsIdentity": try set(&checkInNeedsIdentity, e, &r)
+            case "purchaseAdminThreshold": try r.update(&purchaseAdminThreshold, e)
+            case "retentionDays": try r.update(&retentionDays, e)
+            case "checkInNeedsIdentity": try r.update(&checkInNeedsIdentity, e)
             case "timeZone": timeZone = try r.value(e)
-            case "approvalsNeeded": try set(&approvalsNeeded, e, &r)
-            case "documents": try set(&documents, e, &r)
-            case "assetRepairOverdueAfter": try set(&assetRepairOverdueAfter, e, &r)
-            case "parcelCollectWithin": try set(&parcelCollectWithin, e, &r)
-            case "archiveLoanDays": try set(&archiveLoanDays, e, &r)
-            case "assetUsefulYears": try set(&assetUsefulYears, e, &r)
-            case "assetDefaultUsefulYears": try set(&assetDefaultUsefulYears, e, &r)
+            case "approvalsNeeded": try r.update(&approvalsNeeded, e)
+            case "documents": try r.update(&documents, e)
+            case "assetRepairOverdueAfter": try r.update(&assetRepairOverdueAfter, e)
+            case "parcelCollectWithin": try r.update(&parcelCollectWithin, e)
+            case "archiveLoanDays": try r.update(&archiveLoanDays, e)
+            case "assetUsefulYears": try r.update(&assetUsefulYears, e)
+            case "assetDefaultUsefulYears": try r.update(&assetDefaultUsefulYears, e)
             default: break
             }
         }
@@ -428,22 +424,18 @@ extension DocumentSettings: PlistDecodable {
     public init(plist r: inout PlistReader, _ ref: Int) throws {
         self.init()
         var d = try r.record(ref, Self.self)
-        func set<T: PlistDecodable>(_ field: inout T, _ e: PlistEntry, _ r: inout PlistReader) throws {
-            let v: T? = try r.value(e)
-            if let v { field = v }
-        }
         while let e = try d.next(r) {
             switch e.key {
-            case "incomingPattern": try set(&incomingPattern, e, &r)
-            case "issuer": try set(&issuer, e, &r)
-            case "submitWithin": try set(&submitWithin, e, &r)
-            case "decideVeryUrgent": try set(&decideVeryUrgent, e, &r)
-            case "decideUrgent": try set(&decideUrgent, e, &r)
-            case "decideNormal": try set(&decideNormal, e, &r)
-            case "forwardWithin": try set(&forwardWithin, e, &r)
-            case "handleWithin": try set(&handleWithin, e, &r)
-            case "outgoingStepWithin": try set(&outgoingStepWithin, e, &r)
-            case "acknowledgeWithin": try set(&acknowledgeWithin, e, &r)
+            case "incomingPattern": try r.update(&incomingPattern, e)
+            case "issuer": try r.update(&issuer, e)
+            case "submitWithin": try r.update(&submitWithin, e)
+            case "decideVeryUrgent": try r.update(&decideVeryUrgent, e)
+            case "decideUrgent": try r.update(&decideUrgent, e)
+            case "decideNormal": try r.update(&decideNormal, e)
+            case "forwardWithin": try r.update(&forwardWithin, e)
+            case "handleWithin": try r.update(&handleWithin, e)
+            case "outgoingStepWithin": try r.update(&outgoingStepWithin, e)
+            case "acknowledgeWithin": try r.update(&acknowledgeWithin, e)
             default: break
             }
         }
